@@ -1,0 +1,112 @@
+"""The `rasd` command line: each command parses, calls one library function, prints."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from rasd.errors import InputError, RasdError
+
+INPUT_FORMATS = click.Choice(["auto", "text", "html", "jsonl"])
+
+
+def _dump(record: dict, pretty: bool) -> str:
+    return json.dumps(record, ensure_ascii=False, indent=2 if pretty else None)
+
+
+def _fail(message: str, code: int = 2) -> None:
+    click.echo(f"rasd: error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rasd")
+def main() -> None:
+    """Rasd (رصد): Arabic conflict news in, structured event data out."""
+
+
+@main.command()
+@click.argument("source", metavar="PATH|-")
+@click.option("--input-format", type=INPUT_FORMATS, default="auto", show_default=True,
+              help="How to read SOURCE; jsonl reads one article per line.")
+@click.option("--published", metavar="YYYY-MM-DD", help="Publication date, for relative dates.")
+@click.option("--url", metavar="U", help="The article's address.")
+@click.option("--outlet", metavar="O", help="The outlet that published it.")
+@click.option("--compact/--pretty", default=None,
+              help="One line per record (default for jsonl) or indented JSON.")
+def extract(source, input_format, published, url, outlet, compact) -> None:
+    """Print the article record(s) of SOURCE as JSON."""
+    from rasd.ingest.read import read_input
+    from rasd.pipeline import process_raw
+
+    pretty = not compact if compact is not None else input_format != "jsonl"
+    overrides = {k: v for k, v in (("published", published), ("url", url), ("outlet", outlet)) if v}
+    failures = 0
+    try:
+        for item in read_input(source, input_format):
+            if isinstance(item, InputError):
+                failures += 1
+                click.echo(f"rasd: {item}", err=True)
+                continue
+            for warning in item.warnings:
+                click.echo(f"rasd: warning: {item.id}: {warning}", err=True)
+            article = process_raw(_with_overrides(item, overrides))
+            click.echo(_dump(article.to_dict(), pretty))
+    except RasdError as error:
+        _fail(str(error))
+    if failures:
+        _fail(f"{failures} record(s) could not be read (see above)", code=1)
+
+
+@main.command()
+@click.option("--compact", is_flag=True, help="One line of JSON instead of indented JSON.")
+def demo(compact) -> None:
+    """Process the bundled example report and print its record."""
+    from rasd.ingest.read import read_article_file
+    from rasd.pipeline import process_raw
+    from rasd.resources import example_article_path
+
+    try:
+        article = process_raw(read_article_file(example_article_path(), "text"))
+    except RasdError as error:
+        _fail(str(error))
+    click.echo(_dump(article.to_dict(), not compact))
+
+
+def _with_overrides(raw, overrides: dict):
+    from dataclasses import replace
+
+    return replace(raw, **overrides) if overrides else raw
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Score this JSON Lines file of article records instead of running extraction.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--per-article", is_flag=True, help="Also list each article's counts.")
+def evaluate(gold, predictions, as_json, per_article) -> None:
+    """Score extraction against GOLD.jsonl as EVENTS.md section 6 says."""
+    from rasd.evaluate.run import evaluate_file
+
+    try:
+        report = evaluate_file(gold, predictions)
+    except (RasdError, ValueError) as error:
+        _fail(str(error))
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+        return
+    click.echo(report.format_table())
+    if per_article:
+        for row in report.per_article:
+            click.echo("  " + "  ".join(f"{key}={value}" for key, value in _row_items(row)))
+
+
+def _row_items(row):
+    return row.items() if isinstance(row, dict) else vars(row).items()
+
+
+if __name__ == "__main__":
+    main()

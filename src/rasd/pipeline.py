@@ -1,0 +1,91 @@
+"""The ordered stages that turn one raw article into an Article record.
+
+A stage is a pure function Doc -> Doc; `STAGES` lists them in order and
+`run_stages` is the loop. Resources a stage needs are loaded once, lazily,
+by the stage's own module (rasd.resources), so a worker process pays for
+them once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from rasd.ingest.read import RawArticle, text_id
+from rasd.model import Article, Span
+from rasd.text.clean import clean_text
+from rasd.text.language import detect_language
+from rasd.text.normalize import FoldedText, fold
+from rasd.text.segment import Token, split_sentences, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """The in-flight article: the record being built plus the annotations of earlier stages."""
+
+    article: Article
+    folded: FoldedText | None = None
+    sentences: tuple[Span, ...] = ()
+    tokens: tuple[Token, ...] = ()
+
+
+Stage = Callable[[Doc], Doc]
+
+
+def segment(doc: Doc) -> Doc:
+    """Fold the text for matching and cut it into sentences and tokens."""
+    text = doc.article.text
+    return replace(doc, folded=fold(text), sentences=split_sentences(text), tokens=tokenize(text))
+
+
+STAGES: tuple[Stage, ...] = (segment,)
+
+
+def start_doc(raw: RawArticle) -> Doc:
+    """Clean the raw text and open the record every later stage fills in."""
+    cleaned = clean_text(raw.text, title=raw.title, url=raw.url, published=raw.published)
+    language = detect_language(cleaned.text)
+    warnings = list(raw.warnings)
+    if language != "ar":
+        warnings.append(f"not Arabic text (language: {language}); no events extracted")
+    article = Article(
+        id=raw.id,
+        text=cleaned.text,
+        url=raw.url,
+        outlet=raw.outlet,
+        published=raw.published or cleaned.published,
+        title=cleaned.title,
+        boilerplate_removed=cleaned.removed,
+        language=language,
+        warnings=tuple(warnings),
+    )
+    return Doc(article=article)
+
+
+def run_stages(doc: Doc, stages: tuple[Stage, ...] = STAGES) -> Doc:
+    """Apply each stage in order; non-Arabic articles stop after cleaning."""
+    if doc.article.language != "ar":
+        return doc
+    for stage in stages:
+        doc = stage(doc)
+    return doc
+
+
+def process_raw(raw: RawArticle) -> Article:
+    """One raw article in, one clean Article record (with its events) out."""
+    return run_stages(start_doc(raw)).article
+
+
+def process(
+    text: str,
+    *,
+    id: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    title: str | None = None,
+) -> Article:
+    """Process article text given as a string: `process("قصفت قوات النظام ...", published="2021-07-29")`."""
+    raw = RawArticle(
+        id=id or text_id(text), text=text, url=url, outlet=outlet, published=published, title=title
+    )
+    return process_raw(raw)
