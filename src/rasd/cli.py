@@ -43,7 +43,7 @@ def extract(source, input_format, published, url, outlet, compact) -> None:
 
     pretty = not compact if compact is not None else input_format != "jsonl"
     overrides = {k: v for k, v in (("published", published), ("url", url), ("outlet", outlet)) if v}
-    failures = 0
+    failures = successes = 0
     try:
         for item in read_input(source, input_format):
             if isinstance(item, InputError):
@@ -54,10 +54,12 @@ def extract(source, input_format, published, url, outlet, compact) -> None:
                 click.echo(f"rasd: warning: {item.id}: {warning}", err=True)
             article = process_raw(_with_overrides(item, overrides))
             click.echo(_dump(article.to_dict(), pretty))
+            successes += 1
     except RasdError as error:
         _fail(str(error))
     if failures:
-        _fail(f"{failures} record(s) could not be read (see above)", code=1)
+        # Nothing readable at all is an error (2); a batch with some bad lines is a partial failure (1).
+        _fail(f"{failures} record(s) could not be read (see above)", code=1 if successes else 2)
 
 
 @main.command()
