@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""Compile ../shared/data/gazetteer into the compact place table Rasd ships.
+
+Keeps only what the geoparser uses: rows with an Arabic name (or an Arabic
+alternate name), the Arabic alternates, coordinates rounded to 5 decimals
+(about 1 m), the admin chain and population. Writes
+src/rasd/data/gazetteer/places.tsv.gz, deterministic for the same input.
+
+Usage: python scripts/build_gazetteer.py [--source DIR] [--out FILE]
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+import re
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "gazetteer"
+DEFAULT_OUT = ROOT / "src" / "rasd" / "data" / "gazetteer" / "places.tsv.gz"
+
+COLUMNS = (
+    "id", "country_code", "name_ar", "name_en", "alt_ar", "feature_class", "lat", "lon",
+    "admin1_ar", "admin1_en", "admin2_ar", "admin2_en", "admin3_ar", "admin3_en", "population",
+)
+ARABIC = re.compile(r"[\u0600-\u06FF]")
+# Files read in this order; the curated supplement comes after the country files.
+SUPPLEMENTS = ("supplement_SY_aliases.csv",)
+
+
+def source_files(source: Path) -> list[Path]:
+    files = sorted(source.glob("gazetteer_*.csv"))
+    return files + [source / name for name in SUPPLEMENTS if (source / name).exists()]
+
+
+def arabic_alternates(row: dict[str, str]) -> list[str]:
+    """Arabic-script alternate names, without the primary name, in source order."""
+    seen = {row["name_ar"]}
+    names = []
+    for name in row["alt_names"].split("|"):
+        name = name.strip()
+        if name and ARABIC.search(name) and name not in seen:
+            seen.add(name)
+            names.append(name)
+    return names
+
+
+def round_coordinate(value: str) -> str:
+    return f"{float(value):.5f}" if value else ""
+
+
+def compact_row(row: dict[str, str]) -> list[str] | None:
+    """The shipped columns of one source row, or None when it has no Arabic name at all."""
+    alternates = arabic_alternates(row)
+    name_ar = row["name_ar"] if ARABIC.search(row["name_ar"]) else ""
+    if not name_ar and not alternates:
+        return None
+    if not name_ar:
+        name_ar, alternates = alternates[0], alternates[1:]
+    return [
+        row["id"], row["country_code"], name_ar, row["name_en"], "|".join(alternates),
+        row["feature_class"], round_coordinate(row["lat"]), round_coordinate(row["lon"]),
+        row["admin1_ar"], row["admin1_en"], row["admin2_ar"], row["admin2_en"],
+        row["admin3_ar"], row["admin3_en"], row["population"],
+    ]
+
+
+def compile_rows(source: Path):
+    for path in source_files(source):
+        with open(path, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                compact = compact_row(row)
+                if compact:
+                    yield compact
+
+
+def write_table(rows, out: Path) -> int:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(COLUMNS)
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    # mtime=0 keeps the gzip bytes identical between builds of the same data.
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, compresslevel=9) as gz:
+        gz.write(buffer.getvalue().encode("utf-8"))
+    return count
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
+    parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = parser.parse_args()
+    count = write_table(compile_rows(args.source), args.out)
+    print(f"wrote {count} places to {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+
+
+if __name__ == "__main__":
+    main()
