@@ -63,6 +63,61 @@ def extract(source, input_format, published, url, outlet, compact) -> None:
 
 
 @main.command()
+@click.argument("source", metavar="PATH|-", required=False)
+@click.option("--input-format", type=INPUT_FORMATS, default="auto", show_default=True,
+              help="How to read SOURCE, as for `rasd extract`.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per mention.")
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Instead: the share of GOLD.jsonl events whose place is found and resolved.")
+def places(source, input_format, as_json, gold) -> None:
+    """Print every place mention of SOURCE with its resolution and the reason for it."""
+    if gold is not None:
+        _print_place_score(gold, as_json)
+        return
+    if source is None:
+        _fail("give a PATH (or - for standard input), or --gold GOLD.jsonl")
+    from rasd.ingest.read import read_input
+    from rasd.pipeline import run_stages, start_doc
+
+    try:
+        for item in read_input(source, input_format):
+            if isinstance(item, InputError):
+                click.echo(f"rasd: {item}", err=True)
+                continue
+            doc = run_stages(start_doc(item))
+            for mention in doc.places:
+                click.echo(_render_place(doc.article.id, mention, as_json))
+    except RasdError as error:
+        _fail(str(error))
+
+
+def _render_place(article_id: str, mention, as_json: bool) -> str:
+    location = mention.location
+    if as_json:
+        record = {"id": article_id, **location.to_dict(), "role": mention.role, "reason": mention.reason}
+        return json.dumps(record, ensure_ascii=False)
+    where = ", ".join(x for x in (location.admin2, location.admin1, location.country) if x)
+    coords = f"{location.lat:.4f},{location.lon:.4f}" if location.lat is not None else "no coordinates"
+    return (f"{article_id}\t[{mention.span.start}:{mention.span.end}] «{location.mention}» -> "
+            f"{location.name_ar} / {location.name_en or '?'} ({where}) {coords} "
+            f"precision {location.geo_precision} ({location.gazetteer_id or 'not in gazetteer'}): {mention.reason}")
+
+
+def _print_place_score(gold: Path, as_json: bool) -> None:
+    from rasd.evaluate.places_eval import score_places
+    from rasd.evaluate.run import read_jsonl_records
+
+    score = score_places(read_jsonl_records(gold))
+    if as_json:
+        click.echo(json.dumps({"events": score.events, "found": score.found, "rate": score.rate}))
+        return
+    for miss in score.misses:
+        seen = "; ".join(miss.candidates) or "no mention of that name"
+        click.echo(f"  miss {miss.article_id}: {miss.name_ar} ({miss.admin1}) - {seen}")
+    click.echo(f"places found and resolved (name + admin1): {score.found}/{score.events} = {score.rate:.3f}")
+
+
+@main.command()
 @click.option("--compact", is_flag=True, help="One line of JSON instead of indented JSON.")
 def demo(compact) -> None:
     """Process the bundled example report and print its record."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from rasd.extract.places import PlaceMention, find_places
 from rasd.ingest.read import RawArticle, text_id
 from rasd.model import Article, Span
 from rasd.text.clean import clean_text
@@ -26,6 +27,7 @@ class Doc:
     folded: FoldedText | None = None
     sentences: tuple[Span, ...] = ()
     tokens: tuple[Token, ...] = ()
+    places: tuple[PlaceMention, ...] = ()
 
 
 Stage = Callable[[Doc], Doc]
@@ -37,7 +39,12 @@ def segment(doc: Doc) -> Doc:
     return replace(doc, folded=fold(text), sentences=split_sentences(text), tokens=tokenize(text))
 
 
-STAGES: tuple[Stage, ...] = (segment,)
+def locate(doc: Doc) -> Doc:
+    """Find and resolve every place the article names (rasd.extract.places)."""
+    return replace(doc, places=find_places(doc.article.text, doc.tokens, doc.sentences))
+
+
+STAGES: tuple[Stage, ...] = (segment, locate)
 
 
 def start_doc(raw: RawArticle) -> Doc:

@@ -44,7 +44,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 _TYPE_WORDS = frozenset({"حي", "قريه", "بلده", "مدينه", "مخيم", "ناحيه"})
 
 
-def _fold_name(name: str | None) -> str:
+def fold_place_name(name: str | None) -> str:
     """Fold a place name word by word, dropping punctuation and articles: "«الطَّفَس»" -> "طفس"."""
     if not name:
         return ""
@@ -95,8 +95,8 @@ def _same_place(gold: Event, pred: Event) -> bool:
     km = _km_error(gold, pred)
     if km is not None and km <= PLACE_RADIUS_KM:
         return True
-    name = _fold_name(gold_loc.get("name_ar"))
-    return bool(name) and name == _fold_name(pred_loc.get("name_ar"))
+    name = fold_place_name(gold_loc.get("name_ar"))
+    return bool(name) and name == fold_place_name(pred_loc.get("name_ar"))
 
 
 def _iso_day(value: Any) -> date | None:
@@ -237,11 +237,11 @@ def _location_ok(gold: Event, pred: Event) -> bool:
     gold_loc, pred_loc = _location(gold), _location(pred)
     if _same_gazetteer_id(gold_loc, pred_loc):
         return True
-    name = _fold_name(gold_loc.get("name_ar"))
+    name = fold_place_name(gold_loc.get("name_ar"))
     return (
         bool(name)
-        and name == _fold_name(pred_loc.get("name_ar"))
-        and _fold_name(gold_loc.get("admin1")) == _fold_name(pred_loc.get("admin1"))
+        and name == fold_place_name(pred_loc.get("name_ar"))
+        and fold_place_name(gold_loc.get("admin1")) == fold_place_name(pred_loc.get("admin1"))
     )
 
 
