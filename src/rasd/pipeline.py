@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from rasd.extract.events import ArticleFacts, extract_events
 from rasd.extract.places import PlaceMention, find_places
 from rasd.ingest.read import RawArticle, text_id
 from rasd.model import Article, Span
@@ -28,6 +29,9 @@ class Doc:
     sentences: tuple[Span, ...] = ()
     tokens: tuple[Token, ...] = ()
     places: tuple[PlaceMention, ...] = ()
+    actors: tuple = ()
+    times: tuple = ()
+    casualties: tuple = ()
 
 
 Stage = Callable[[Doc], Doc]
@@ -44,7 +48,24 @@ def locate(doc: Doc) -> Doc:
     return replace(doc, places=find_places(doc.article.text, doc.tokens, doc.sentences))
 
 
-STAGES: tuple[Stage, ...] = (segment, locate)
+def detect_events(doc: Doc) -> Doc:
+    """Turn the acts of the article into event records (rasd.extract.events)."""
+    article = doc.article
+    facts = ArticleFacts(
+        text=article.text, tokens=doc.tokens, sentences=doc.sentences, places=doc.places,
+        actors=doc.actors, times=doc.times, casualties=doc.casualties,
+        published=article.published, country=_main_country(doc.places), outlet=article.outlet,
+    )
+    return replace(doc, article=replace(article, events=extract_events(facts)))
+
+
+def _main_country(places: tuple[PlaceMention, ...]) -> str | None:
+    """The country most of the article's places lie in."""
+    countries = [m.location.country for m in places if m.location.country]
+    return max(set(countries), key=countries.count) if countries else None
+
+
+STAGES: tuple[Stage, ...] = (segment, locate, detect_events)
 
 
 def start_doc(raw: RawArticle) -> Doc:

@@ -1,0 +1,218 @@
+"""Find the acts a sentence reports: trigger words typed into ACLED event types.
+
+«قصفت قوات النظام بلدة X بالمدفعية» holds the trigger «قصفت» (a strike) and the
+weapon «المدفعية» (artillery), so the act is Explosions/Remote violence,
+Shelling/artillery/missile attack. Acts under a negation, threat, plan, fear,
+demand or stop word («لم تقصف», «هددت بقصف», «وقف القصف») are dropped; an
+attempt («تحاول اقتحام») becomes a tag on the act it accompanies. A sentence
+gives at most one act per group of rival acts (a takeover won «بعد معارك» is
+one takeover, not also a clash).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.extract.lexicon import PhraseMatch, load_lexicon
+from rasd.model import Span
+from rasd.text.segment import Token
+
+REMOTE = "Explosions/Remote violence"
+BATTLES = "Battles"
+VAC = "Violence against civilians"
+PROTESTS = "Protests"
+RIOTS = "Riots"
+STRATEGIC = "Strategic developments"
+
+# act -> (event_type, sub_event_type); None: decided by the weapon or the actors.
+ACTS: dict[str, tuple[str, str | None]] = {
+    "strike": (REMOTE, None),
+    "shelling": (REMOTE, "Shelling/artillery/missile attack"),
+    "air": (REMOTE, "Air/drone strike"),
+    "explosion": (REMOTE, "Remote explosive/landmine/IED"),
+    "suicide": (REMOTE, "Suicide bomb"),
+    "grenade": (REMOTE, "Grenade"),
+    "chemical": (REMOTE, "Chemical weapon"),
+    "takeover": (BATTLES, None),
+    "clash": (BATTLES, "Armed clash"),
+    "attack": (BATTLES, "Armed clash"),
+    "shooting": (VAC, "Attack"),
+    "killing": (VAC, "Attack"),
+    "abduction": (VAC, "Abduction/forced disappearance"),
+    "looting": (STRATEGIC, "Looting/property destruction"),
+    "defusal": (STRATEGIC, "Disrupted weapons use"),
+    "protest": (PROTESTS, "Peaceful protest"),
+    "riot": (RIOTS, "Violent demonstration"),
+    "arrest": (STRATEGIC, "Arrests"),
+    "handover": (STRATEGIC, "Non-violent transfer of territory"),
+    "agreement": (STRATEGIC, "Agreement"),
+    "release": (STRATEGIC, "Agreement"),
+    "incursion": (STRATEGIC, "Other"),
+    "withdrawal": (STRATEGIC, "Non-violent transfer of territory"),
+    "ultimatum": (STRATEGIC, "Other"),
+}
+# Rival acts of one sentence, strongest first: the sentence reports the first one present.
+GROUPS: tuple[tuple[str, ...], ...] = (
+    ("defusal", "suicide", "chemical", "explosion", "grenade", "air", "shelling", "strike",
+     "takeover", "clash", "abduction", "killing", "shooting", "attack", "looting"),
+    ("riot", "protest"),
+    ("arrest", "handover", "agreement", "release", "incursion", "withdrawal", "ultimatum"),
+)
+# Acts that a protest in the same sentence absorbs: they are its intervention.
+INTERVENTIONS = {"arrest": "Protest with intervention", "shooting": "Excessive force against protesters",
+                 "killing": "Excessive force against protesters", "attack": "Protest with intervention"}
+SUB_BY_MEANS = {
+    "suicide": "Suicide bomb", "explosive": "Remote explosive/landmine/IED",
+    "air": "Air/drone strike", "artillery": "Shelling/artillery/missile attack",
+    "grenade": "Grenade", "chemical": "Chemical weapon",
+}
+BLOCKING_MODALITIES = frozenset({"negation", "threat", "plan", "fear", "demand", "stop", "attempt"})
+MODALITY_WINDOW = 3  # tokens before a trigger that can hold a modality word
+VIOLENT = frozenset(GROUPS[0])
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """One act a sentence reports, typed, with the words that show it."""
+
+    sentence: int
+    act: str
+    event_type: str
+    sub_event_type: str
+    trigger: Span             # the trigger words
+    verbal: bool              # reported by a finite verb («قصفت»), not only named («القصف»)
+    definite: bool            # a noun with the article: may name an act told before
+    weapons: tuple[str, ...]
+    tags: tuple[str, ...]
+    first_token: int          # index of the trigger's first token in the article tokens
+    last_token: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    match: PhraseMatch
+    act: str
+    verbal: bool
+
+
+@cache
+def _means_rank() -> dict[str, int]:
+    return {means: rank for rank, means in enumerate(("suicide", "chemical", "explosive", "grenade", "air", "artillery"))}
+
+
+def sentence_tokens(tokens: tuple[Token, ...], sentence: Span) -> tuple[int, int]:
+    """The range [first, stop) of token indexes inside a sentence span."""
+    first = next((i for i, t in enumerate(tokens) if t.span.start >= sentence.start), len(tokens))
+    stop = first
+    while stop < len(tokens) and tokens[stop].span.end <= sentence.end:
+        stop += 1
+    return first, stop
+
+
+def _modality(tokens: tuple[Token, ...], start: int, first: int) -> str | None:
+    """The blocking modality word in the few tokens before a trigger, if any."""
+    lexicon = load_lexicon("modality")
+    for index in range(max(start, first - MODALITY_WINDOW), first):
+        match = lexicon.match_at(tokens, index)
+        if match and match.last < first and match.values[0] in BLOCKING_MODALITIES:
+            return match.values[0]
+    return None
+
+
+def find_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> tuple[list[_Trigger], set[str]]:
+    """The triggers of tokens[start:stop] not under a blocking modality word, and the acts only attempted."""
+    window = tokens[start:stop]
+    found, attempted = [], set()
+    for match in load_lexicon("event_triggers").find(window):
+        shifted = PhraseMatch(match.first + start, match.last + start, match.values, match.definite)
+        modality = _modality(tokens, start, shifted.first)
+        if modality is None:
+            found.append(_Trigger(shifted, match.values[0], match.values[1] == "v"))
+        elif modality == "attempt":
+            attempted.add(match.values[0])
+    return found, attempted
+
+
+def _cues(lexicon_name: str, tokens: tuple[Token, ...], start: int, stop: int) -> list[tuple[str, ...]]:
+    return [m.values for m in load_lexicon(lexicon_name).find(tokens[start:stop])]
+
+
+def _sub_for_means(act: str, means: list[str]) -> str | None:
+    """A strike's sub-event type from the strongest weapon the sentence names."""
+    ranked = sorted((m for m in means if m in SUB_BY_MEANS), key=_means_rank().get)
+    if act in ("strike", "attack") and ranked:
+        return SUB_BY_MEANS[ranked[0]]
+    if act == "explosion" and "suicide" in means:
+        return SUB_BY_MEANS["suicide"]
+    return None
+
+
+def _choose(triggers: list[_Trigger]) -> list[_Trigger]:
+    """The strongest trigger of each group present; a verb beats a noun of the same act."""
+    chosen = []
+    for group in GROUPS:
+        present = [t for t in triggers if t.act in group]
+        if present:
+            chosen.append(min(present, key=lambda t: (group.index(t.act), not t.verbal, t.match.first)))
+    return chosen
+
+
+def _type_of(trigger: _Trigger, means: list[str], acts_here: set[str]) -> tuple[str, str]:
+    event_type, sub = ACTS[trigger.act]
+    refined = _sub_for_means(trigger.act, means)
+    if refined:
+        return REMOTE, refined
+    if trigger.act == "strike":
+        return REMOTE, "Shelling/artillery/missile attack"
+    if trigger.act == "takeover":
+        return BATTLES, "Government regains territory"  # the event stage reads the actor to confirm
+    return event_type, sub or "Other"
+
+
+def _protest_sub(acts_here: set[str]) -> str:
+    """A protest's sub-event type from the other acts of its sentence."""
+    if acts_here & {"shooting", "killing"}:
+        return "Excessive force against protesters"
+    if acts_here & {"arrest", "attack"}:
+        return "Protest with intervention"
+    return "Peaceful protest"
+
+
+def find_acts(tokens: tuple[Token, ...], sentences: tuple[Span, ...]) -> tuple[Act, ...]:
+    """Every act of an article, sentence by sentence, in text order."""
+    acts = []
+    for index, sentence in enumerate(sentences):
+        start, stop = sentence_tokens(tokens, sentence)
+        acts.extend(sentence_acts(tokens, index, start, stop))
+    return tuple(acts)
+
+
+def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) -> list[Act]:
+    """The acts of one sentence: tokens[start:stop]."""
+    triggers, attempted = find_triggers(tokens, start, stop)
+    if not triggers:
+        return []
+    acts_here = {t.act for t in triggers}
+    weapons = _cues("weapons", tokens, start, stop)
+    means = [values[1] for values in weapons if len(values) > 1]
+    labels = tuple(dict.fromkeys(v[0] for v in weapons if v and v[0].strip()))
+    tags = [v[0] for v in _cues("event_tags", tokens, start, stop)]
+    if "incursion" in attempted:
+        tags.append("attempted_storming")  # «تحاول القوات اقتحام البلدة»
+    tags = tuple(dict.fromkeys(tags))
+    chosen = _choose(triggers)
+    if any(t.act == "protest" for t in chosen):
+        chosen = [t for t in chosen if t.act not in INTERVENTIONS or t.act == "protest"]
+    return [_act(tokens, index, t, means, labels, tags, acts_here) for t in chosen]
+
+
+def _act(tokens, index, trigger: _Trigger, means, labels, tags, acts_here) -> Act:
+    if trigger.act == "protest":
+        event_type, sub = PROTESTS, _protest_sub(acts_here)
+    else:
+        event_type, sub = _type_of(trigger, means, acts_here)
+    first, last = trigger.match.first, trigger.match.last
+    span = Span(tokens[first].span.start, tokens[last].span.end)
+    weapons = labels if event_type in (REMOTE, BATTLES, VAC) else ()
+    return Act(index, trigger.act, event_type, sub, span, trigger.verbal, trigger.match.definite,
+               weapons, tags, first, last)

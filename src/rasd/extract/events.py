@@ -1,0 +1,543 @@
+"""Assemble event records from the acts, places, actors, dates and casualties of an article.
+
+Each act (rasd.extract.acts) becomes one event per place it names: «قصفت
+الطائرات بلدتي X وY» gives two events. Its place, time, actors and
+casualties are read from its own sentence first, then from the sentences
+before it, then from the article's lead. Events of the same type, place,
+day and actor are then merged (a headline, its body and a recap are one
+event), keeping every evidence sentence.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from typing import Any, Sequence
+
+from rasd.extract.acts import BATTLES, PROTESTS, REMOTE, RIOTS, VAC, Act, find_acts
+from rasd.extract.places import PlaceMention
+from rasd.model import Actor, Event, Location, Span
+from rasd.text.segment import Token
+
+# Words right before a place that make it the origin or home of someone, not where the act was.
+ORIGIN_WORDS = frozenset({"من", "ابناء", "اهالي", "سكان", "ينحدرون", "مهجري", "نازحي", "القادمين", "القادمون"})
+DESTINATION_WORDS = frozenset({"الي", "باتجاه", "نحو", "صوب"})
+# Words allowed between a place and a larger place that only locates it: «X بريف Y», «X في مدينة Y».
+CONNECTOR_WORDS = frozenset({"في", "ب", "ضمن", "من", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
+                             "شرقي", "غربي", "التابعه", "التابع", "الواقعه", "الواقع", "ل", "و"})
+ORIGIN_WINDOW = 2
+CONTAINER_GAP = 4  # tokens
+AGENT_KINDS = frozenset({"state", "rebel", "militia", "external", "unidentified", "clan", "communal", "person"})
+ARMED_KINDS = frozenset({"state", "rebel", "militia", "external", "unidentified", "clan"})
+BACKGROUND_DAYS = 30
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """What the event stage reads from the earlier stages of one article."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    sentences: tuple[Span, ...]
+    places: tuple[PlaceMention, ...] = ()
+    actors: tuple[Any, ...] = ()       # rasd.extract.actors.ActorMention
+    times: tuple[Any, ...] = ()        # rasd.extract.dates.TimeMention
+    casualties: tuple[Any, ...] = ()   # rasd.extract.numbers.CasualtyMention
+    published: str | None = None
+    country: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An event being built: the act, where, when, who, and how many."""
+
+    act: Act
+    place: PlaceMention | None
+    place_inherited: bool
+    offset: int | None = None
+    day: str | None = None
+    precision: int = 1
+    time_in_sentence: bool = False
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    fatalities: int = 0
+    injuries: int | None = None
+    evidence: tuple[Span, ...] = ()
+    weapons: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    sentences: frozenset[int] = field(default_factory=frozenset)
+
+
+# -- places ---------------------------------------------------------------------------
+
+
+def _token_index(tokens: tuple[Token, ...], offset: int) -> int:
+    """Index of the first token starting at or after a character offset."""
+    low, high = 0, len(tokens)
+    while low < high:
+        mid = (low + high) // 2
+        if tokens[mid].span.start < offset:
+            low = mid + 1
+        else:
+            high = mid
+    return low
+
+
+def _words_before(facts: ArticleFacts, mention: PlaceMention, count: int) -> list[str]:
+    index = _token_index(facts.tokens, mention.span.start)
+    return [t.folded for t in facts.tokens[max(0, index - count):index]]
+
+
+def _is_origin(facts: ArticleFacts, mention: PlaceMention, act: str) -> bool:
+    """«من مدينة X», «أبناء بلدة X»: where people come from, not where the act was."""
+    before = _words_before(facts, mention, ORIGIN_WINDOW)
+    stripped = [w[1:] if w[:1] in "وف" and len(w) > 2 else w for w in before]
+    if act != "incursion" and stripped[-1:] and stripped[-1] in DESTINATION_WORDS:
+        return True
+    return bool(stripped) and stripped[-1] in ORIGIN_WORDS
+
+
+def _inside_actor(facts: ArticleFacts, mention: PlaceMention) -> bool:
+    return any(a.span.start <= mention.span.start and mention.span.end <= a.span.end for a in facts.actors)
+
+
+def _is_container(facts: ArticleFacts, inner: PlaceMention, outer: PlaceMention) -> bool:
+    """«X بريف Y», «X في مدينة Y», «X شرقي Y»: Y only says where X is."""
+    if outer.span.start < inner.span.end:
+        return False
+    first = _token_index(facts.tokens, inner.span.end)
+    last = _token_index(facts.tokens, outer.span.start)
+    gap = facts.tokens[first:last]
+    coordinated = outer.span == outer.name_span and facts.tokens[last].folded.startswith("و")
+    return not coordinated and len(gap) <= CONTAINER_GAP and all(_is_connector(t.folded) for t in gap)
+
+
+def _is_connector(word: str) -> bool:
+    return word in CONNECTOR_WORDS or word in ("،", ",", "-", "–") or word.startswith(("ب", "و")) and word[1:] in CONNECTOR_WORDS
+
+
+def _is_specific(mention: PlaceMention) -> bool:
+    return (mention.location.geo_precision or 3) < 3
+
+
+def sentence_places(facts: ArticleFacts, sentence: int, act: str) -> list[PlaceMention]:
+    """The places of a sentence where its act happened, most specific, containers dropped."""
+    here = [m for m in facts.places if m.sentence == sentence and m.location.admin1]
+    here = [m for m in here if not _is_origin(facts, m, act) and not _inside_actor(facts, m)]
+    kept = [m for i, m in enumerate(here) if not (i and _is_container(facts, here[i - 1], m))]
+    kept = _drop_between_partners(facts, kept)
+    if any(_is_specific(m) for m in kept):
+        kept = [m for m in kept if _is_specific(m)]
+    return kept
+
+
+def _drop_between_partners(facts: ArticleFacts, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """«بين X وY» is one place near X: Y is dropped."""
+    kept = []
+    for i, mention in enumerate(mentions):
+        if i and mentions[i - 1].role == "between" and mention.span.start - mentions[i - 1].span.end <= 3:
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _nearest_places(places: list[PlaceMention], acts: list[Act], act: Act) -> list[PlaceMention]:
+    """The places of a sentence that belong to this act rather than to another act of it."""
+    if len(acts) < 2:
+        return places
+    def owner(mention: PlaceMention) -> Act:
+        before = [a for a in acts if a.trigger.start <= mention.span.start]
+        pool = before or acts
+        return min(pool, key=lambda a: abs(mention.span.start - a.trigger.end))
+    return [m for m in places if owner(m) is act]
+
+
+# -- time ------------------------------------------------------------------------------
+
+
+def _iso_plus(published: str | None, days: int | None) -> str | None:
+    if not published or days is None:
+        return None
+    try:
+        return (date.fromisoformat(published) + timedelta(days=days)).isoformat()
+    except ValueError:
+        return None
+
+
+def _time_of(mention) -> tuple[int | None, str | None, int]:
+    return mention.offset_days, mention.date, mention.precision
+
+
+def _sentence_time(facts: ArticleFacts, act: Act):
+    here = [t for t in facts.times if t.sentence == act.sentence and t.kind != "past_year"]
+    if not here:
+        return None
+    return min(here, key=lambda t: abs(t.span.start - act.trigger.start))
+
+
+def lead_time(facts: ArticleFacts):
+    """The first dated expression of the article: what an undated report refers to."""
+    return next((t for t in facts.times if t.kind != "past_year" and t.offset_days is not None), None)
+
+
+def is_background(facts: ArticleFacts, act: Act) -> bool:
+    """An act in a sentence about a past year, or dated more than 30 days before publication."""
+    for mention in facts.times:
+        if mention.sentence != act.sentence:
+            continue
+        if mention.kind == "past_year":
+            return True
+        if mention.offset_days is not None and mention.offset_days < -BACKGROUND_DAYS:
+            return True
+    return False
+
+
+def assign_time(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> Draft:
+    """The date of an event: its sentence's, else the event before it, else the lead's, else the day of publication."""
+    mention = _sentence_time(facts, draft.act)
+    if mention is not None:
+        offset, day, precision = _time_of(mention)
+        return replace(draft, offset=offset, day=day or _iso_plus(facts.published, offset),
+                       precision=precision, time_in_sentence=True)
+    if previous is not None and previous.act.sentence == draft.act.sentence - 1 and previous.time_in_sentence:
+        return replace(draft, offset=previous.offset, day=previous.day, precision=previous.precision)
+    lead = lead_time(facts)
+    offset, precision = (lead.offset_days, lead.precision) if lead else (0, 1)
+    return replace(draft, offset=offset, day=_iso_plus(facts.published, offset), precision=precision)
+
+
+# -- actors ----------------------------------------------------------------------------
+
+
+def _sentence_actors(facts: ArticleFacts, sentence: int) -> list[Any]:
+    return [a for a in facts.actors if a.sentence == sentence]
+
+
+def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
+    """(actor1, actor2) mentions of an act's sentence: the doer before the trigger, the target after."""
+    mentions = _sentence_actors(facts, act.sentence)
+    if act.event_type in (PROTESTS, RIOTS):
+        crowd = [m for m in mentions if m.kind in ("protesters", "rioters")]
+        force = [m for m in mentions if m.kind in ARMED_KINDS]
+        return (crowd[0] if crowd else None), (force[0] if force and act.sub_event_type != "Peaceful protest" else None)
+    agents = [m for m in mentions if m.kind in AGENT_KINDS]
+    before = [m for m in agents if m.span.end <= act.trigger.start]
+    after = [m for m in mentions if m.span.start >= act.trigger.end]
+    doer = before[-1] if before else next((m for m in after if m.kind in AGENT_KINDS), None)
+    target = next((m for m in after if m is not doer and _differs(m, doer)), None)
+    if target is None:
+        target = next((m for m in mentions if m.kind == "civilians" and m is not doer), None)
+    return doer, target
+
+
+def _differs(mention, other) -> bool:
+    return other is None or mention.actor.name != other.actor.name
+
+
+def default_actor(facts: ArticleFacts, act: Act, previous: Draft | None) -> Actor | None:
+    """Who acted when the sentence does not say: unknown bombers, the crowd, or the last doer."""
+    country = facts.country or "Syria"
+    if act.act in ("explosion", "shooting", "killing", "abduction") and act.event_type != PROTESTS:
+        return Actor(f"Unidentified Armed Group ({country})", "مجموعة مسلحة مجهولة", 3)
+    if act.event_type == PROTESTS:
+        return Actor(f"Protesters ({country})", "متظاهرون", 6)
+    if act.event_type == RIOTS:
+        return Actor(f"Rioters ({country})", "مشاغبون", 5)
+    if previous is not None and previous.actor1 is not None and previous.act.event_type == act.event_type:
+        return previous.actor1
+    return None
+
+
+def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> Draft:
+    doer, target = pick_actors(facts, draft.act)
+    actor1 = doer.actor if doer is not None else default_actor(facts, draft.act, previous)
+    actor2 = target.actor if target is not None else None
+    if actor2 is None and _civilian_victims(facts, draft.act):
+        actor2 = Actor(f"Civilians ({facts.country or 'Syria'})", "مدنيون", 7)
+    return _retype(replace(draft, actor1=actor1, actor2=actor2), target)
+
+
+def _civilian_victims(facts: ArticleFacts, act: Act) -> bool:
+    return any(
+        c.sentence == act.sentence and (getattr(c, "victims", None) or "") in CIVILIAN_VICTIMS
+        for c in facts.casualties
+    )
+
+
+CIVILIAN_VICTIMS = frozenset({"مدني", "مدنيين", "مدنيا", "طفل", "اطفال", "امراه", "نساء", "شخص", "اشخاص", "مواطن", "مواطنين"})
+
+
+def _retype(draft: Draft, target) -> Draft:
+    """Sub-event types that depend on who acted on whom."""
+    act, actor1 = draft.act, draft.actor1
+    if act.act == "takeover":
+        state = actor1 is not None and actor1.type == 1
+        sub = "Government regains territory" if state else "Non-state actor overtakes territory"
+        return replace(draft, act=replace(act, sub_event_type=sub))
+    armed_target = target is not None and target.kind in ARMED_KINDS
+    if act.event_type == VAC and act.act in ("shooting", "killing") and armed_target:
+        return replace(draft, act=replace(act, event_type=BATTLES, sub_event_type="Armed clash"))
+    civilian_target = draft.actor2 is not None and draft.actor2.type == 7
+    if act.act == "attack" and civilian_target:
+        return replace(draft, act=replace(act, event_type=VAC, sub_event_type="Attack"))
+    return draft
+
+
+# -- casualties ------------------------------------------------------------------------
+
+
+def casualties_in(facts: ArticleFacts, sentences: frozenset[int]) -> tuple[int, int | None]:
+    """(fatalities, injuries) stated in some sentences: the largest figure of each kind."""
+    killed = [c.count for c in facts.casualties if c.sentence in sentences and c.kind == "killed" and c.count is not None]
+    hurt = [c.count for c in facts.casualties if c.sentence in sentences and c.kind == "injured" and c.count is not None]
+    return (max(killed, default=0), max(hurt) if hurt else None)
+
+
+def casualty_sentences(facts: ArticleFacts, act: Act, acted: set[int]) -> frozenset[int]:
+    """The act's sentence, and the next one when it tells only the toll («وأسفر ذلك عن مقتل ...»)."""
+    following = act.sentence + 1
+    has_toll = any(c.sentence == following for c in facts.casualties)
+    if has_toll and following not in acted:
+        return frozenset({act.sentence, following})
+    return frozenset({act.sentence})
+
+
+# -- drafts and merging ------------------------------------------------------------------
+
+
+def _is_broad(mention: PlaceMention) -> bool:
+    """A governorate, or its namesake city named bare («في القنيطرة»): often the area, not the spot."""
+    location = mention.location
+    if (location.geo_precision or 3) >= 3:
+        return True
+    namesake = (location.name_en or "").lower() == (location.admin1 or "").lower()
+    return namesake and mention.span == mention.name_span
+
+
+def absorb_broad(drafts: list[Draft]) -> list[Draft]:
+    """Drop an event placed only at a governorate when the article places the same act in one of its towns."""
+    def covered(draft: Draft) -> bool:
+        if draft.place is None or not _is_broad(draft.place):
+            return False
+        return any(
+            other is not draft and other.place is not None and not _is_broad(other.place)
+            and other.act.event_type == draft.act.event_type
+            and other.place.location.admin1 == draft.place.location.admin1
+            for other in drafts
+        )
+    return [d for d in drafts if not covered(d)]
+
+
+def _place_key(draft: Draft) -> str:
+    if draft.place is None:
+        return ""
+    location = draft.place.location
+    return location.gazetteer_id or location.name_ar
+
+
+def merge_key(draft: Draft) -> tuple:
+    actor = draft.actor1.name if draft.actor1 else ""
+    return (draft.act.event_type, _place_key(draft), draft.offset, actor)
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """One event per act, place, day and actor: later mentions add evidence and figures."""
+    merged: dict[tuple, Draft] = {}
+    for draft in drafts:
+        key = merge_key(draft)
+        merged[key] = _combine(merged[key], draft) if key in merged else draft
+    return list(merged.values())
+
+
+def _combine(first: Draft, later: Draft) -> Draft:
+    keep = first if _strength(first) >= _strength(later) else later
+    return replace(
+        keep,
+        evidence=tuple(dict.fromkeys(first.evidence + later.evidence)),
+        weapons=tuple(dict.fromkeys(first.weapons + later.weapons)),
+        tags=tuple(dict.fromkeys(first.tags + later.tags)),
+        fatalities=max(first.fatalities, later.fatalities),
+        injuries=_max_or_none(first.injuries, later.injuries),
+        actor2=first.actor2 or later.actor2,
+        sentences=first.sentences | later.sentences,
+        place=keep.place or first.place or later.place,
+    )
+
+
+def _strength(draft: Draft) -> tuple:
+    return (draft.act.verbal, draft.time_in_sentence, not draft.place_inherited, -draft.act.sentence)
+
+
+def _max_or_none(a: int | None, b: int | None) -> int | None:
+    return b if a is None else a if b is None else max(a, b)
+
+
+# -- the stage ---------------------------------------------------------------------------
+
+
+def place_drafts(facts: ArticleFacts, act: Act, acts_here: list[Act], fallback: PlaceMention | None) -> list[Draft]:
+    """One draft per place the act's sentence gives it (or the fallback place)."""
+    places = _nearest_places(sentence_places(facts, act.sentence, act.act), acts_here, act)
+    evidence = (facts.sentences[act.sentence],)
+    common = dict(evidence=evidence, weapons=act.weapons, tags=act.tags, sentences=frozenset({act.sentence}))
+    if places:
+        return [Draft(act, place, False, **common) for place in places]
+    if fallback is not None:
+        return [Draft(act, fallback, True, **common)]
+    return []
+
+
+def article_fallback_place(facts: ArticleFacts) -> PlaceMention | None:
+    """The place an article is about when a sentence names none: its most named specific place."""
+    specific = [m for m in facts.places if _is_specific(m)] or list(facts.places)
+    if not specific:
+        return None
+    counts = Counter(m.location.gazetteer_id or m.location.name_ar for m in specific)
+    best = counts.most_common(1)[0][0]
+    return next(m for m in specific if (m.location.gazetteer_id or m.location.name_ar) == best)
+
+
+def build_drafts(facts: ArticleFacts, acts: Sequence[Act]) -> list[Draft]:
+    """Drafts for every act not in the background, with place, time, actors and toll."""
+    drafts: list[Draft] = []
+    fallback = article_fallback_place(facts)
+    acted = {a.sentence for a in acts}
+    for act in acts:
+        if is_background(facts, act):
+            continue
+        acts_here = [a for a in acts if a.sentence == act.sentence]
+        previous_place = drafts[-1].place if drafts else fallback
+        for draft in place_drafts(facts, act, acts_here, previous_place):
+            previous = drafts[-1] if drafts else None
+            draft = assign_actors(facts, assign_time(facts, draft, previous), previous)
+            drafts.append(_with_toll(facts, draft, acted))
+    return _split_shared_tolls(drafts)
+
+
+def _with_toll(facts: ArticleFacts, draft: Draft, acted: set[int]) -> Draft:
+    sentences = casualty_sentences(facts, draft.act, acted)
+    fatalities, injuries = casualties_in(facts, sentences)
+    evidence = tuple(facts.sentences[i] for i in sorted(sentences))
+    return replace(draft, fatalities=fatalities, injuries=injuries, evidence=evidence, sentences=sentences)
+
+
+def _split_shared_tolls(drafts: list[Draft]) -> list[Draft]:
+    """A toll stated once for several places is split evenly between their events (EVENTS.md)."""
+    groups: dict[tuple, list[int]] = {}
+    for index, draft in enumerate(drafts):
+        groups.setdefault((draft.act.sentence, draft.act.trigger), []).append(index)
+    result = list(drafts)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        for rank, index in enumerate(members):
+            result[index] = replace(result[index], fatalities=_share(drafts[index].fatalities, len(members), rank),
+                                    injuries=_share_or_none(drafts[index].injuries, len(members), rank))
+    return result
+
+
+def _share(total: int, parts: int, rank: int) -> int:
+    return total // parts + (1 if rank < total % parts else 0)
+
+
+def _share_or_none(total: int | None, parts: int, rank: int) -> int | None:
+    return None if total is None else _share(total, parts, rank)
+
+
+def extract_events(facts: ArticleFacts) -> tuple[Event, ...]:
+    """Every event an article reports (EVENTS.md section 1), merged, in text order."""
+    acts = find_acts(facts.tokens, facts.sentences)
+    drafts = absorb_broad(merge_drafts(build_drafts(facts, acts)))
+    drafts.sort(key=lambda d: (d.act.sentence, d.place.span.start if d.place else 0))
+    return tuple(to_event(facts, draft) for draft in drafts)
+
+
+def to_event(facts: ArticleFacts, draft: Draft) -> Event:
+    """The public record of a draft, with its notes and confidence."""
+    location = _located(facts, draft)
+    event = Event(
+        event_type=draft.act.event_type, sub_event_type=draft.act.sub_event_type,
+        date=draft.day, date_offset_days=draft.offset, time_precision=draft.precision,
+        actor1=draft.actor1, actor2=draft.actor2, location=location,
+        fatalities=draft.fatalities, injuries=draft.injuries, weapons=draft.weapons, tags=draft.tags,
+        reported_by=(), evidence=draft.evidence, confidence=confidence(draft),
+    )
+    return replace(event, notes=notes_for(event))
+
+
+def _located(facts: ArticleFacts, draft: Draft) -> Location | None:
+    return draft.place.location if draft.place else None
+
+
+def confidence(draft: Draft) -> float:
+    """A rough probability that the event is right: a verb, its own place, time and actor raise it."""
+    score = 0.45 + 0.2 * draft.act.verbal - 0.1 * (draft.act.definite and not draft.act.verbal)
+    score += 0.1 * (not draft.place_inherited) + 0.1 * draft.time_in_sentence + 0.1 * (draft.actor1 is not None)
+    return round(min(max(score, 0.05), 0.99), 2)
+
+
+# -- notes ---------------------------------------------------------------------------------
+
+VERBS = {
+    "Air/drone strike": "carried out air/drone strikes on",
+    "Shelling/artillery/missile attack": "shelled",
+    "Remote explosive/landmine/IED": "detonated an explosive device in",
+    "Suicide bomb": "carried out a suicide bombing in",
+    "Grenade": "threw a grenade in",
+    "Chemical weapon": "used chemical weapons in",
+    "Armed clash": "clashed with {actor2} in",
+    "Government regains territory": "regained control of",
+    "Non-state actor overtakes territory": "took control of",
+    "Attack": "attacked {actor2} in",
+    "Abduction/forced disappearance": "abducted {actor2} in",
+    "Arrests": "arrested people in",
+    "Peaceful protest": "demonstrated in",
+    "Protest with intervention": "demonstrated in",
+    "Excessive force against protesters": "demonstrated in",
+    "Violent demonstration": "rioted in",
+    "Agreement": "reached an agreement concerning",
+    "Non-violent transfer of territory": "took over without fighting",
+    "Disrupted weapons use": "foiled an attack in",
+    "Looting/property destruction": "looted or destroyed property in",
+    "Other": "moved into",
+}
+
+
+def _when(event: Event) -> str:
+    if event.date:
+        return f"On {event.date}"
+    offset = event.date_offset_days
+    if offset is None or offset == 0:
+        return "On the day of publication"
+    if offset == -1:
+        return "The day before publication"
+    return f"{abs(offset)} days before publication" if offset < 0 else f"{offset} days after publication"
+
+
+def notes_for(event: Event) -> str:
+    """One English sentence in ACLED style: «On <date>, <actor1> <did what> <where>. <toll>.»"""
+    actor1 = event.actor1.name if event.actor1 else "an unidentified actor"
+    actor2 = event.actor2.name if event.actor2 else "others"
+    verb = VERBS.get(event.sub_event_type, "acted in").format(actor2=actor2)
+    place = _place_phrase(event.location)
+    toll = _toll_phrase(event.fatalities, event.injuries)
+    return f"{_when(event)}, {actor1} {verb} {place}.{toll}"
+
+
+def _place_phrase(location: Location | None) -> str:
+    if location is None:
+        return "an unknown place"
+    name = location.name_en or location.name_ar
+    area = f" ({location.admin1})" if location.admin1 and location.admin1 != name else ""
+    near = "the area of " if (location.geo_precision or 1) > 1 else ""
+    return f"{near}{name}{area}"
+
+
+def _toll_phrase(fatalities: int, injuries: int | None) -> str:
+    parts = []
+    if fatalities:
+        parts.append(f"{fatalities} killed")
+    if injuries:
+        parts.append(f"{injuries} injured")
+    return f" {', '.join(parts).capitalize()}." if parts else " No fatalities reported."

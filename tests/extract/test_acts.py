@@ -1,0 +1,82 @@
+"""Trigger words typed into ACLED event types, with modality and weapons."""
+import pytest
+
+from rasd.extract.acts import find_acts
+from rasd.text.segment import split_sentences, tokenize
+
+
+def acts(text):
+    return find_acts(tokenize(text), split_sentences(text))
+
+
+def kinds(text):
+    return [(a.event_type, a.sub_event_type) for a in acts(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("قصفت قوات النظام بلدة المسيفرة بقذائف المدفعية صباح اليوم.", "Shelling/artillery/missile attack"),
+        ("استهدفت طائرة مسيرة سيارة على طريق سراقب.", "Air/drone strike"),
+        ("شن الطيران الحربي ثلاث غارات على أطراف البلدة.", "Air/drone strike"),
+        ("قتل شاب بانفجار عبوة ناسفة في حي المطار.", "Remote explosive/landmine/IED"),
+        ("فجر انتحاري حزامه الناسف عند حاجز للشرطة.", "Suicide bomb"),
+        ("ألقت المروحيات براميل متفجرة على القرية.", "Air/drone strike"),
+    ],
+)
+def test_strikes_are_typed_by_their_weapon(text, sub):
+    assert kinds(text) == [("Explosions/Remote violence", sub)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("اندلعت اشتباكات عنيفة بين الفصائل وقوات النظام على أطراف القرية.", ("Battles", "Armed clash")),
+        ("اعتقلت دورية أمنية ثلاثة شبان من البلدة فجر اليوم.", ("Strategic developments", "Arrests")),
+        ("اختطف مسلحون مجهولون طبيبا على طريق المطار.", ("Violence against civilians", "Abduction/forced disappearance")),
+        ("خرجت مظاهرة في ساحة البلدة تطالب بالإفراج عن المعتقلين.", ("Protests", "Peaceful protest")),
+        ("توغلت آليات عسكرية في أطراف القرية ثم انسحبت.", ("Strategic developments", "Other")),
+        ("توصل الطرفان إلى اتفاق يقضي بوقف العمليات العسكرية.", ("Strategic developments", "Agreement")),
+    ],
+)
+def test_each_kind_of_act_gets_its_type(text, expected):
+    assert kinds(text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "نفت وزارة الدفاع قصف أي منطقة سكنية.",
+        "لم تقصف الطائرات المدينة منذ أسبوع.",
+        "هددت الفصائل باقتحام البلدة إذا لم تسلم المطلوبين.",
+        "يخشى الأهالي من تخوف تجدد القصف على القرية.",
+        "طالب الوجهاء بوقف القصف عن الأحياء السكنية.",
+    ],
+)
+def test_denied_threatened_feared_or_demanded_acts_are_dropped(text):
+    assert acts(text) == ()
+
+
+def test_continuation_words_do_not_block():
+    assert kinds("ولا تزال الاشتباكات مستمرة في محيط الحي.") == [("Battles", "Armed clash")]
+
+
+def test_a_takeover_won_after_fighting_is_one_takeover():
+    found = acts("سيطرت القوات على قريتين بعد معارك عنيفة مع التنظيم.")
+    assert [a.act for a in found] == ["takeover"]
+
+
+def test_arrests_at_a_protest_make_it_a_protest_with_intervention():
+    assert kinds("فرقت الشرطة المتظاهرين واعتقلت عددا منهم وسط المدينة.") == [
+        ("Protests", "Protest with intervention")
+    ]
+
+
+def test_weapons_and_tags_are_read_from_the_sentence():
+    [act] = acts("تحاول القوات اقتحام البلدة بقصف براجمات الصواريخ والرشاشات الثقيلة وسط حركة نزوح.")
+    assert set(act.weapons) >= {"MLRS", "heavy machine gun"}
+    assert set(act.tags) == {"attempted_storming", "displacement"}
+
+
+def test_dawn_is_no_detonation():
+    assert acts("داهمت قوة أمنية منزلا عند الساعة الثانية فجر اليوم.")[0].act == "arrest"

@@ -1,0 +1,75 @@
+"""Event records assembled from acts and places, on reports the team wrote."""
+from rasd.extract.events import ArticleFacts, extract_events
+from rasd.extract.places import find_places
+from rasd.text.segment import split_sentences, tokenize
+
+
+def facts(text, **extra):
+    tokens, sentences = tokenize(text), split_sentences(text)
+    return ArticleFacts(text, tokens, sentences, find_places(text, tokens, sentences), **extra)
+
+
+def events(text, **extra):
+    return extract_events(facts(text, **extra))
+
+
+def places_of(found):
+    return [e.location.name_ar for e in found]
+
+
+def test_one_event_per_village_of_a_list():
+    found = events("قصفت المدفعية بلدتي طفس والمزيريب بريف درعا الغربي.")
+    assert places_of(found) == ["طفس", "المزيريب"]
+    assert {e.sub_event_type for e in found} == {"Shelling/artillery/missile attack"}
+
+
+def test_the_governorate_that_locates_a_village_is_no_second_event():
+    found = events("استهدفت غارة جوية قرية البارة في ريف إدلب الجنوبي.")
+    assert places_of(found) == ["البارة"]
+
+
+def test_the_home_town_of_the_victims_is_not_the_place():
+    found = events("قتل شابان من مدينة جاسم بانفجار عبوة ناسفة في بلدة نوى.")
+    assert places_of(found) == ["نوى"]
+
+
+def test_headline_and_body_of_one_act_merge_into_one_event():
+    text = "قصف مدفعي على بلدة طفس\n\nقصفت قوات النظام بلدة طفس بالمدفعية الثقيلة صباح اليوم."
+    [event] = events(text)
+    assert event.location.name_ar == "طفس"
+    assert len(event.evidence) == 2
+
+
+def test_an_act_in_a_governorate_is_absorbed_by_the_same_act_in_its_village():
+    text = "غارات على ريف إدلب\n\nشنت الطائرات الحربية غارات على قرية البارة جنوبي إدلب."
+    assert places_of(events(text)) == ["البارة"]
+
+
+def test_a_sentence_without_a_place_takes_the_place_before_it():
+    text = "اعتقلت دورية أمنية شابين في مدينة جاسم. وفي وقت لاحق داهمت الدورية منزلا آخر واعتقلت صاحبه."
+    found = events(text)
+    assert places_of(found) == ["جاسم"]
+    assert len(found[0].evidence) == 2
+
+
+def test_evidence_quotes_the_sentence_that_states_the_act():
+    text = "هدأت الأوضاع نسبيا. وانفجرت عبوة ناسفة على طريق بلدة نوى ظهر اليوم."
+    [event] = events(text)
+    quoted = [text[s.start:s.end] for s in event.evidence]
+    assert quoted == ["وانفجرت عبوة ناسفة على طريق بلدة نوى ظهر اليوم."]
+
+
+def test_notes_are_one_english_sentence_built_from_the_fields():
+    [event] = events("انفجرت عبوة ناسفة في بلدة نوى.")
+    assert event.notes.startswith("On the day of publication, Unidentified Armed Group (Syria)")
+    assert "Nawa" in event.notes
+
+
+def test_an_article_without_acts_has_no_events():
+    assert events("عقد مجلس المحافظة اجتماعه الدوري في مدينة درعا لبحث واقع الخدمات.") == ()
+
+
+def test_confidence_is_higher_for_a_finite_verb_with_its_own_place():
+    [strong] = events("قصفت المدفعية بلدة طفس.")
+    [weak] = events("وتعرضت المنطقة للقصف. ثم هدأ الوضع في بلدة طفس.")
+    assert strong.confidence > weak.confidence
