@@ -27,6 +27,7 @@ STRATEGIC = "Strategic developments"
 # act -> (event_type, sub_event_type); None: decided by the weapon or the actors.
 ACTS: dict[str, tuple[str, str | None]] = {
     "strike": (REMOTE, None),
+    "target": (REMOTE, None),  # «استهدف»: a strike only when a weapon is named
     "shelling": (REMOTE, "Shelling/artillery/missile attack"),
     "air": (REMOTE, "Air/drone strike"),
     "explosion": (REMOTE, "Remote explosive/landmine/IED"),
@@ -43,6 +44,7 @@ ACTS: dict[str, tuple[str, str | None]] = {
     "defusal": (STRATEGIC, "Disrupted weapons use"),
     "protest": (PROTESTS, "Peaceful protest"),
     "riot": (RIOTS, "Violent demonstration"),
+    "disperse": (PROTESTS, "Protest with intervention"),
     "arrest": (STRATEGIC, "Arrests"),
     "handover": (STRATEGIC, "Non-violent transfer of territory"),
     "agreement": (STRATEGIC, "Agreement"),
@@ -50,24 +52,29 @@ ACTS: dict[str, tuple[str, str | None]] = {
     "incursion": (STRATEGIC, "Other"),
     "withdrawal": (STRATEGIC, "Non-violent transfer of territory"),
     "ultimatum": (STRATEGIC, "Other"),
+    "statement": (STRATEGIC, "Other"),  # kept only when a clan or community issues it (events stage)
 }
 # Rival acts of one sentence, strongest first: the sentence reports the first one present.
 GROUPS: tuple[tuple[str, ...], ...] = (
     ("defusal", "suicide", "chemical", "explosion", "grenade", "air", "shelling", "strike",
-     "takeover", "clash", "abduction", "killing", "shooting", "attack", "looting"),
-    ("riot", "protest"),
-    ("arrest", "handover", "agreement", "release", "incursion", "withdrawal", "ultimatum"),
+     "takeover", "clash", "abduction", "killing", "shooting", "attack", "target", "looting"),
+    ("riot", "protest", "disperse"),
+    ("arrest", "handover", "agreement", "release", "incursion", "withdrawal", "ultimatum", "statement"),
 )
 # Acts that a protest in the same sentence absorbs: they are its intervention.
 INTERVENTIONS = {"arrest": "Protest with intervention", "shooting": "Excessive force against protesters",
-                 "killing": "Excessive force against protesters", "attack": "Protest with intervention"}
+                 "killing": "Excessive force against protesters", "attack": "Protest with intervention",
+                 "disperse": "Protest with intervention"}
 SUB_BY_MEANS = {
     "suicide": "Suicide bomb", "explosive": "Remote explosive/landmine/IED",
     "air": "Air/drone strike", "artillery": "Shelling/artillery/missile attack",
     "grenade": "Grenade", "chemical": "Chemical weapon",
 }
-BLOCKING_MODALITIES = frozenset({"negation", "threat", "plan", "fear", "demand", "stop", "attempt"})
+BLOCKING_MODALITIES = frozenset({
+    "negation", "threat", "plan", "fear", "demand", "stop", "attempt", "concession", "habitual",
+})
 MODALITY_WINDOW = 3  # tokens before a trigger that can hold a modality word
+HABITUAL_WINDOW = 2  # tokens after it that can make it a pattern («قصفا متكررا»)
 VIOLENT = frozenset(GROUPS[0])
 
 
@@ -86,6 +93,7 @@ class Act:
     tags: tuple[str, ...]
     first_token: int          # index of the trigger's first token in the article tokens
     last_token: int
+    modality: str | None = None  # set on acts that did not happen («هددت بقصف»): they make no event
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +101,7 @@ class _Trigger:
     match: PhraseMatch
     act: str
     verbal: bool
+    modality: str | None
 
 
 @cache
@@ -119,18 +128,22 @@ def _modality(tokens: tuple[Token, ...], start: int, first: int) -> str | None:
     return None
 
 
-def find_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> tuple[list[_Trigger], set[str]]:
-    """The triggers of tokens[start:stop] not under a blocking modality word, and the acts only attempted."""
-    window = tokens[start:stop]
-    found, attempted = [], set()
-    for match in load_lexicon("event_triggers").find(window):
+def _habitual_after(tokens: tuple[Token, ...], last: int, stop: int) -> bool:
+    """«قصفا متكررا», «اغتيالات شبه يومية»: a pattern of acts, not one."""
+    lexicon = load_lexicon("habitual_after")
+    return any(lexicon.match_at(tokens, i) for i in range(last + 1, min(stop, last + 1 + HABITUAL_WINDOW)))
+
+
+def find_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[_Trigger]:
+    """Every trigger of tokens[start:stop], with the modality that blocks it, if any."""
+    found = []
+    for match in load_lexicon("event_triggers").find(tokens[start:stop]):
         shifted = PhraseMatch(match.first + start, match.last + start, match.values, match.definite)
         modality = _modality(tokens, start, shifted.first)
-        if modality is None:
-            found.append(_Trigger(shifted, match.values[0], match.values[1] == "v"))
-        elif modality == "attempt":
-            attempted.add(match.values[0])
-    return found, attempted
+        if modality is None and _habitual_after(tokens, shifted.last, stop):
+            modality = "habitual"
+        found.append(_Trigger(shifted, match.values[0], match.values[1] == "v", modality))
+    return found
 
 
 def _cues(lexicon_name: str, tokens: tuple[Token, ...], start: int, stop: int) -> list[tuple[str, ...]]:
@@ -140,7 +153,7 @@ def _cues(lexicon_name: str, tokens: tuple[Token, ...], start: int, stop: int) -
 def _sub_for_means(act: str, means: list[str]) -> str | None:
     """A strike's sub-event type from the strongest weapon the sentence names."""
     ranked = sorted((m for m in means if m in SUB_BY_MEANS), key=_means_rank().get)
-    if act in ("strike", "attack") and ranked:
+    if act in ("strike", "target", "attack") and ranked:
         return SUB_BY_MEANS[ranked[0]]
     if act == "explosion" and "suicide" in means:
         return SUB_BY_MEANS["suicide"]
@@ -173,7 +186,7 @@ def _protest_sub(acts_here: set[str]) -> str:
     """A protest's sub-event type from the other acts of its sentence."""
     if acts_here & {"shooting", "killing"}:
         return "Excessive force against protesters"
-    if acts_here & {"arrest", "attack"}:
+    if acts_here & {"arrest", "attack", "disperse"}:
         return "Protest with intervention"
     return "Peaceful protest"
 
@@ -189,8 +202,11 @@ def find_acts(tokens: tuple[Token, ...], sentences: tuple[Span, ...]) -> tuple[A
 
 def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) -> list[Act]:
     """The acts of one sentence: tokens[start:stop]."""
-    triggers, attempted = find_triggers(tokens, start, stop)
-    if not triggers:
+    every = find_triggers(tokens, start, stop)
+    triggers = [t for t in every if t.modality is None]
+    blocked = [t for t in every if t.modality is not None]
+    attempted = {t.act for t in blocked if t.modality == "attempt"}
+    if not every:
         return []
     acts_here = {t.act for t in triggers}
     weapons = _cues("weapons", tokens, start, stop)
@@ -200,14 +216,17 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     if "incursion" in attempted:
         tags.append("attempted_storming")  # «تحاول القوات اقتحام البلدة»
     tags = tuple(dict.fromkeys(tags))
+    if not any(m in SUB_BY_MEANS for m in means):
+        triggers = [t for t in triggers if t.act != "target"]  # «حملة تستهدف الشبان» is no strike
     chosen = _choose(triggers)
-    if any(t.act == "protest" for t in chosen):
-        chosen = [t for t in chosen if t.act not in INTERVENTIONS or t.act == "protest"]
-    return [_act(tokens, index, t, means, labels, tags, acts_here) for t in chosen]
+    if any(t.act in ("protest", "disperse") for t in chosen):
+        chosen = [t for t in chosen if t.act not in INTERVENTIONS or t.act == "disperse"]
+    acts_here |= attempted
+    return [_act(tokens, index, t, means, labels, tags, acts_here) for t in chosen + blocked]
 
 
 def _act(tokens, index, trigger: _Trigger, means, labels, tags, acts_here) -> Act:
-    if trigger.act == "protest":
+    if trigger.act in ("protest", "disperse"):
         event_type, sub = PROTESTS, _protest_sub(acts_here)
     else:
         event_type, sub = _type_of(trigger, means, acts_here)
@@ -215,4 +234,4 @@ def _act(tokens, index, trigger: _Trigger, means, labels, tags, acts_here) -> Ac
     span = Span(tokens[first].span.start, tokens[last].span.end)
     weapons = labels if event_type in (REMOTE, BATTLES, VAC) else ()
     return Act(index, trigger.act, event_type, sub, span, trigger.verbal, trigger.match.definite,
-               weapons, tags, first, last)
+               weapons, tags, first, last, trigger.modality)

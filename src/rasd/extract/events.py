@@ -341,17 +341,36 @@ def merge_key(draft: Draft) -> tuple:
     return (draft.act.event_type, _place_key(draft), draft.offset, actor)
 
 
+def spread_interventions(drafts: list[Draft]) -> list[Draft]:
+    """«وأطلقت النار على المتظاهرين» after a list of protest places applies to each of them."""
+    result: list[Draft] = []
+    for draft in drafts:
+        earlier = [i for i, d in enumerate(result) if d.act.event_type == PROTESTS and d.offset == draft.offset]
+        if draft.act.event_type != PROTESTS or not draft.place_inherited or not earlier:
+            result.append(draft)
+            continue
+        for i in earlier:
+            result[i] = _combine(result[i], replace(draft, place=result[i].place))
+    return result
+
+
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     """One event per act, place, day and actor: later mentions add evidence and figures."""
     merged: dict[tuple, Draft] = {}
-    for draft in drafts:
+    for draft in spread_interventions(drafts):
         key = merge_key(draft)
         merged[key] = _combine(merged[key], draft) if key in merged else draft
     return list(merged.values())
 
 
+PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
+
+
 def _combine(first: Draft, later: Draft) -> Draft:
     keep = first if _strength(first) >= _strength(later) else later
+    if keep.act.event_type == PROTESTS:
+        sub = max(first.act.sub_event_type, later.act.sub_event_type, key=_severity)
+        keep = replace(keep, act=replace(keep.act, sub_event_type=sub))
     return replace(
         keep,
         evidence=tuple(dict.fromkeys(first.evidence + later.evidence)),
@@ -363,6 +382,10 @@ def _combine(first: Draft, later: Draft) -> Draft:
         sentences=first.sentences | later.sentences,
         place=keep.place or first.place or later.place,
     )
+
+
+def _severity(sub: str) -> int:
+    return PROTEST_SEVERITY.index(sub) if sub in PROTEST_SEVERITY else 0
 
 
 def _strength(draft: Draft) -> tuple:
@@ -404,15 +427,21 @@ def build_drafts(facts: ArticleFacts, acts: Sequence[Act]) -> list[Draft]:
     fallback = article_fallback_place(facts)
     acted = {a.sentence for a in acts}
     for act in acts:
-        if is_background(facts, act):
+        if act.modality is not None or is_background(facts, act):
             continue
         acts_here = [a for a in acts if a.sentence == act.sentence]
         previous_place = drafts[-1].place if drafts else fallback
         for draft in place_drafts(facts, act, acts_here, previous_place):
             previous = drafts[-1] if drafts else None
             draft = assign_actors(facts, assign_time(facts, draft, previous), previous)
+            if act.act == "statement" and not _communal(draft.actor1):
+                continue  # a statement is an event only as a community's collective act
             drafts.append(_with_toll(facts, draft, acted))
     return _split_shared_tolls(drafts)
+
+
+def _communal(actor: Actor | None) -> bool:
+    return actor is not None and actor.type == 4
 
 
 def _with_toll(facts: ArticleFacts, draft: Draft, acted: set[int]) -> Draft:
