@@ -12,6 +12,7 @@ from typing import Callable
 
 from rasd.extract.events import ArticleFacts, extract_events
 from rasd.extract.places import PlaceMention, find_places
+from rasd.extract.sources import find_sources
 from rasd.ingest.read import RawArticle, text_id
 from rasd.model import Article, Span
 from rasd.text.clean import clean_text
@@ -55,6 +56,7 @@ def detect_events(doc: Doc) -> Doc:
         text=article.text, tokens=doc.tokens, sentences=doc.sentences, places=doc.places,
         actors=doc.actors, times=doc.times, casualties=doc.casualties,
         published=article.published, country=_main_country(doc.places), outlet=article.outlet,
+        sources=find_sources(doc.tokens),
     )
     return replace(doc, article=replace(article, events=extract_events(facts)))
 

@@ -1,6 +1,7 @@
 """Event records assembled from acts and places, on reports the team wrote."""
 from rasd.extract.events import ArticleFacts, extract_events
 from rasd.extract.places import find_places
+from rasd.extract.sources import find_sources
 from rasd.text.segment import split_sentences, tokenize
 
 
@@ -73,3 +74,11 @@ def test_confidence_is_higher_for_a_finite_verb_with_its_own_place():
     [strong] = events("قصفت المدفعية بلدة طفس.")
     [weak] = events("وتعرضت المنطقة للقصف. ثم هدأ الوضع في بلدة طفس.")
     assert strong.confidence > weak.confidence
+
+
+def test_reported_by_names_the_source_of_the_evidence_else_the_outlet():
+    text = "انفجرت عبوة ناسفة في بلدة نوى بحسب مصادر محلية.\n\nوقصفت المدفعية بلدة طفس."
+    first, second = events(text, outlet="Example News", sources=find_sources(tokenize(text)))
+    assert first.reported_by == ("local sources",)
+    assert second.reported_by == ("local sources",)
+    assert events("قصفت المدفعية بلدة طفس.", outlet="Example News")[0].reported_by == ("Example News",)

@@ -16,6 +16,7 @@ from typing import Any, Sequence
 
 from rasd.extract.acts import BATTLES, PROTESTS, REMOTE, RIOTS, VAC, Act, find_acts
 from rasd.extract.places import PlaceMention
+from rasd.extract.sources import sources_for
 from rasd.model import Actor, Event, Location, Span
 from rasd.text.segment import Token
 
@@ -46,6 +47,7 @@ class ArticleFacts:
     published: str | None = None
     country: str | None = None
     outlet: str | None = None
+    sources: tuple[Any, ...] = ()      # rasd.extract.sources.SourceMention
 
 
 @dataclass(frozen=True)
@@ -490,7 +492,8 @@ def to_event(facts: ArticleFacts, draft: Draft) -> Event:
         date=draft.day, date_offset_days=draft.offset, time_precision=draft.precision,
         actor1=draft.actor1, actor2=draft.actor2, location=location,
         fatalities=draft.fatalities, injuries=draft.injuries, weapons=draft.weapons, tags=draft.tags,
-        reported_by=(), evidence=draft.evidence, confidence=confidence(draft),
+        reported_by=sources_for(draft.evidence, facts.sources, facts.outlet),
+        evidence=draft.evidence, confidence=confidence(draft),
     )
     return replace(event, notes=notes_for(event))
 
