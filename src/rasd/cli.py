@@ -144,7 +144,9 @@ def _with_overrides(raw, overrides: dict):
               help="Score this JSON Lines file of article records instead of running extraction.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.option("--per-article", is_flag=True, help="Also list each article's counts.")
-def evaluate(gold, predictions, as_json, per_article) -> None:
+@click.option("--floors", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Exit 1 when a figure falls below the floor this TOML file pins for it.")
+def evaluate(gold, predictions, as_json, per_article, floors) -> None:
     """Score extraction against GOLD.jsonl as EVENTS.md section 6 says."""
     from rasd.evaluate.run import evaluate_file
 
@@ -154,11 +156,24 @@ def evaluate(gold, predictions, as_json, per_article) -> None:
         _fail(str(error))
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
-        return
-    click.echo(report.format_table())
+    else:
+        click.echo(report.format_table())
     if per_article:
         for row in report.per_article:
             click.echo("  " + "  ".join(f"{key}={value}" for key, value in _row_items(row)))
+    if floors:
+        _check_floors(report, floors)
+
+
+def _check_floors(report, path: Path) -> None:
+    from rasd.evaluate.floors import floor_failures, read_floors
+
+    failures = floor_failures(report, read_floors(path))
+    for failure in failures:
+        click.echo(f"below floor: {failure}", err=True)
+    if failures:
+        raise SystemExit(1)
+    click.echo(f"every figure at or above its floor in {path.name}", err=True)
 
 
 def _row_items(row):
