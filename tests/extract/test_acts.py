@@ -94,3 +94,11 @@ def test_weapons_and_tags_are_read_from_the_sentence():
 
 def test_dawn_is_no_detonation():
     assert acts("داهمت قوة أمنية منزلا عند الساعة الثانية فجر اليوم.")[0].act == "arrest"
+
+
+def test_two_strikes_of_one_sentence_in_two_clauses_are_two_acts():
+    found = kinds("شنت الطائرات المسيرة غارات على أطراف المدينة، فيما قصفت المدفعية مواقع في القرية.")
+    assert found == [
+        ("Explosions/Remote violence", "Air/drone strike"),
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ]

@@ -146,8 +146,31 @@ def find_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[_Tri
     return found
 
 
+def _matches(lexicon_name: str, tokens: tuple[Token, ...], start: int, stop: int) -> list[PhraseMatch]:
+    """Lexicon matches in tokens[start:stop], with article-wide token indexes."""
+    return [
+        PhraseMatch(m.first + start, m.last + start, m.values, m.definite)
+        for m in load_lexicon(lexicon_name).find(tokens[start:stop])
+    ]
+
+
 def _cues(lexicon_name: str, tokens: tuple[Token, ...], start: int, stop: int) -> list[tuple[str, ...]]:
-    return [m.values for m in load_lexicon(lexicon_name).find(tokens[start:stop])]
+    return [m.values for m in _matches(lexicon_name, tokens, start, stop)]
+
+
+def _clause_bounds(tokens: tuple[Token, ...], index: int, start: int, stop: int) -> tuple[int, int]:
+    """The clause [first, stop) around token `index`, cut at CLAUSE_BREAKS."""
+    first = index
+    while first > start and tokens[first - 1].folded not in CLAUSE_BREAKS:
+        first -= 1
+    last = index
+    while last < stop and tokens[last].folded not in CLAUSE_BREAKS:
+        last += 1
+    return first, last
+
+
+def _clause_means(weapon_matches: list[PhraseMatch], bounds: tuple[int, int]) -> list[str]:
+    return [m.values[1] for m in weapon_matches if bounds[0] <= m.first < bounds[1] and len(m.values) > 1]
 
 
 def _sub_for_means(act: str, means: list[str]) -> str | None:
@@ -168,6 +191,34 @@ def _choose(triggers: list[_Trigger]) -> list[_Trigger]:
         if present:
             chosen.append(min(present, key=lambda t: (group.index(t.act), not t.verbal, t.match.first)))
     return chosen
+
+
+# Acts that tell how another act of the same sentence was done: a takeover «بعد معارك».
+SUBSUMES = {"takeover": {"clash", "attack"}, "suicide": {"attack", "shooting", "explosion"},
+            "explosion": {"attack"}, "abduction": {"shooting"}}
+
+
+def _drop_subsumed(chosen: list[_Trigger]) -> list[_Trigger]:
+    present = {t.act for t in chosen}
+    covered = set().union(*(SUBSUMES.get(act, set()) for act in present))
+    return [t for t in chosen if t.act not in covered]
+
+
+CLAUSE_BREAKS = frozenset({"،", "؛", ";", "فيما", "بينما", "وبينما", "كما", "وكما"})
+
+
+def _by_clause(tokens: tuple[Token, ...], triggers: list[_Trigger]) -> list[list[_Trigger]]:
+    """Triggers grouped by clause: «شنت الطائرات غارات على X، فيما قصفت المدفعية Y» holds two acts."""
+    clauses: list[list[_Trigger]] = []
+    previous = None
+    for trigger in sorted(triggers, key=lambda t: t.match.first):
+        start = previous.match.last + 1 if previous else trigger.match.first
+        broken = any(tokens[i].folded in CLAUSE_BREAKS for i in range(start, trigger.match.first))
+        if not clauses or broken:
+            clauses.append([])
+        clauses[-1].append(trigger)
+        previous = trigger
+    return clauses
 
 
 def _type_of(trigger: _Trigger, means: list[str], acts_here: set[str]) -> tuple[str, str]:
@@ -209,7 +260,8 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     if not every:
         return []
     acts_here = {t.act for t in triggers}
-    weapons = _cues("weapons", tokens, start, stop)
+    weapon_matches = _matches("weapons", tokens, start, stop)
+    weapons = [m.values for m in weapon_matches]
     means = [values[1] for values in weapons if len(values) > 1]
     labels = tuple(dict.fromkeys(v[0] for v in weapons if v and v[0].strip()))
     tags = [v[0] for v in _cues("event_tags", tokens, start, stop)]
@@ -218,11 +270,15 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     tags = tuple(dict.fromkeys(tags))
     if not any(m in SUB_BY_MEANS for m in means):
         triggers = [t for t in triggers if t.act != "target"]  # «حملة تستهدف الشبان» is no strike
-    chosen = _choose(triggers)
+    chosen = _drop_subsumed([t for clause in _by_clause(tokens, triggers) for t in _choose(clause)])
     if any(t.act in ("protest", "disperse") for t in chosen):
         chosen = [t for t in chosen if t.act not in INTERVENTIONS or t.act == "disperse"]
     acts_here |= attempted
-    return [_act(tokens, index, t, means, labels, tags, acts_here) for t in chosen + blocked]
+    return [
+        _act(tokens, index, t, _clause_means(weapon_matches, _clause_bounds(tokens, t.match.first, start, stop))
+             or means, labels, tags, acts_here)
+        for t in chosen + blocked
+    ]
 
 
 def _act(tokens, index, trigger: _Trigger, means, labels, tags, acts_here) -> Act:
