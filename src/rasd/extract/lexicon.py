@@ -2,7 +2,8 @@
 
 A lexicon row is tab-separated; its first column is a word or a phrase as
 written, which is folded word by word (`fold_word`) so the lookup works on
-`Token.folded`. Lines starting with «#» and a header line are skipped.
+`Token.folded`. Lines starting with «#» and the header line (the first
+other line) are skipped.
 
 >>> table = PhraseTable({("اول", "امس"): -2, ("امس",): -1})
 >>> tokens = tokenize("قصفت الطائرات البلدة أول أمس")
@@ -30,11 +31,11 @@ PROCLITICS = ("وب", "ول", "فب", "فل", "و", "ف", "ب", "ل")
 
 @cache
 def lexicon_rows(name: str) -> tuple[tuple[str, ...], ...]:
-    """The rows of data/lexicon/<name>.tsv, each a tuple of its columns."""
+    """The rows of data/lexicon/<name>.tsv after its header line, each a tuple of its columns."""
     path = data_path("lexicon", f"{name}.tsv")
     lines = path.read_text(encoding="utf-8").splitlines()
-    rows = (tuple(line.split("\t")) for line in lines if line.strip() and not line.startswith("#"))
-    return tuple(row for row in rows if row[0] != "word")
+    rows = [tuple(line.split("\t")) for line in lines if line.strip() and not line.startswith("#")]
+    return tuple(rows[1:])
 
 
 def phrase_key(phrase: str) -> tuple[str, ...]:
