@@ -117,3 +117,16 @@ def test_count_of_people_detained_is_not_a_toll():
 
 def test_time_words_between_verb_and_count_are_skipped():
     assert tolls("قتل، مساء أمس الجمعة، خمسة وعشرون مسلحا.") == [("killed", 25, "مسلح")]
+
+
+def test_pronoun_on_a_trigger_counts_its_victims():
+    assert tolls("اقتحم المسلحون المنزل ما أدى إلى مقتلهما.") == [("killed", 2, None)]
+    assert tolls("أطلق عناصر الحاجز النار على سائق ما أدى لإصابته بجروح.") == [("injured", 1, None)]
+
+
+def test_a_building_hit_is_not_an_injury():
+    assert tolls("استهدفت القذيفة خزان المياه وأدت إلى إصابته بشكل مباشر.") == []
+
+
+def test_singular_victim_before_the_verb_counts_one():
+    assert tolls("وذكر الدفاع المدني أن رجلا أصيب بشظايا القذيفة.") == [("injured", 1, "رجل")]

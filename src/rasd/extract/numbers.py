@@ -180,6 +180,8 @@ OTHERS = "اخر"
 TOLL_SCAN = 12       # tokens a raised toll may run before its «إلى»
 POST_VERB_SCAN = 8   # tokens between counted victims and the verb after them
 NEGATION_SCAN = 4    # tokens before a trigger a negation may stand
+# Pronouns on a trigger, by the number of victims they stand for (0: several).
+PRONOUN_NUMBERS = {"ه": 1, "ها": 1, "هما": 2, "هم": 0, "هن": 0}
 WEEKDAY_KEYS = frozenset(fold_word(day) for day in WEEKDAYS)
 
 
@@ -390,11 +392,29 @@ def _raised_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     return [_Toll(toll.first, toll.last, toll.kind, toll.count, toll.victims, toll.lower_bound, toll.vague, True)]
 
 
+def _pronoun_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
+    """A trigger with a pronoun for its victims: «مقتله» 1, «مقتلهما» 2, «لإصابته بجروح» 1.
+
+    «إصابته» alone may be a building hit, so the injured need a wound word after them.
+    """
+    for analysis in analyze(tokens[index].text)[1:]:
+        number = PRONOUN_NUMBERS.get(analysis.enclitic)
+        word = casualty_words().entries.get((analysis.stem,))
+        if number is None or word is None or word.role != "trigger" or word.kind == ANY:
+            continue
+        if word.kind == KILLED or _word_at(tokens, index + 1, "wound"):
+            count, vague = _uncounted_value(word.kind, number)
+            return [_Toll(index, index + 1, word.kind, count, vague=vague)]
+    return []
+
+
 def _by_trigger(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     """The toll a trigger word at `index` introduces, unless a negation comes before it."""
-    found = _word_at(tokens, index, "trigger")
-    if found is None or _negated(tokens, index):
+    if _negated(tokens, index):
         return []
+    found = _word_at(tokens, index, "trigger")
+    if found is None:
+        return _pronoun_toll(tokens, index)
     return _after_trigger(tokens, index, found[0], found[1])
 
 
@@ -424,11 +444,20 @@ def _count_first(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     return [_Toll(index, verb[1], toll.kind, toll.count, toll.victims, toll.lower_bound, toll.vague)] if toll else []
 
 
+def _verb_after(tokens: tuple[Token, ...], index: int) -> tuple[_Word, int] | None:
+    """A verb right after victims: a post verb («أصيبا»), or an unjoined trigger verb («شخص أصيب»)."""
+    verb = _word_at(tokens, index, "post")
+    if verb is None and index < len(tokens) and not tokens[index].folded.startswith(("و", "ف")):
+        verb = _word_at(tokens, index, "trigger")
+        verb = verb if verb and verb[0].kind != ANY else None
+    return verb
+
+
 def _standalone(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     """Victims then a verb, or a singular or dual casualty noun: «مدنيين أصيبا», «قتيل وجريح»."""
     victims = _victims_at(tokens, index)
     if victims is not None and tokens[index].folded != "من":
-        verb = _word_at(tokens, victims.end, "post")
+        verb = _verb_after(tokens, victims.end)
         if verb is not None:
             number = verb[0].number if verb[0].number is not None else victims.number
             count, vague = _uncounted_value(verb[0].kind, number)
