@@ -1,5 +1,5 @@
 """Phrase lexicons matched through clitics and the article."""
-from rasd.extract.lexicon import build_lexicon, parse_rows, phrase_key
+from rasd.extract.lexicon import build_lexicon, match_key, parse_rows
 from rasd.text.segment import tokenize
 
 ROWS = parse_rows(
@@ -35,5 +35,5 @@ def test_later_words_match_with_or_without_the_article():
     assert matches("انفجار العبوة الناسفة") == [("العبوة", "الناسفة", "IED", True)]
 
 
-def test_phrase_key_folds_and_drops_articles():
-    assert phrase_key("السيارة المُفخّخة") == ("سياره", "مفخخه")
+def test_match_key_folds_and_drops_articles():
+    assert match_key("السيارة المُفخّخة") == ("سياره", "مفخخه")

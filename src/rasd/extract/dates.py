@@ -1,0 +1,399 @@
+"""Time expressions of an article, resolved against its publication date.
+
+Relative days («أمس», «أول أمس», «فجر اليوم», «الليلة الماضية», «قبل
+يومين»), weeks and months («الأسبوع الماضي», «الشهر الفائت»), weekday names
+(«الخميس»: the last Thursday not after publication; «الخميس الماضي»: the one
+before it), explicit dates in Levantine, Egyptian and Maghrebi month names
+(«12 آب», «5 حزيران/يونيو 2019») and Hijri dates («3 رمضان 1445 هـ»), and
+far-past years («منذ عام 2018», «صيف 2018») that mark background. Words are
+data: data/lexicon/time_words.tsv, hijri_months.tsv and rasd.text.months.
+
+When the publication date is unknown, relative words still give offsets,
+and a weekday named with one («اليوم الأحد», «أمس الخميس») tells the weekday
+of publication, which then resolves the article's other weekday names.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+
+from hijridate import Gregorian, Hijri
+
+from rasd.extract.lexicon import PhraseTable, bare_forms, lexicon_rows, phrase_key, sentence_index
+from rasd.extract.numbers import count_markers, read_count
+from rasd.model import Span
+from rasd.text.months import MONTHS, WEEKDAYS
+from rasd.text.normalize import fold_word
+from rasd.text.segment import Token
+
+YEARS = range(1900, 2101)
+HIJRI_YEARS = range(1343, 1501)   # the span the Umm al-Qura tables cover
+HIJRI_MARKS = frozenset({"ه", "هـ"})
+GREGORIAN_MARKS = frozenset({"م"})
+MONTH_SEPARATORS = frozenset({"/", "-", "(", ")", "،"})
+NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+@dataclass(frozen=True, slots=True)
+class TimeMention:
+    """A time expression, with the day it names relative to publication."""
+
+    span: Span
+    offset_days: int | None   # event day minus publication day; None when unknown
+    date: str | None          # ISO date when it can be known
+    precision: int            # ACLED time_precision: 1 day, 2 week, 3 month
+    kind: str                 # relative | period | weekday | explicit | month | ago | year | past_year
+    sentence: int
+    weekday: int | None = None   # ISO weekday the text names (Monday 1), if any
+    year: int | None = None      # the year a year-only mention names
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A time expression on tokens[first:last], before it is resolved."""
+
+    first: int
+    last: int
+    kind: str
+    precision: int = 1
+    offset: int | None = None
+    weekday: int | None = None
+    direction: int = 0                     # -1 «الماضي», +1 «المقبل», 0 for a bare weekday
+    day: tuple[int | None, int, int] | None = None   # (year, month, day) as written
+    hijri: bool = False
+    year: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    value: int
+    precision: int
+
+
+@cache
+def time_words() -> dict[str, PhraseTable[_Word]]:
+    """Role -> table of folded phrases, from data/lexicon/time_words.tsv."""
+    roles: dict[str, dict[tuple[str, ...], _Word]] = {}
+    for phrase, role, value, precision in lexicon_rows("time_words"):
+        roles.setdefault(role, {})[phrase_key(phrase)] = _Word(int(value), int(precision))
+    return {role: PhraseTable(entries) for role, entries in roles.items()}
+
+
+@cache
+def month_names() -> PhraseTable[int]:
+    """Gregorian month names of every region (rasd.text.months), folded."""
+    return PhraseTable({phrase_key(name): number for name, number in MONTHS.items()})
+
+
+@cache
+def hijri_month_names() -> PhraseTable[int]:
+    """Hijri month names (data/lexicon/hijri_months.tsv), folded."""
+    return PhraseTable({phrase_key(name): int(number) for name, number in lexicon_rows("hijri_months")})
+
+
+@cache
+def weekday_names() -> dict[str, int]:
+    """Folded weekday name -> ISO weekday."""
+    return {fold_word(name): number for name, number in WEEKDAYS.items()}
+
+
+def _match(role: str, tokens: tuple[Token, ...], index: int) -> tuple[_Word, int] | None:
+    table = time_words().get(role)
+    return table.match(tokens, index) if table else None
+
+
+def _number(tokens: tuple[Token, ...], index: int, allowed: range) -> int | None:
+    """The integer a digit token at `index` writes, if it lies in `allowed`."""
+    if index < len(tokens) and tokens[index].folded.isdigit() and int(tokens[index].folded) in allowed:
+        return int(tokens[index].folded)
+    return None
+
+
+# -- reading expressions ----------------------------------------------------------
+
+
+def _weekday_at(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
+    """(ISO weekday, index after it) for a weekday name at `index`: «والخميس» -> (4, ...)."""
+    if index >= len(tokens):
+        return None
+    for form in bare_forms(tokens[index].folded):
+        if form in weekday_names():
+            return weekday_names()[form], index + 1
+    return None
+
+
+def _after_prefixes(tokens: tuple[Token, ...], index: int) -> int:
+    """The index after the day-part words that open a time expression: «مساء يوم» ..."""
+    while (prefix := _match("prefix", tokens, index)) is not None:
+        index = prefix[1]
+    return index
+
+
+def _skip(tokens: tuple[Token, ...], index: int, words: frozenset[str]) -> int:
+    """The index after any tokens at `index` whose folded form is in `words`."""
+    while index < len(tokens) and tokens[index].folded in words:
+        index += 1
+    return index
+
+
+def _year_after(tokens: tuple[Token, ...], index: int, hijri: bool) -> tuple[int | None, int]:
+    """An optional year after a month, with its era mark: «2019م», «1445 هـ»."""
+    year = _number(tokens, index, HIJRI_YEARS if hijri else YEARS)
+    if year is None:
+        return None, index
+    return year, _skip(tokens, index + 1, HIJRI_MARKS if hijri else GREGORIAN_MARKS)
+
+
+def _second_month(tokens: tuple[Token, ...], index: int) -> int:
+    """The index after a second name of the same month: «حزيران/يونيو», «آب (أغسطس)»."""
+    after = _skip(tokens, index, MONTH_SEPARATORS)
+    if after > index and (other := month_names().match(tokens, after, clitics=False)):
+        return _skip(tokens, other[1], frozenset({")"}))
+    return index
+
+
+def _day_month(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """A day and a month name, Gregorian or Hijri, and an optional year: «12 آب 2021»."""
+    day = _number(tokens, index, range(1, 32))
+    if day is None:
+        return None
+    for table, hijri in ((month_names(), False), (hijri_month_names(), True)):
+        month = table.match(tokens, index + 1, clitics=False)
+        if month is not None:
+            end = _second_month(tokens, month[1]) if not hijri else month[1]
+            year, end = _year_after(tokens, end, hijri)
+            return _Found(index, end, "explicit", day=(year, month[0], day), hijri=hijri)
+    return None
+
+
+def _numeric_date(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """A date in digits, day first or ISO: «12/8/2021», «2021-08-12»."""
+    last, joined = index, ""
+    while last < min(index + 5, len(tokens)):
+        if last > index and tokens[last].span.start != tokens[last - 1].span.end:
+            break
+        joined, last = joined + tokens[last].folded, last + 1
+        match = NUMERIC_DATE.fullmatch(joined)
+        if match and match.group(1):
+            return _Found(index, last, "explicit", day=(int(match[4]), int(match[3]), int(match[1])))
+        if match:
+            return _Found(index, last, "explicit", day=(int(match[5]), int(match[6]), int(match[7])))
+    return None
+
+
+def _explicit(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    return _day_month(tokens, index) or _numeric_date(tokens, index)
+
+
+def _with_weekday_and_date(tokens: tuple[Token, ...], found: _Found) -> _Found:
+    """Extend a mention over a weekday and a date after it: «أمس الخميس 12 آب»."""
+    weekday = _weekday_at(tokens, _skip(tokens, found.last, frozenset({"،", ","})))
+    if weekday is not None:
+        found = replace(found, last=weekday[1], weekday=weekday[0])
+    date = _explicit(tokens, _skip(tokens, found.last, frozenset({"،", ","})))
+    if date is not None and (weekday is not None or found.kind == "weekday"):
+        found = replace(found, last=date.last, day=date.day, hijri=date.hijri)
+    return found
+
+
+def _relative(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """A day or span named relative to publication: «أول أمس», «الأسبوع الماضي»."""
+    for kind, role in (("relative", "day"), ("period", "period")):
+        found = _match(role, tokens, index)
+        if found is not None:
+            word, end = found
+            relative = _Found(index, end, kind, word.precision, offset=word.value)
+            return _with_weekday_and_date(tokens, relative) if kind == "relative" else relative
+    return None
+
+
+def _weekday(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """A weekday, maybe with a date or with «الماضي/المقبل»: «الخميس 12 آب», «الخميس الماضي»."""
+    weekday = _weekday_at(tokens, index)
+    if weekday is None:
+        return None
+    found = _Found(index, weekday[1], "weekday", weekday=weekday[0])
+    dated = _with_weekday_and_date(tokens, found)
+    if dated.day is not None:
+        return replace(dated, kind="explicit")
+    for direction, role in ((-1, "past"), (1, "next")):
+        marker = _match(role, tokens, found.last)
+        if marker is not None:
+            return replace(found, last=marker[1], direction=direction)
+    return found
+
+
+def _ago(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """A count of units back from publication: «قبل ثلاثة أيام», «منذ يومين», «قبل أيام»."""
+    ago = _match("ago", tokens, index)
+    if ago is None:
+        return None
+    start = (count_markers().match(tokens, ago[1], clitics=False) or (None, ago[1]))[1]
+    count = read_count(tokens, start)
+    unit = _match("unit", tokens, count.end if count else start)
+    if unit is None or (count is not None and count.vague):
+        return None
+    word, end = unit
+    if count is not None:
+        return _Found(index, end, "ago", word.precision, offset=-count.value * word.value)
+    vague = tokens[start].folded in ("ايام", "اسابيع", "اشهر", "شهور", "ساعات")
+    offset = None if vague else -word.value
+    return _Found(index, end, "ago", max(word.precision, 2 if vague else 1), offset=offset)
+
+
+def _year(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """A year named alone, after «عام», «منذ», «صيف»...: «منذ عام 2018»."""
+    lead = _match("year", tokens, index)
+    year = _number(tokens, lead[1], YEARS) if lead else None
+    if year is None:
+        return None
+    end = _skip(tokens, lead[1] + 1, GREGORIAN_MARKS)
+    return _Found(index, end, "year", 3, year=year)
+
+
+def _month(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """A month without a day: «شهر آب», «حزيران 2019», «حزيران الماضي» (precision 3)."""
+    start = index + (index < len(tokens) and tokens[index].folded in ("شهر", "خلال"))
+    month = month_names().match(tokens, start)
+    if month is None:
+        return None
+    end = _second_month(tokens, month[1])
+    year, end = _year_after(tokens, end, False)
+    past = _match("past", tokens, end)
+    if year is None and past is None and start == index:
+        return None
+    end = past[1] if past else end
+    return _Found(index, end, "month", 3, day=(year, month[0], 1))
+
+
+READERS = (_relative, _weekday, _explicit, _ago, _year, _month)
+
+
+def _expression_at(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """The time expression starting at tokens[index], its day-part words included."""
+    start = _after_prefixes(tokens, index)
+    for read in READERS:
+        found = read(tokens, start)
+        if found is not None:
+            return replace(found, first=index)
+    return None
+
+
+def read_expressions(tokens: tuple[Token, ...]) -> list[_Found]:
+    """Every time expression of the tokens, left to right, none overlapping."""
+    found, index = [], 0
+    while index < len(tokens):
+        expression = _expression_at(tokens, index)
+        if expression is None:
+            index += 1
+        else:
+            found.append(expression)
+            index = expression.last
+    return found
+
+
+# -- resolving against publication ----------------------------------------------------
+
+
+def _weekday_offset(weekday: int, published_weekday: int, direction: int) -> int:
+    """Days from publication to the weekday named: bare -6..0, «الماضي» -7..-1, «المقبل» 1..7."""
+    if direction > 0:
+        return (weekday - published_weekday - 1) % 7 + 1
+    if direction < 0:
+        return -((published_weekday - weekday - 1) % 7) - 1
+    return -((published_weekday - weekday) % 7)
+
+
+def _safe_date(year: int, month: int, day: int, hijri: bool) -> dt.date | None:
+    """The Gregorian date of a written date, or None when it does not exist."""
+    try:
+        if hijri:
+            return Hijri(year, month, day).to_gregorian()
+        return dt.date(year, month, day)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _written_date(found: _Found, published: dt.date | None) -> dt.date | None:
+    """The date a written day names; a missing year is the latest not after publication."""
+    year, month, day = found.day
+    if year is not None:
+        return _safe_date(year, month, day, found.hijri)
+    if published is None:
+        return None
+    this_year = Gregorian.fromdate(published).to_hijri().year if found.hijri else published.year
+    for candidate in (this_year, this_year - 1):
+        date = _safe_date(candidate, month, day, found.hijri)
+        if date is not None and date <= published:
+            return date
+    return None
+
+
+def _offset(found: _Found, published: dt.date | None, published_weekday: int | None) -> int | None:
+    """Event day minus publication day, from the words, the written date or the weekday."""
+    if found.offset is not None:
+        return found.offset
+    if found.day is not None and published is not None:
+        date = _written_date(found, published)
+        return (date - published).days if date else None
+    if found.weekday is not None and published_weekday is not None:
+        return _weekday_offset(found.weekday, published_weekday, found.direction)
+    return None
+
+
+def _date(found: _Found, offset: int | None, published: dt.date | None) -> str | None:
+    """The ISO date of the expression, when the text and the publication date give it."""
+    if found.day is not None:
+        date = _written_date(found, published)
+        return date.isoformat() if date else None
+    if offset is not None and published is not None:
+        return (published + dt.timedelta(days=offset)).isoformat()
+    return None
+
+
+def _kind(found: _Found, published: dt.date | None) -> str:
+    """A year-only mention before the publication year (or with none known) is «past_year»."""
+    if found.kind == "year" and (published is None or found.year < published.year):
+        return "past_year"
+    return found.kind
+
+
+def publication_weekday(found: list[_Found]) -> int | None:
+    """The weekday of publication told by «اليوم الأحد», «أمس الخميس»: the most frequent one."""
+    votes = Counter(
+        (f.weekday - f.offset - 1) % 7 + 1
+        for f in found
+        if f.kind == "relative" and f.weekday is not None and f.offset is not None
+    )
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _parse_published(published: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(published[:10]) if published else None
+    except ValueError:
+        return None
+
+
+def find_time_expressions(
+    text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...], *, published: str | None
+) -> tuple[TimeMention, ...]:
+    """Every time expression of the text, resolved against `published` (ISO date or None).
+
+    «قصفت الطائرات البلدة فجر أمس» with published 2024-03-10 -> offset -1, date 2024-03-09.
+    """
+    day = _parse_published(published)
+    found = read_expressions(tokens)
+    weekday = day.isoweekday() if day else publication_weekday(found)
+    mentions = []
+    for item in found:
+        span = Span(tokens[item.first].span.start, tokens[item.last - 1].span.end)
+        offset = _offset(item, day, weekday)
+        mentions.append(TimeMention(
+            span, offset, _date(item, offset, day), item.precision, _kind(item, day),
+            sentence_index(sentences, span.start), item.weekday, item.year,
+        ))
+    return tuple(mentions)

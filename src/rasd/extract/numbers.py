@@ -1,0 +1,499 @@
+"""Counts written in digits or words, and the killed and injured they report.
+
+`parse_count` reads one count at a token: «21», «٢١», «ستة عشر», «خمسة
+وعشرون», «عشرات», «أكثر من 20». `find_casualties` finds the tolls of an
+article following EVENTS.md: the lowest number stated, vague words valued as
+ACLED does (several 10, dozens 12, hundreds 100) for the killed, injuries
+left unknown (None) when no number is given, dual and singular nouns counted
+(«طفلان» 2, «مقتل شاب» 1), and a raised toll («ارتفع عدد القتلى إلى 7»)
+marked `revised` so that it replaces the older one.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.extract.lexicon import PhraseTable, bare_forms, lexicon_rows, phrase_key, sentence_index
+from rasd.model import Span
+from rasd.text.months import WEEKDAYS
+from rasd.text.normalize import fold_word
+from rasd.text.segment import Token, analyze
+
+COUNT_ROLES = ("unit", "teen", "ten", "hundred", "thousand")
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    """A count read from the text: its value, where it ends, and how sure it is."""
+
+    value: int
+    end: int             # index of the token after the count
+    lower_bound: bool    # «أكثر من 20», «ما لا يقل عن 20»
+    vague: bool          # «عشرات», «عدد من»: ACLED's conventional value
+
+
+@cache
+def number_words() -> dict[str, dict[str, int]]:
+    """Role -> folded single word -> value, from data/lexicon/number_words.tsv."""
+    table: dict[str, dict[str, int]] = {}
+    for word, value, role in lexicon_rows("number_words"):
+        if " " not in word:
+            table.setdefault(role, {})[phrase_key(word)[0]] = int(value)
+    return table
+
+
+@cache
+def count_markers() -> PhraseTable[str]:
+    """Phrases before a number: «أكثر من» -> "lower", «نحو» -> "approx"."""
+    rows = lexicon_rows("number_words")
+    return PhraseTable({phrase_key(w): role for w, _, role in rows if role in ("lower", "approx")})
+
+
+def _digits(folded: str) -> int | None:
+    """The integer a folded digit token writes: «1,200» -> 1200; «3.5» -> None."""
+    plain = folded.replace(",", "")
+    return int(plain) if plain.isdigit() else None
+
+
+def _word_value(folded: str, role: str, *, conjunction: bool = False) -> int | None:
+    """The value of a number word of `role`, through a leading «و» when `conjunction`."""
+    words = number_words().get(role, {})
+    if folded in words:
+        return words[folded] if not conjunction else None
+    if conjunction and folded.startswith("و") and folded[1:] in words:
+        return words[folded[1:]]
+    return None
+
+
+def _unit_part(tokens: tuple[Token, ...], index: int, joined: bool) -> tuple[int, int] | None:
+    """A unit, a unit + «عشر» (teen) or a unit + «مئة» at tokens[index]: «ستة عشر» -> 16."""
+    value = _word_value(tokens[index].folded, "unit", conjunction=joined)
+    if value is None:
+        return None
+    following = tokens[index + 1].folded if index + 1 < len(tokens) else ""
+    if _word_value(following, "teen") is not None and value < 10:
+        return value + 10, index + 2
+    if _word_value(following, "hundred") == 100 and value > 2:
+        return value * 100, index + 2
+    return value, index + 1
+
+
+def _word_part(tokens: tuple[Token, ...], index: int, joined: bool) -> tuple[int, int] | None:
+    """One additive part of a number in words: a unit, teen, ten or hundreds word."""
+    if index >= len(tokens):
+        return None
+    part = _unit_part(tokens, index, joined)
+    if part is not None:
+        return part
+    folded = tokens[index].folded
+    for role in ("teen", "ten", "hundred", "thousand"):
+        value = _word_value(folded, role, conjunction=joined)
+        if value is not None:
+            return value, index + 1
+    return None
+
+
+def _joined(tokens: tuple[Token, ...], index: int) -> tuple[int, bool]:
+    """Where the next part of a compound number starts: after a lone «و», or on «وعشرون»."""
+    if index < len(tokens) and tokens[index].folded == "و":
+        return index + 1, False
+    return index, True
+
+
+def _words_number(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
+    """A number in words, its parts joined by «و»: «مئة وخمسة وعشرون» -> 125."""
+    first = _word_part(tokens, index, False)
+    if first is None:
+        return None
+    total, end = _times_thousand(tokens, *first)
+    while True:
+        start, joined = _joined(tokens, end)
+        part = _word_part(tokens, start, joined)
+        if part is None:
+            return _times_thousand(tokens, total, end)
+        total, end = total + part[0], part[1]
+
+
+def _times_thousand(tokens: tuple[Token, ...], total: int, end: int) -> tuple[int, int]:
+    """A count followed by «ألف/آلاف» is thousands: «25 ألف» -> 25000."""
+    if end < len(tokens) and total < 1000 and _word_value(tokens[end].folded, "thousand") == 1000:
+        return total * 1000, end + 1
+    return total, end
+
+
+def _core_count(tokens: tuple[Token, ...], index: int) -> Count | None:
+    """A number in digits or words, or a vague count word, at tokens[index]."""
+    folded = tokens[index].folded
+    value = _digits(folded)
+    if value is not None:
+        total, end = _times_thousand(tokens, value, index + 1)
+        return Count(total, end, False, False)
+    number = _words_number(tokens, index)
+    if number is not None:
+        return Count(number[0], number[1], False, False)
+    return _vague_count(tokens, index)
+
+
+def _vague_count(tokens: tuple[Token, ...], index: int) -> Count | None:
+    """«عشرات», «العديد من», «عدد من» (not «عدد القتلى»): ACLED's value, vague."""
+    of = index + 1 < len(tokens) and tokens[index + 1].folded == "من"
+    words = number_words()
+    for form in bare_forms(tokens[index].folded):
+        value = words["vague"].get(form) or (words["vague_of"].get(form) if of else None)
+        if value is not None:
+            return Count(value, index + 2 if of else index + 1, False, True)
+    return None
+
+
+def read_count(tokens: tuple[Token, ...], index: int) -> Count | None:
+    """The count starting at tokens[index], with its lower-bound or approximate marker.
+
+    «أكثر من ٢٠ مدنيا» -> Count(20, lower_bound=True); «عشرات الجرحى» -> Count(12, vague=True).
+    """
+    if not 0 <= index < len(tokens):
+        return None
+    marker = count_markers().match(tokens, index, clitics=False)
+    start = marker[1] if marker else index
+    if start >= len(tokens):
+        return None
+    count = _core_count(tokens, start)
+    if count is None or (marker and count.vague):
+        return None
+    lower = bool(marker) and marker[0] == "lower"
+    return Count(count.value, count.end, lower, count.vague)
+
+
+def parse_count(tokens: tuple[Token, ...], index: int) -> tuple[int, int, bool] | None:
+    """(value, index after the number words, is_lower_bound) for a count at tokens[index].
+
+    «ستة عشر قتيلا» -> (16, 2, False); «أكثر من 20» -> (20, 3, True).
+    """
+    count = read_count(tokens, index)
+    return None if count is None else (count.value, count.end, count.lower_bound)
+
+
+# -- casualties ----------------------------------------------------------------
+
+KILLED, INJURED, ANY = "killed", "injured", "any"
+# Words for «others»: counted, but naming no group of victims.
+OTHERS = "اخر"
+TOLL_SCAN = 12       # tokens a raised toll may run before its «إلى»
+POST_VERB_SCAN = 8   # tokens between counted victims and the verb after them
+NEGATION_SCAN = 4    # tokens before a trigger a negation may stand
+# Pronouns on a trigger, by the number of victims they stand for (0: several).
+PRONOUN_NUMBERS = {"ه": 1, "ها": 1, "هما": 2, "هم": 0, "هن": 0}
+WEEKDAY_KEYS = frozenset(fold_word(day) for day in WEEKDAYS)
+
+
+@dataclass(frozen=True, slots=True)
+class CasualtyMention:
+    """A number of people killed or injured, as the text states it."""
+
+    span: Span
+    kind: str                   # "killed" | "injured"
+    count: int | None           # None = unknown/vague where EVENTS.md says null
+    sentence: int
+    victims: str | None = None  # the noun counted, folded: «مدني», «عنصر», «طفل»
+    lower_bound: bool = False   # «على الأقل», «أكثر من»: the figure is a floor
+    vague: bool = False         # a conventional ACLED value («عشرات» 12), not a stated number
+    revised: bool = False       # a raised toll («ارتفع عدد القتلى إلى 7»): replaces older ones
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    kind: str
+    role: str
+    number: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Victims:
+    lemma: str | None
+    number: int          # 1, 2, or 0 for a plural
+    end: int
+
+
+@cache
+def casualty_words() -> PhraseTable[_Word]:
+    """Folded word or phrase -> its kind, role and number (data/lexicon/casualty_words.tsv)."""
+    entries = {}
+    for word, kind, role, number in lexicon_rows("casualty_words"):
+        entries[phrase_key(word)] = _Word(kind, role, int(number) if number else None)
+    return PhraseTable(entries)
+
+
+@cache
+def victim_forms() -> dict[str, tuple[str, int]]:
+    """Folded noun form -> (folded lemma, number); a form both dual and plural reads plural."""
+    forms = {}
+    for lemma, *columns in lexicon_rows("victims"):
+        for number, column in zip((1, 2, 0), columns):
+            for form in column.split(","):
+                forms[phrase_key(form)[0]] = (phrase_key(lemma)[0], number)
+    return forms
+
+
+def _word_at(tokens: tuple[Token, ...], index: int, *roles: str) -> tuple[_Word, int] | None:
+    """The casualty word of one of `roles` at tokens[index], and the index after it."""
+    found = casualty_words().match(tokens, index)
+    return found if found and found[0].role in roles else None
+
+
+def _victim_forms_of(token: Token) -> list[str]:
+    """Folded forms to look a victim noun up by: clitics, article and pronoun stripped."""
+    forms = list(bare_forms(token.folded))
+    forms += [f[2:] for f in forms if f.startswith("ال")]
+    return forms + [a.stem for a in analyze(token.text)]
+
+
+def _victims_at(tokens: tuple[Token, ...], index: int) -> _Victims | None:
+    """The victim noun at tokens[index] (after an optional «من»): «مدنيين», «من عناصر»."""
+    if index < len(tokens) and tokens[index].folded == "من":
+        index += 1
+    if index >= len(tokens):
+        return None
+    for form in _victim_forms_of(tokens[index]):
+        if form in victim_forms():
+            lemma, number = victim_forms()[form]
+            return _Victims(None if lemma == OTHERS else lemma, number, index + 1)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Toll:
+    """A casualty figure found on tokens[first:last], before it becomes a mention."""
+
+    first: int
+    last: int
+    kind: str
+    count: int | None
+    victims: str | None = None
+    lower_bound: bool = False
+    vague: bool = False
+    revised: bool = False
+
+
+def _value(kind: str, count: int, vague: bool) -> int | None:
+    """The figure to report: vague injuries are unknown (EVENTS.md), vague deaths keep ACLED's value."""
+    return None if vague and kind == INJURED else count
+
+
+def _uncounted_value(kind: str, number: int) -> tuple[int | None, bool]:
+    """(figure, vague) for victims named without a number: «شاب» 1, «شابين» 2, «شبان» several."""
+    if number:
+        return number, False
+    return _value(kind, 10, True), True
+
+
+def _skip_fillers(tokens: tuple[Token, ...], index: int) -> int:
+    """The first token from `index` that is neither punctuation nor a time word: «قتل، أمس، 3»."""
+    while index < len(tokens):
+        filler = _word_at(tokens, index, "filler")
+        if filler is not None:
+            index = filler[1]
+        elif not tokens[index].folded.isalnum() or tokens[index].folded in WEEKDAY_KEYS:
+            index += 1
+        else:
+            return index
+    return index
+
+
+def _at_least(tokens: tuple[Token, ...], index: int) -> int:
+    """The index after «على الأقل» when it stands at `index`, else `index`."""
+    words = tuple(t.folded for t in tokens[index:index + 2])
+    return index + 2 if words == ("علي", "الاقل") else index
+
+
+def _negated(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether a negation stands shortly before tokens[index]: «لم ترد أنباء عن وقوع إصابات»."""
+    return any(_word_at(tokens, i, "negation") for i in range(max(index - NEGATION_SCAN, 0), index))
+
+
+def _counted(tokens: tuple[Token, ...], first: int, count: Count, kind: str) -> _Toll | None:
+    """A toll whose number is stated: «مقتل 21 مدنيا على الأقل», «سقوط 4 قتلى»."""
+    end = count.end + (count.end < len(tokens) and tokens[count.end].folded == "من")
+    noun = _word_at(tokens, end, "noun")
+    victims = _victims_at(tokens, count.end)
+    kind = noun[0].kind if kind == ANY and noun else kind
+    if kind == ANY:
+        return None
+    last = max(count.end, noun[1] if noun else 0, victims.end if victims else 0)
+    after = _at_least(tokens, last)
+    lower = count.lower_bound or after > last
+    lemma = victims.lemma if victims else None
+    return _Toll(first, after, kind, _value(kind, count.value, count.vague), lemma, lower, count.vague)
+
+
+def _named_victims(tokens: tuple[Token, ...], first: int, index: int, kind: str) -> _Toll | None:
+    """Victims named without a number before them: «مقتل شاب», «إصابة مدنيين اثنين»."""
+    victims = _victims_at(tokens, index)
+    if victims is None or kind == ANY:
+        return None
+    after = read_count(tokens, victims.end)
+    if after is not None and not after.vague and after.value <= 10:
+        return _Toll(first, after.end, kind, after.value, victims.lemma)
+    count, vague = _uncounted_value(kind, victims.number)
+    return _Toll(first, victims.end, kind, count, victims.lemma, vague=vague)
+
+
+def _noun_chain(tokens: tuple[Token, ...], first: int, index: int) -> list[_Toll]:
+    """Casualty nouns without numbers, joined by «و»: «سقوط قتلى وجرحى», «قتيل وجريح»."""
+    tolls = []
+    while (noun := _word_at(tokens, index, "noun")) is not None:
+        word, end = noun
+        count, vague = _uncounted_value(word.kind, word.number or 0)
+        tolls.append(_Toll(first if not tolls else index, end, word.kind, count, vague=vague))
+        index = end + (end < len(tokens) and tokens[end].folded == "و")
+    return tolls
+
+
+def _both_kinds(tokens: tuple[Token, ...], first: int, index: int, word: _Word) -> list[_Toll]:
+    """«مقتل وإصابة 5»: one figure for both; at least one killed, the injured unknown."""
+    other = _word_at(tokens, index, "trigger")
+    if word.kind != KILLED or not tokens[index].folded.startswith("و") or not other:
+        return []
+    if other[0].kind != INJURED or read_count(tokens, other[1]) is None:
+        return []
+    count = read_count(tokens, other[1])
+    return [_Toll(first, index, KILLED, 1, lower_bound=True), _Toll(index, count.end, INJURED, None)]
+
+
+def _after_trigger(tokens: tuple[Token, ...], first: int, word: _Word, end: int) -> list[_Toll]:
+    """The toll a trigger introduces: a count, named victims, or casualty nouns after it."""
+    index = _skip_fillers(tokens, end)
+    if index >= len(tokens):
+        return []
+    both = _both_kinds(tokens, first, index, word)
+    count = read_count(tokens, index)
+    if both or count is not None:
+        return both or [t for t in (_counted(tokens, first, count, word.kind),) if t]
+    named = _named_victims(tokens, first, index, word.kind)
+    if named is not None:
+        return [named]
+    chain = _noun_chain(tokens, first, index)
+    if chain or word.number is None or word.kind == ANY:
+        return chain
+    return [_Toll(first, end, word.kind, word.number)]
+
+
+def _raised_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
+    """«ارتفع عدد القتلى إلى 7», «ارتفعت حصيلة الضحايا إلى 20 قتيلا و64 جريحا»."""
+    if _word_at(tokens, index, "toll") is None:
+        return []
+    stop = min(index + TOLL_SCAN, len(tokens))
+    to = next((i for i in range(index + 1, stop) if tokens[i].folded in ("الي", "لي")), None)
+    count = read_count(tokens, to + 1) if to is not None else None
+    if count is None:
+        return []
+    nouns = [w[0].kind for i in range(index + 1, to) if (w := _word_at(tokens, i, "noun"))]
+    toll = _counted(tokens, index, count, nouns[0] if nouns else KILLED)
+    if toll is None:
+        return []
+    return [_Toll(toll.first, toll.last, toll.kind, toll.count, toll.victims, toll.lower_bound, toll.vague, True)]
+
+
+def _pronoun_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
+    """A trigger with a pronoun for its victims: «مقتله» 1, «مقتلهما» 2, «لإصابته بجروح» 1.
+
+    «إصابته» alone may be a building hit, so the injured need a wound word after them.
+    """
+    for analysis in analyze(tokens[index].text)[1:]:
+        number = PRONOUN_NUMBERS.get(analysis.enclitic)
+        word = casualty_words().entries.get((analysis.stem,))
+        if number is None or word is None or word.role != "trigger" or word.kind == ANY:
+            continue
+        if word.kind == KILLED or _word_at(tokens, index + 1, "wound"):
+            count, vague = _uncounted_value(word.kind, number)
+            return [_Toll(index, index + 1, word.kind, count, vague=vague)]
+    return []
+
+
+def _by_trigger(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
+    """The toll a trigger word at `index` introduces, unless a negation comes before it."""
+    if _negated(tokens, index):
+        return []
+    found = _word_at(tokens, index, "trigger")
+    if found is None:
+        return _pronoun_toll(tokens, index)
+    return _after_trigger(tokens, index, found[0], found[1])
+
+
+def _post_verb(tokens: tuple[Token, ...], index: int) -> tuple[_Word, int] | None:
+    """The verb after counted victims, within the clause: «3 مدنيين ... قتلوا»."""
+    for i in range(index, min(index + POST_VERB_SCAN, len(tokens))):
+        if not tokens[i].folded.isalnum():
+            return None
+        found = _word_at(tokens, i, "post")
+        if found is not None:
+            return found[0], i + 1
+    return None
+
+
+def _count_first(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
+    """A count before a casualty noun or before victims and a verb: «4 قتلى», «3 مدنيين قتلوا»."""
+    count = read_count(tokens, index)
+    if count is None:
+        return []
+    if _word_at(tokens, count.end, "noun"):
+        return [t for t in (_counted(tokens, index, count, ANY),) if t]
+    victims = _victims_at(tokens, count.end)
+    verb = _post_verb(tokens, victims.end) if victims else None
+    if verb is None:
+        return []
+    toll = _counted(tokens, index, count, verb[0].kind)
+    return [_Toll(index, verb[1], toll.kind, toll.count, toll.victims, toll.lower_bound, toll.vague)] if toll else []
+
+
+def _verb_after(tokens: tuple[Token, ...], index: int) -> tuple[_Word, int] | None:
+    """A verb right after victims: a post verb («أصيبا»), or an unjoined trigger verb («شخص أصيب»)."""
+    verb = _word_at(tokens, index, "post")
+    if verb is None and index < len(tokens) and not tokens[index].folded.startswith(("و", "ف")):
+        verb = _word_at(tokens, index, "trigger")
+        verb = verb if verb and verb[0].kind != ANY else None
+    return verb
+
+
+def _standalone(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
+    """Victims then a verb, or a singular or dual casualty noun: «مدنيين أصيبا», «قتيل وجريح»."""
+    victims = _victims_at(tokens, index)
+    if victims is not None and tokens[index].folded != "من":
+        verb = _verb_after(tokens, victims.end)
+        if verb is not None:
+            number = verb[0].number if verb[0].number is not None else victims.number
+            count, vague = _uncounted_value(verb[0].kind, number)
+            return [_Toll(index, verb[1], verb[0].kind, count, victims.lemma, vague=vague)]
+    noun = _word_at(tokens, index, "noun")
+    return _noun_chain(tokens, index, index) if noun and noun[0].number else []
+
+
+PASSES = (_raised_toll, _by_trigger, _count_first, _standalone)
+
+
+def _tolls(tokens: tuple[Token, ...]) -> list[_Toll]:
+    """Every toll, each pass skipping tokens an earlier pass used."""
+    used: set[int] = set()
+    tolls: list[_Toll] = []
+    for find in PASSES:
+        for index in range(len(tokens)):
+            if index in used:
+                continue
+            for toll in find(tokens, index):
+                if not used.intersection(range(toll.first, toll.last)):
+                    tolls.append(toll)
+                    used.update(range(toll.first, toll.last))
+    return sorted(tolls, key=lambda t: t.first)
+
+
+def find_casualties(text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...]) -> tuple[CasualtyMention, ...]:
+    """Every statement of people killed or injured in the text.
+
+    «قتل 3 مدنيين وأصيب آخرون» -> killed 3 (مدني), injured None.
+    """
+    mentions = []
+    for toll in _tolls(tokens):
+        span = Span(tokens[toll.first].span.start, tokens[toll.last - 1].span.end)
+        mentions.append(CasualtyMention(
+            span, toll.kind, toll.count, sentence_index(sentences, span.start), toll.victims,
+            toll.lower_bound, toll.vague, toll.revised,
+        ))
+    return tuple(mentions)

@@ -1,0 +1,157 @@
+"""Time expressions on sentences written like conflict reports."""
+import pytest
+
+from rasd.extract.dates import find_time_expressions
+from rasd.text.segment import split_sentences, tokenize
+
+SUNDAY = "2024-03-10"
+
+
+def times(text, published=SUNDAY):
+    return find_time_expressions(text, tokenize(text), split_sentences(text), published=published)
+
+
+def only(text, published=SUNDAY):
+    (mention,) = times(text, published)
+    return mention
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "offset"),
+    [
+        ("قصفت المدفعية أطراف البلدة اليوم.", "اليوم", 0),
+        ("سقطت قذائف على الحي أمس.", "أمس", -1),
+        ("اندلعت اشتباكات عنيفة يوم أمس.", "يوم أمس", -1),
+        ("داهمت دورية المنازل أول أمس.", "أول أمس", -2),
+        ("انفجرت عبوة على الطريق فجر اليوم.", "فجر اليوم", 0),
+        ("استهدفت مسيرة سيارة مساء أمس.", "مساء أمس", -1),
+        ("سمعت انفجارات الليلة الماضية في المدينة.", "الليلة الماضية", -1),
+        ("وكانت القوات قد انسحبت قبل يومين.", "قبل يومين", -2),
+        ("تتواصل الغارات منذ ثلاثة أيام.", "منذ ثلاثة أيام", -3),
+        ("قتل الشاب قبل ٤ أيام.", "قبل ٤ أيام", -4),
+        ("وقعت الحادثة بالأمس قرب الجسر.", "بالأمس", -1),
+    ],
+)
+def test_relative_days(text, quoted, offset):
+    mention = only(text)
+    assert (mention.span.quote(text), mention.offset_days, mention.precision) == (quoted, offset, 1)
+
+
+def test_relative_day_gives_date_from_publication():
+    assert only("سقطت قذائف على الحي أمس.").date == "2024-03-09"
+
+
+def test_relative_day_without_publication_keeps_offset():
+    mention = only("سقطت قذائف على الحي أمس.", None)
+    assert (mention.offset_days, mention.date) == (-1, None)
+
+
+def test_today_with_weekday_is_one_mention():
+    mention = only("قصفت الطائرات البلدة صباح اليوم الأحد.")
+    assert (mention.span.quote("قصفت الطائرات البلدة صباح اليوم الأحد."), mention.offset_days, mention.weekday) == (
+        "صباح اليوم الأحد", 0, 7)
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("هاجم مسلحون حاجزا يوم الخميس.", -3),
+        ("هاجم مسلحون حاجزا الأحد.", 0),
+        ("هاجم مسلحون حاجزا يوم الأحد الماضي.", -7),
+        ("هاجم مسلحون حاجزا الخميس الفائت.", -3),
+        ("ستعقد الهدنة يوم الثلاثاء المقبل.", 2),
+    ],
+)
+def test_weekday_resolves_against_publication_day(text, offset):
+    mention = only(text)
+    assert (mention.kind, mention.offset_days) == ("weekday", offset)
+
+
+def test_weekday_without_publication_is_unknown():
+    assert only("هاجم مسلحون حاجزا يوم الخميس.", None).offset_days is None
+
+
+def test_weekday_resolves_through_a_today_anchor_when_publication_is_unknown():
+    text = "قتل مدني صباح اليوم السبت. وكانت الطائرات قصفت البلدة يوم الخميس الماضي."
+    anchor, weekday = times(text, None)
+    assert (anchor.offset_days, weekday.offset_days) == (0, -2)
+
+
+def test_yesterday_with_weekday_anchors_too():
+    text = "اعتقلت الدورية شابين أمس الثلاثاء، وكانت داهمت القرية الأحد."
+    _, sunday = times(text, None)
+    assert sunday.offset_days == -3
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("قصفت الطائرات المدينة في 3 شباط.", "2024-02-03"),
+        ("قصفت الطائرات المدينة في 3 فبراير 2023.", "2023-02-03"),
+        ("قصفت الطائرات المدينة في 20 آب.", "2023-08-20"),
+        ("قصفت الطائرات المدينة في 7 حزيران/يونيو 2022.", "2022-06-07"),
+        ("قصفت الطائرات المدينة في 9 تشرين الأول.", "2023-10-09"),
+        ("قصفت الطائرات المدينة بتاريخ 14/1/2024.", "2024-01-14"),
+    ],
+)
+def test_explicit_dates(text, date):
+    mention = only(text)
+    assert (mention.kind, mention.date, mention.precision) == ("explicit", date, 1)
+
+
+def test_explicit_date_offset_counts_from_publication():
+    assert only("قصفت الطائرات المدينة في 3 آذار.").offset_days == -7
+
+
+def test_weekday_with_date_is_one_explicit_mention():
+    text = "هاجم التنظيم نقطة عسكرية الجمعة 8 آذار."
+    mention = only(text)
+    assert (mention.span.quote(text), mention.kind, mention.date, mention.weekday) == (
+        "الجمعة 8 آذار", "explicit", "2024-03-08", 5)
+
+
+def test_hijri_date_is_converted():
+    mention = only("وقعت المجزرة في 20 شعبان 1445 هـ.")
+    assert (mention.kind, mention.date) == ("explicit", "2024-03-01")
+
+
+def test_hijri_date_without_year_takes_the_publication_year():
+    assert only("وقعت المجزرة في 20 شعبان.").date == "2024-03-01"
+
+
+@pytest.mark.parametrize(
+    ("text", "offset", "precision"),
+    [
+        ("شنت الطائرات غارات خلال الأسبوع الماضي.", -7, 2),
+        ("شنت الطائرات غارات خلال الأسبوع الفائت.", -7, 2),
+        ("شنت الطائرات غارات خلال اليومين الماضيين.", -1, 2),
+        ("شنت الطائرات غارات خلال الشهر الماضي.", -30, 3),
+    ],
+)
+def test_periods_carry_their_precision(text, offset, precision):
+    mention = only(text)
+    assert (mention.offset_days, mention.precision) == (offset, precision)
+
+
+@pytest.mark.parametrize("text", ["تخضع البلدة لاتفاق التسوية منذ عام 2018.", "نزح الأهالي في صيف 2018."])
+def test_far_past_year_is_flagged(text):
+    mention = only(text)
+    assert (mention.kind, mention.year, mention.offset_days) == ("past_year", 2018, None)
+
+
+def test_year_of_publication_is_not_past():
+    assert only("تصاعدت الهجمات منذ مطلع عام 2024.").kind == "year"
+
+
+def test_month_name_alone_is_a_month():
+    mention = only("قصفت الطائرات البلدة مرارا خلال شهر كانون الثاني.")
+    assert (mention.kind, mention.precision, mention.date) == ("month", 3, "2024-01-01")
+
+
+def test_words_that_only_look_like_dates_are_ignored():
+    assert times("قتل 5 عناصر وأصيب أب وابنه في صفوف القوات.") == ()
+
+
+def test_sentence_index_is_reported():
+    text = "قصفت المدفعية البلدة. وقتل مدني أمس."
+    assert [m.sentence for m in times(text)] == [1]

@@ -1,0 +1,132 @@
+"""Counts and casualty tolls on sentences written like conflict reports."""
+import pytest
+from hypothesis import given, strategies as st
+
+from rasd.extract.numbers import find_casualties, parse_count, read_count
+from rasd.text.segment import split_sentences, tokenize
+
+ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
+def tolls(text):
+    """(kind, count, victims) of each casualty mention of `text`."""
+    return [(m.kind, m.count, m.victims) for m in find_casualties(text, tokenize(text), split_sentences(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("17 جريحا", (17, 1, False)),
+        ("١٧ جريحا", (17, 1, False)),
+        ("ثلاثة مدنيين", (3, 1, False)),
+        ("ستة عشر عنصرا", (16, 2, False)),
+        ("اثنا عشر شخصا", (12, 2, False)),
+        ("سبعة وثلاثون قتيلا", (37, 2, False)),
+        ("مئة وخمسة وعشرون", (125, 3, False)),
+        ("ثلاثة آلاف وخمسمئة نازح", (3500, 3, False)),
+        ("40 ألف نازح", (40000, 2, False)),
+        ("أكثر من 20 قتيلا", (20, 3, True)),
+        ("ما لا يقل عن ٩ أشخاص", (9, 5, True)),
+        ("نحو ثمانين جريحا", (80, 2, False)),
+        ("عشرات الجرحى", (12, 1, False)),
+        ("مئات العائلات", (100, 1, False)),
+    ],
+)
+def test_count_is_parsed_with_its_end_and_bound(text, expected):
+    assert parse_count(tokenize(text), 0) == expected
+
+
+def test_vague_words_are_flagged_vague():
+    count = read_count(tokenize("العديد من المسلحين"), 0)
+    assert (count.value, count.end, count.vague) == (10, 2, True)
+
+
+def test_words_that_are_not_counts_give_none():
+    for text in ("عدد القتلى", "قصف عنيف", "3.5 كيلومتر"):
+        assert parse_count(tokenize(text), 0) is None, text
+
+
+@given(st.integers(min_value=1, max_value=999), st.booleans())
+def test_any_number_in_digits_parses_back(number, indic):
+    written = str(number).translate(ARABIC_INDIC) if indic else str(number)
+    assert parse_count(tokenize(f"{written} مدنيين"), 0) == (number, 1, False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أفاد ناشطون بمقتل ١١ مدنيا على الأقل في غارة على البلدة.", [("killed", 11, "مدني")]),
+        ("قُتل شاب برصاص قناص في حي المنشية.", [("killed", 1, "شاب")]),
+        ("استشهد طفلان بانفجار لغم قرب المدرسة.", [("killed", 2, "طفل")]),
+        ("قتل ثلاثة عناصر وأصيب سبعة آخرون في كمين.", [("killed", 3, "عنصر"), ("injured", 7, None)]),
+        ("خلّف الانفجار 5 قتلى و12 جريحا.", [("killed", 5, None), ("injured", 12, None)]),
+        ("وأسفر القصف عن قتيل وجريح في صفوف المدنيين.", [("killed", 1, None), ("injured", 1, None)]),
+        ("وأكدت المصادر أن ٦ مدنيين قتلوا في الغارة.", [("killed", 6, "مدني")]),
+        ("وذكر مصدر طبي أن مزارعين أصيبا بجروح.", [("injured", 2, "مزارع")]),
+        ("أدى القصف إلى إصابة طفلين اثنين.", [("injured", 2, "طفل")]),
+    ],
+)
+def test_casualty_forms(text, expected):
+    assert tolls(text) == expected
+
+
+def test_vague_deaths_take_acled_value_and_vague_injuries_are_unknown():
+    text = "قتل عدد من المسلحين وجرح العشرات في الاشتباكات."
+    assert [(k, c) for k, c, _ in tolls(text)] == [("killed", 10), ("injured", None)]
+
+
+def test_dozens_of_dead_count_twelve():
+    assert tolls("سقط عشرات القتلى في القصف.")[0][:2] == ("killed", 12)
+
+
+def test_injured_without_number_is_unknown():
+    assert tolls("قتل مدني وأصيب آخرون بجروح.") == [("killed", 1, "مدني"), ("injured", None, None)]
+
+
+def test_at_least_marks_the_figure_as_a_floor():
+    text = "قتل 8 أشخاص على الأقل بانفجار سيارة مفخخة."
+    (mention,) = find_casualties(text, tokenize(text), split_sentences(text))
+    assert (mention.count, mention.lower_bound) == (8, True)
+    assert mention.span.quote(text) == "قتل 8 أشخاص على الأقل"
+
+
+def test_raised_toll_is_marked_revised():
+    text = "قتل 4 مدنيين في القصف. ثم ارتفع عدد القتلى إلى 7 بعد وفاة جرحى."
+    mentions = find_casualties(text, tokenize(text), split_sentences(text))
+    revised = [m for m in mentions if m.revised]
+    assert [(m.kind, m.count, m.sentence) for m in revised] == [("killed", 7, 1)]
+
+
+def test_raised_toll_of_injured_takes_its_noun():
+    text = "ارتفعت حصيلة الجرحى إلى 30 جريحا."
+    mentions = find_casualties(text, tokenize(text), split_sentences(text))
+    assert [(m.kind, m.count, m.revised) for m in mentions] == [("injured", 30, True)]
+
+
+def test_one_figure_for_killed_and_injured_gives_one_death():
+    assert tolls("أدى الانفجار إلى مقتل وإصابة 9 أشخاص.") == [("killed", 1, None), ("injured", None, None)]
+
+
+def test_negated_casualties_are_not_reported():
+    assert tolls("واقتصرت الأضرار على الماديات دون وقوع إصابات.") == []
+
+
+def test_count_of_people_detained_is_not_a_toll():
+    assert tolls("اعتقلت الدورية 5 شبان من البلدة.") == []
+
+
+def test_time_words_between_verb_and_count_are_skipped():
+    assert tolls("قتل، مساء أمس الجمعة، خمسة وعشرون مسلحا.") == [("killed", 25, "مسلح")]
+
+
+def test_pronoun_on_a_trigger_counts_its_victims():
+    assert tolls("اقتحم المسلحون المنزل ما أدى إلى مقتلهما.") == [("killed", 2, None)]
+    assert tolls("أطلق عناصر الحاجز النار على سائق ما أدى لإصابته بجروح.") == [("injured", 1, None)]
+
+
+def test_a_building_hit_is_not_an_injury():
+    assert tolls("استهدفت القذيفة خزان المياه وأدت إلى إصابته بشكل مباشر.") == []
+
+
+def test_singular_victim_before_the_verb_counts_one():
+    assert tolls("وذكر الدفاع المدني أن رجلا أصيب بشظايا القذيفة.") == [("injured", 1, "رجل")]
