@@ -188,3 +188,10 @@ def test_possessor_alone_is_no_actor():
 
 def test_romanize_clan_names():
     assert romanize("المسالمة") == "Al-Masalmeh"
+
+
+def test_anaphor_prefers_the_actor_the_article_is_about():
+    text = ("سيطرت قوات سوريا الديمقراطية على قرية في ريف الحسكة بدعم من القوات الأمريكية. "
+            "وأكدت قوات سوريا الديمقراطية مقتل عشرة من عناصر داعش. وقالت القوات إنها فككت ألغاماً.")
+    anaphor = [m for m in actors(text) if m.actor.mention == "القوات"]
+    assert anaphor and anaphor[0].actor.name == "Syrian Democratic Forces"

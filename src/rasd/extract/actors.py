@@ -293,12 +293,18 @@ def _qualified(owner: Reading, generic: _Found, context: _Context) -> Reading:
 
 
 def _anaphor(match: _Match, found: list[_Found], context: _Context) -> None:
-    """«القوات», «التنظيم»: the last armed actor named before, else the form's default reading."""
+    """«القوات», «التنظيم»: the armed actor named most (then last) before with the same noun
+    («قوات X»), else among all armed actors named before, else the form's default reading."""
     before = [f for f in found if f.kind in ARMED_KINDS]
+    noun = match.key[2:] if match.key.startswith("ال") else match.key
+    alike = [f for f in before if noun[:5] in fold_word(f.actor.mention)]  # «القوات» after «قوات X»
+    before = alike or before
     span = context.span(match.first, match.last)
     if before:
-        actor = replace(before[-1].actor, mention=span.quote(context.text), span=span)
-        found.append(_Found(match.first, match.last, actor, before[-1].kind, False, f"«{match.key}» refers back"))
+        counts = Counter(f.actor.name for f in before)
+        antecedent = max(reversed(before), key=lambda f: counts[f.actor.name])  # the topic; ties: the latest
+        actor = replace(antecedent.actor, mention=span.quote(context.text), span=span)
+        found.append(_Found(match.first, match.last, actor, antecedent.kind, False, f"«{match.key}» refers back"))
         return
     item = _found(match.readings[0], context, match.first, match.last, f"«{match.key}», nothing named before")
     if item:
