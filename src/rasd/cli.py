@@ -118,6 +118,63 @@ def _print_place_score(gold: Path, as_json: bool) -> None:
 
 
 @main.command()
+@click.argument("source", metavar="PATH|-", required=False)
+@click.option("--input-format", type=INPUT_FORMATS, default="auto", show_default=True,
+              help="How to read SOURCE, as for `rasd extract`.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per mention.")
+@click.option("--gold", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Instead: the share of GOLD.jsonl events whose actor1 is resolved canonically.")
+def actors(source, input_format, as_json, gold) -> None:
+    """Print every actor mention of SOURCE with its canonical actor."""
+    if gold is not None:
+        _print_actor_score(gold, as_json)
+        return
+    if source is None:
+        _fail("give a PATH (or - for standard input), or --gold GOLD.jsonl")
+    from rasd.evaluate.actors_eval import doc_actors
+    from rasd.ingest.read import read_input
+    from rasd.pipeline import run_stages, start_doc
+
+    try:
+        for item in read_input(source, input_format):
+            if isinstance(item, InputError):
+                click.echo(f"rasd: {item}", err=True)
+                continue
+            doc = run_stages(start_doc(item))
+            for mention in doc_actors(doc):
+                click.echo(_render_actor(doc.article.id, mention, as_json))
+    except RasdError as error:
+        _fail(str(error))
+
+
+def _render_actor(article_id: str, mention, as_json: bool) -> str:
+    actor = mention.actor
+    if as_json:
+        record = {"id": article_id, **actor.to_dict(), "kind": mention.kind, "sentence": mention.sentence,
+                  "person": mention.person, "kunya": mention.kunya, "reason": mention.reason}
+        return json.dumps(record, ensure_ascii=False)
+    person = f" person «{mention.person}»" if mention.person else ""
+    return (f"{article_id}\t[{mention.span.start}:{mention.span.end}] «{actor.mention}» -> "
+            f"{actor.name} / {actor.name_ar} (type {actor.type}, {mention.kind}){person}: {mention.reason}")
+
+
+def _print_actor_score(gold: Path, as_json: bool) -> None:
+    from rasd.evaluate.actors_eval import score_actors
+    from rasd.evaluate.run import read_jsonl_records
+
+    score = score_actors(read_jsonl_records(gold))
+    if as_json:
+        click.echo(json.dumps({"events": score.events, "resolved": score.resolved, "found": score.found,
+                               "resolver_rate": score.resolver_rate, "found_rate": score.found_rate}))
+        return
+    for miss in score.misses:
+        click.echo(f"  miss {miss.article_id}: «{miss.mention}» gold {miss.gold}; resolved {miss.resolved}; "
+                   f"{'found' if miss.found else 'not found'} in the evidence")
+    click.echo(f"actor1 resolved from the gold mention: {score.resolved}/{score.events} = {score.resolver_rate:.3f}")
+    click.echo(f"actor1 found by find_actors in the evidence: {score.found}/{score.events} = {score.found_rate:.3f}")
+
+
+@main.command()
 @click.option("--compact", is_flag=True, help="One line of JSON instead of indented JSON.")
 def demo(compact) -> None:
     """Process the bundled example report and print its record."""

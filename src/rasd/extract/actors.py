@@ -1,0 +1,631 @@
+"""Find the actors an article names and resolve each to one canonical actor, whatever the framing.
+
+One pass of an Aho-Corasick automaton over the folded words finds every form
+of the lexicon (rasd.extract.actor_lexicon) through clitics («لقوات النظام»,
+«وميليشيا أسد»). A form is read by role: a name («الجيش العربي السوري»), a
+possessor after a military noun («مروحيات النظام», «طائرات روسية»), an
+anaphor («القوات» = the last actor named), a clan («عشيرة X») or a communal
+body («وجهاء X»). The article's country and date pick the reading: «الجيش
+السوري» is Military Forces of Syria (2000-2024) before 8 December 2024 and
+(2024-) after it; a generic noun («الشرطة العسكرية») yields to the group it
+is said to belong to («التابعة لقسد»). Titles before a name («القيادي في X
+خلدون الزعبي الملقب أبو عزام») give person mentions affiliated to X.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import cache
+
+from rasd.extract.actor_lexicon import (
+    DEFAULT_COUNTRY, SYRIA_SWITCH, ActorLexicon, ActorRow, Reading, load_actor_lexicon,
+)
+from rasd.model import Actor, Span
+from rasd.resources import data_path
+from rasd.text.normalize import fold_word
+from rasd.text.segment import Token, analyze, split_sentences, tokenize
+
+PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
+ARTICLE_PREFIXES = frozenset({p + "ال" for p in PROCLITICS} | {"لل", "ولل", "فلل"})
+# Quotes and brackets inside a name («قوات “قسد”», «تنظيم "داعش"») are not words.
+QUOTES = frozenset("«»\"“”„‟'‘’`()[]{}<>‹›")
+PUNCTUATION = frozenset(".,،؛;:!?؟…-–—/")
+# Words that tie a generic noun to the group it belongs to: «التابعة لقسد», «في الجيش».
+AFFILIATION_WORDS = frozenset(fold_word(w) for w in (
+    "التابعة", "التابع", "التابعين", "التابعون", "تابعة", "تابع", "تابعين", "في", "من", "لدى", "ل",
+))
+ARMED_KINDS = frozenset({"state", "rebel", "militia", "external"})
+KIND_BY_INTER = {1: "state", 2: "rebel", 3: "militia", 4: "militia", 5: "rioters",
+                 6: "protesters", 7: "civilians", 8: "external"}
+PRE_SWITCH_DAY = "2024-12-07"
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """An actor named in the text, resolved to its canonical name (ACTORS.md)."""
+
+    span: Span          # the words in the text
+    actor: Actor        # canonical; actor.mention quotes the span
+    kind: str           # state | rebel | militia | external | unidentified | civilians |
+                        # protesters | rioters | clan | communal | person
+    sentence: int       # index into the sentences tuple
+    person: str | None = None   # a named person the mention is about («خلدون الزعبي», «أبو عزام»)
+    kunya: str | None = None    # the person's nickname, when given («أبو عزام»)
+    reason: str = ""            # why this canonical actor: the form and what decided
+
+
+@dataclass(frozen=True, slots=True)
+class _Match:
+    first: int                  # positions in the word list, inclusive
+    last: int
+    key: str
+    readings: tuple[Reading, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A resolved mention before it becomes an ActorMention (positions in the word list)."""
+
+    first: int
+    last: int
+    actor: Actor
+    kind: str
+    strong: bool
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What decides a reading: the lexicon, the article's country, the day (ISO) and the words."""
+
+    lexicon: ActorLexicon
+    country: str
+    day: str
+    text: str
+    tokens: tuple[Token, ...]
+    words: tuple[int, ...]      # token indexes of the words (quotes and brackets left out)
+
+    def span(self, first: int, last: int) -> Span:
+        return Span(self.tokens[self.words[first]].span.start, self.tokens[self.words[last]].span.end)
+
+    def folded(self, position: int) -> str:
+        return self.tokens[self.words[position]].folded
+
+
+# -- matching -------------------------------------------------------------------------------
+
+
+def _words(tokens: tuple[Token, ...]) -> tuple[int, ...]:
+    return tuple(i for i, t in enumerate(tokens) if t.text not in QUOTES)
+
+
+def _stream(tokens: tuple[Token, ...], words: tuple[int, ...]) -> tuple[str, list[int]]:
+    starts, position = [], 0
+    for index in words:
+        starts.append(position)
+        position += len(tokens[index].folded) + 1
+    return " ".join(tokens[i].folded for i in words), starts
+
+
+def _key(lexicon: ActorLexicon, prefix: str, found: str) -> str | None:
+    """The lexicon key a match stands for, once its clitics are accounted for: ("لل", "جيش") -> "الجيش"."""
+    if prefix in ARTICLE_PREFIXES and not found.startswith("ال"):
+        key = "ال" + found
+        return key if key in lexicon.readings else None
+    if prefix in PROCLITICS and found in lexicon.readings:
+        return found
+    return None
+
+
+def match_forms(tokens: tuple[Token, ...], words: tuple[int, ...], lexicon: ActorLexicon) -> list[_Match]:
+    """Every lexicon form standing on whole words, through proclitics: «لقوات النظام» -> قوات النظام."""
+    stream, starts = _stream(tokens, words)
+    ends = {start + len(tokens[w].folded): k for k, (start, w) in enumerate(zip(starts, words))}
+    matches = []
+    for end, found in lexicon.automaton.iter(stream):
+        last = ends.get(end + 1)
+        begin = end + 1 - len(found)
+        first = bisect.bisect_right(starts, begin) - 1
+        if last is None or first < 0:
+            continue
+        key = _key(lexicon, stream[starts[first]:begin], found)
+        if key:
+            matches.append(_Match(first, last, key, lexicon.readings[key]))
+    return matches
+
+
+def _longest(matches: list[_Match]) -> list[_Match]:
+    """Non-overlapping matches, the longest first: «قوات النظام السوري» over «النظام السوري»."""
+    chosen, taken = [], set()
+    for match in sorted(matches, key=lambda m: (m.first - m.last, m.first)):
+        covered = set(range(match.first, match.last + 1))
+        if not covered & taken:
+            chosen.append(match)
+            taken |= covered
+    return sorted(chosen, key=lambda m: m.first)
+
+
+def _fitting(matches: list[_Match], country: str) -> list[_Match]:
+    """The matches with their readings for `country` (scoped readings first); none left: dropped."""
+    kept = []
+    for match in matches:
+        readings = [r for r in match.readings if r.fits(country)]
+        readings.sort(key=lambda r: not r.scope)
+        if readings:
+            kept.append(replace(match, readings=tuple(readings)))
+    return kept
+
+
+# -- country and date -----------------------------------------------------------------------
+
+
+def _home_countries(reading: Reading, lexicon: ActorLexicon) -> set[str]:
+    """Countries a strong name reading places the article in (foreign forces say nothing)."""
+    if reading.role != "name" or not reading.strong or reading.actor == "-":
+        return set()
+    if reading.actor.startswith("@"):
+        named = reading.actor.partition("/")[2]
+        return {named} if named and named in reading.scope | {named} else set(reading.scope)
+    rows = [lexicon.rows[i] for i in reading.actor.split("|")]
+    return {r.country for r in rows if r.country and r.kind != "external"} or set(reading.scope)
+
+
+def _lexicon_votes(matches: list[_Match], lexicon: ActorLexicon) -> Counter:
+    votes: Counter = Counter()
+    for match in matches:
+        homes = set().union(*(_home_countries(r, lexicon) for r in match.readings))
+        if len(homes) == 1:
+            votes[homes.pop()] += 2
+    return votes
+
+
+def infer_country(places, matches: list[_Match], lexicon: ActorLexicon) -> str:
+    """The article's country: its places and its country-bound actors vote; Syria when nothing tells."""
+    votes = Counter(m.location.country for m in places if m.location.country) + _lexicon_votes(matches, lexicon)
+    return votes.most_common(1)[0][0] if votes else DEFAULT_COUNTRY
+
+
+def reading_day(published: str | None, matches: list[_Match]) -> str:
+    """The day that decides date-bound names: the given date, else before the switch unless
+    post-2024 words («الأمن العام», «فلول النظام») are used."""
+    if published and len(published) >= 10:
+        return published[:10]
+    post = any(m.readings[0].post for m in matches)
+    return SYRIA_SWITCH if post else PRE_SWITCH_DAY
+
+
+# -- from a reading to a canonical actor ----------------------------------------------------
+
+
+def _row_of(reading: Reading, context: _Context) -> tuple[ActorRow, str] | None:
+    """The actor row a reading means on the context's day, and the country it stands for."""
+    if reading.actor == "-":
+        return None
+    if reading.actor.startswith("@"):
+        category, _, named = reading.actor[1:].partition("/")
+        place = named or context.country
+        row = context.lexicon.slot(category, place, context.day)
+        return (row, place) if row else None
+    rows = [context.lexicon.rows[i] for i in reading.actor.split("|")]
+    row = next((r for r in rows if r.valid_on(context.day)), rows[0])
+    return row, row.country or context.country
+
+
+def _inter(row: ActorRow, home: str, country: str) -> tuple[int, str]:
+    """Inter code and kind where the actor acts: foreign forces are 8, a state's own forces 1."""
+    if row.kind == "external" and home == country:
+        return 1, "state"
+    if row.kind == "state" and home != country:
+        return 8, "external"
+    return row.inter, row.kind
+
+
+def canonical_actor(row: ActorRow, home: str, context: _Context, span: Span, name: tuple[str, str] = ("", "")) -> tuple[Actor, str]:
+    """The canonical Actor for a row (templates filled with country and name) and its kind."""
+    country_ar = context.lexicon.countries[home].name_ar if home in context.lexicon.countries else home
+    values = {"country": home, "country_ar": country_ar, "name": name[0], "name_ar": name[1]}
+    inter, kind = _inter(row, row.country or home, context.country)
+    actor = Actor(
+        name=row.name.format(**values), name_ar=row.name_ar.format(**values), type=inter,
+        mention=span.quote(context.text), span=span,
+    )
+    return actor, kind
+
+
+def _found(reading: Reading, context: _Context, first: int, last: int, why: str) -> _Found | None:
+    resolved = _row_of(reading, context)
+    if resolved is None:
+        return None
+    span = context.span(first, last)
+    actor, kind = canonical_actor(*resolved, context, span)
+    return _Found(first, last, actor, kind, reading.strong, why)
+
+
+# -- the roles of a form --------------------------------------------------------------------
+
+
+def _is_head(word: str, lexicon: ActorLexicon) -> bool:
+    """Whether a word is a military noun, through clitics: «ومروحيات», «للقوات»."""
+    if word in lexicon.heads:
+        return True
+    return any(a.stem in lexicon.heads and (a.proclitics or a.has_article) for a in analyze(word)[1:])
+
+
+def _owner_host(match: _Match, found: list[_Found], context: _Context) -> tuple[str, int] | None:
+    """What a possessor attaches to: ("head", position) of a military noun, or ("found", -1) for the
+    generic mention right before it; None when it stands alone («النظام» in «النظام العالمي»)."""
+    for position in range(match.first - 1, max(match.first - 5, -1), -1):
+        word = context.folded(position)
+        if word in PUNCTUATION:
+            return None
+        if found and found[-1].first <= position <= found[-1].last:
+            return ("found", -1) if not found[-1].strong else None
+        if _is_head(word, context.lexicon):
+            return "head", position
+    return None
+
+
+def _owner(match: _Match, found: list[_Found], context: _Context) -> None:
+    """A possessor after a military noun: «مروحيات النظام», «الطائرات الحربية الروسية»."""
+    host = _owner_host(match, found, context)
+    if host is None:
+        return
+    reading = match.readings[0]
+    if host[0] == "head":
+        item = _found(reading, context, host[1], match.last, f"«{match.key}» after a military noun")
+        if item:
+            found.append(item)
+        return
+    generic = found.pop()
+    item = _found(_qualified(reading, generic, context), context, generic.first, match.last,
+                  f"«{match.key}» qualifies a generic mention")
+    found.append(item or generic)
+
+
+def _qualified(owner: Reading, generic: _Found, context: _Context) -> Reading:
+    """«الشرطة الإسرائيلية»: the generic noun's slot for the adjective's country."""
+    category, _, named = owner.actor.partition("/")
+    if category == "@state_military" and named and generic.kind in ("state", "external"):
+        police = "Police" in generic.actor.name
+        return replace(owner, actor=("@state_police/" if police else "@state_military/") + named)
+    return owner
+
+
+def _anaphor(match: _Match, found: list[_Found], context: _Context) -> None:
+    """«القوات», «التنظيم»: the armed actor named most (then last) before with the same noun
+    («قوات X»), else among all armed actors named before, else the form's default reading."""
+    before = [f for f in found if f.kind in ARMED_KINDS]
+    noun = match.key[2:] if match.key.startswith("ال") else match.key
+    alike = [f for f in before if noun[:5] in fold_word(f.actor.mention)]  # «القوات» after «قوات X»
+    before = alike or before
+    span = context.span(match.first, match.last)
+    if before:
+        counts = Counter(f.actor.name for f in before)
+        antecedent = max(reversed(before), key=lambda f: counts[f.actor.name])  # the topic; ties: the latest
+        actor = replace(antecedent.actor, mention=span.quote(context.text), span=span)
+        found.append(_Found(match.first, match.last, actor, antecedent.kind, False, f"«{match.key}» refers back"))
+        return
+    item = _found(match.readings[0], context, match.first, match.last, f"«{match.key}», nothing named before")
+    if item:
+        found.append(item)
+
+
+# -- clans and communal bodies ----------------------------------------------------------------
+
+# Words that cannot be (or start) a clan's name: «عشيرة في», «قبيلة التي».
+NAME_STOPS = frozenset(fold_word(w) for w in (
+    "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "التي", "الذي", "الذين", "حيث",
+    "أو", "او", "ضمن", "خلال", "عند", "منذ", "نحو", "حتى", "لدى", "بين", "كما", "وقد", "قد", "لم",
+    "لن", "لا", "ما", "كان", "كانت", "هذه", "هذا", "تلك", "ذلك", "كل", "بعض", "أن", "ان", "إن",
+    "المسلحة", "المسلحين", "واحدة", "واحد", "البلدة", "المدينة", "القرية", "المنطقة",
+))
+# First words of two-word clan names: «بني خالد», «آل دقلو», «أولاد سليمان».
+CLAN_NAME_HEADS = frozenset(fold_word(w) for w in ("بني", "بنو", "آل", "أبو", "ابو", "أولاد", "اولاد"))
+
+
+def _is_name_word(word: str) -> bool:
+    return word.isalpha() and len(word) >= 2 and word not in NAME_STOPS
+
+
+def _clan_name(match: _Match, context: _Context) -> tuple[int, int] | None:
+    """The words of the clan's name after «عشيرة»: one, or two after «بني»/«آل»."""
+    first = match.last + 1
+    if first >= len(context.words) or not _is_name_word(context.folded(first)):
+        return None
+    two = context.folded(first) in CLAN_NAME_HEADS and first + 1 < len(context.words)
+    return first, first + 1 if two and _is_name_word(context.folded(first + 1)) else first
+
+
+def _clan(match: _Match, found: list[_Found], context: _Context) -> None:
+    """«أبناء عشيرة المسالمة» -> Al-Masalmeh Clan Militia (<country>)."""
+    extent = _clan_name(match, context)
+    if extent is None:
+        return
+    name_ar = context.span(*extent).quote(context.text)
+    row = context.lexicon.slot("clan", context.country, context.day)
+    span = context.span(match.first, extent[1])
+    actor, kind = canonical_actor(row, context.country, context, span, (romanize(name_ar), name_ar))
+    found.append(_Found(match.first, extent[1], actor, kind, True, f"clan «{name_ar}»"))
+
+
+def _communal(match: _Match, found: list[_Found], context: _Context, places) -> None:
+    """«وجهاء طفس», «لجنة التفاوض في درعا البلد» -> <Town> Communal Group (<country>)."""
+    end = context.span(match.first, match.last).end
+    town = _town_after(places, end, context) or _main_town(places)
+    if town is None:
+        return
+    last = match.last
+    if town.span.start >= end and town.span.end - end < 40:
+        last = max(k for k in range(len(context.words)) if context.span(k, k).end <= town.span.end)
+    name_en = town.location.name_en or romanize(town.location.name_ar)
+    row = context.lexicon.slot("communal", context.country, context.day)
+    span = context.span(match.first, last)
+    actor, kind = canonical_actor(row, context.country, context, span, (name_en, town.location.name_ar))
+    found.append(_Found(match.first, last, actor, kind, True, f"communal body of «{town.location.name_ar}»"))
+
+
+def _town_after(places, end: int, context: _Context):
+    """The place named right after the body («وجهاء طفس»), within a few words."""
+    after = [p for p in places if p.span.start >= end and context.text[end:p.span.start].count(" ") <= 3]
+    return after[0] if after else None
+
+
+def _main_town(places):
+    """Else the place the article names most often (the first of equals): the town the body speaks for."""
+    counts = Counter(p.location.name_ar for p in places if p.location.geo_precision == 1)
+    if not counts:
+        return None
+    top = counts.most_common(1)[0][1]
+    return next(p for p in places if counts[p.location.name_ar] == top)
+
+
+@cache
+def _romanization() -> dict[str, str]:
+    lines = data_path("lexicon", "romanize.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+    return dict(rows[1:])
+
+
+def romanize(name_ar: str) -> str:
+    """A Latin spelling of an Arabic name, for names no table knows: «المسالمة» -> "Al-Masalmeh"."""
+    words = []
+    for word in fold_word(name_ar).split():
+        article = word.startswith("ال") and len(word) > 3
+        stem = word[2:] if article else word
+        latin = _romanize_word(stem)
+        words.append(("Al-" if article else "") + latin[:1].upper() + latin[1:])
+    return " ".join(words)
+
+
+def _romanize_word(stem: str) -> str:
+    table = _romanization()
+    letters = []
+    for index, letter in enumerate(stem):
+        latin = table.get(letter, "")
+        if letter == "ه" and index < len(stem) - 1:
+            latin = "h"
+        elif letter in "وي" and (index == 0 or stem[index - 1] == "ا"):
+            latin = "w" if letter == "و" else "y"
+        letters.append(latin)
+    if len(stem) > 2 and all(stem[i] not in "اوي" for i in (0, 1)):
+        letters[0] += "a"  # «مسالمة»: two consonants open the word, a vowel between them
+    return "".join(letters)
+
+
+# -- affiliation ------------------------------------------------------------------------------
+
+
+def _affiliate(found: list[_Found], context: _Context) -> list[_Found]:
+    """A generic noun takes the group it is said to belong to: «الشرطة العسكرية التابعة لقسد»."""
+    result = list(found)
+    for index, item in enumerate(found[:-1]):
+        nxt = found[index + 1]
+        if item.strong or item.kind not in ARMED_KINDS | {"unidentified"}:
+            continue
+        between = [context.folded(k) for k in range(item.last + 1, nxt.first)]
+        joined = bool(between) or _starts_with_clitic(context.folded(nxt.first))
+        if nxt.strong and nxt.kind in ARMED_KINDS and joined and len(between) <= 2 and all(w in AFFILIATION_WORDS for w in between):
+            actor = replace(nxt.actor, mention=item.actor.mention, span=item.actor.span)
+            result[index] = replace(item, actor=actor, kind=nxt.kind, reason=f"belongs to {nxt.actor.name}")
+    return result
+
+
+def _starts_with_clitic(word: str) -> bool:
+    return word[:1] in ("ل", "ب") and not word.startswith("ال")
+
+
+# -- persons ------------------------------------------------------------------------------------
+
+KUNYA_HEADS = frozenset(fold_word(w) for w in ("أبو", "ابو", "أم", "ام", "أبي", "ابي"))
+ROLE_ADJECTIVES = frozenset(fold_word(w) for w in (
+    "السابق", "السابقة", "البارز", "الميداني", "العسكري", "الأمني", "المحلي", "الشرعي", "المعروف",
+))
+
+
+def _person_role(word: str, lexicon: ActorLexicon) -> str | None:
+    """The role of a person word, through «و»: «والقيادي» -> title."""
+    if word in lexicon.person_words:
+        return lexicon.person_words[word]
+    return lexicon.person_words.get(word[1:]) if word[:1] in ("و", "ف") else None
+
+
+def _kunya(position: int, context: _Context) -> tuple[int, int] | None:
+    """«أبو عزام», «أبو سالم العراقي» starting at `position` (after «الملقب» if any)."""
+    words = len(context.words)
+    if position < words and _person_role(context.folded(position), context.lexicon) == "kunya":
+        position += 1
+    if position + 1 >= words or context.folded(position) not in KUNYA_HEADS:
+        return None
+    if not _is_name_word(context.folded(position + 1)):
+        return None
+    last = position + 1
+    nxt = context.folded(last + 1) if last + 1 < words else ""
+    if nxt.startswith("ال") and nxt.endswith("ي") and _is_name_word(nxt):
+        last += 1  # a nisba: «أبو سالم العراقي»
+    return position, last
+
+
+def _person_name(position: int, context: _Context, taken: set[int]) -> tuple[int, int] | None:
+    """Up to three words of a name: «خلدون الزعبي», «أحمد محمد الحيدر»; later words only with «ال»."""
+    def usable(k: int) -> bool:
+        word = context.folded(k)
+        return (k < len(context.words) and k not in taken and _is_name_word(word)
+                and _person_role(word, context.lexicon) is None and word not in KUNYA_HEADS)
+    if position >= len(context.words) or not usable(position) or context.folded(position).startswith("ال"):
+        return None
+    last = position
+    while last + 1 < len(context.words) and last - position < 2 and usable(last + 1):
+        if last > position and not context.folded(last + 1).startswith("ال"):
+            break
+        last += 1
+    return position, last
+
+
+def _person(position: int, role: str, found: list[_Found], context: _Context, blocked: set[int]) -> _Found | None:
+    """A person mention from a title word at `position`, with the group that follows it."""
+    by_first = {f.first: f for f in found}
+    taken = {k for f in found for k in range(f.first, f.last + 1)} | blocked
+    cursor = position + 1
+    while cursor < len(context.words) and context.folded(cursor) in ROLE_ADJECTIVES:
+        cursor += 1
+    group = by_first.get(cursor) or by_first.get(cursor + 1) if cursor < len(context.words) else None
+    if group is not None:
+        cursor = group.last + 1
+        if cursor + 1 < len(context.words) and context.folded(cursor) in ("في", "ب") and context.folded(cursor + 1).startswith("ال"):
+            cursor += 2  # «زعيم التنظيم في الجنوب»
+    name = _person_name(cursor, context, taken)
+    kunya = _kunya(name[1] + 1 if name else cursor, context) or _kunya(cursor, context)
+    if name is None and kunya is None:
+        return None
+    return _person_found(position, role, group, name, kunya, context)
+
+
+def _person_found(position, role, group, name, kunya, context: _Context) -> _Found | None:
+    if group is None and role != "civilian":
+        return None
+    last = max(x[1] for x in (name, kunya) if x)
+    span = context.span(position, last)
+    if group is None:
+        row = context.lexicon.slot("civilians", context.country, context.day)
+        actor, kind = canonical_actor(row, context.country, context, span)
+    else:
+        actor, kind = replace(group.actor, mention=span.quote(context.text), span=span), group.kind
+    person = context.span(*name).quote(context.text) if name else None
+    nick = context.span(*kunya).quote(context.text) if kunya else None
+    return _Found(position, last, actor, "person", True, f"{kind}|{person or ''}|{nick or ''}")
+
+
+def _place_words(places, context: _Context) -> set[int]:
+    """Word positions that belong to places or place cues («غرب», «بدرعا»): never part of a name."""
+    from rasd.extract.places import cue_of
+
+    spans = [p.span for p in places]
+    blocked = {k for k, w in enumerate(context.words) if cue_of(context.tokens[w])}
+    for k, w in enumerate(context.words):
+        start = context.tokens[w].span.start
+        if any(s.start <= start < s.end for s in spans):
+            blocked.add(k)
+    return blocked
+
+
+def _persons(found: list[_Found], context: _Context, blocked: set[int]) -> list[_Found]:
+    """Every person introduced by a title, member or civilian word («القيادي في X خلدون الزعبي»)."""
+    people = []
+    for position in range(len(context.words)):
+        role = _person_role(context.folded(position), context.lexicon)
+        if role in ("title", "member", "civilian"):
+            item = _person(position, role, found, context, blocked)
+            if item:
+                people.append(item)
+    return people
+
+
+# -- the whole article --------------------------------------------------------------------------
+
+
+def _resolve_matches(matches: list[_Match], context: _Context, places) -> list[_Found]:
+    found: list[_Found] = []
+    for match in matches:
+        role = match.readings[0].role
+        if role == "owner":
+            _owner(match, found, context)
+        elif role == "anaphor":
+            _anaphor(match, found, context)
+        elif role == "clan":
+            _clan(match, found, context)
+        elif role == "communal":
+            _communal(match, found, context, places)
+        elif item := _found(match.readings[0], context, match.first, match.last, f"«{match.key}»"):
+            found.append(_with_head(item, context))
+    return found
+
+
+def _with_head(item: _Found, context: _Context) -> _Found:
+    """Take in the military noun right before a name: «مقاتلات الاحتلال الروسي»."""
+    if item.first == 0 or _is_head(context.folded(item.first), context.lexicon):
+        return item  # «دورية لقوات الأسد»: the name already opens with its military noun
+    if not _is_head(context.folded(item.first - 1), context.lexicon):
+        return item
+    span = context.span(item.first - 1, item.last)
+    actor = replace(item.actor, mention=span.quote(context.text), span=span)
+    return replace(item, first=item.first - 1, actor=actor)
+
+
+def _sentence_of(sentences: tuple[Span, ...], offset: int) -> int:
+    starts = [s.start for s in sentences]
+    return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+
+def _mention(item: _Found, sentences: tuple[Span, ...]) -> ActorMention:
+    sentence = _sentence_of(sentences, item.actor.span.start)
+    if item.kind != "person":
+        return ActorMention(item.actor.span, item.actor, item.kind, sentence, reason=item.reason)
+    _, person, kunya = item.reason.split("|")
+    return ActorMention(item.actor.span, item.actor, "person", sentence, person or kunya or None,
+                        kunya or None, reason=f"a person of {item.actor.name}")
+
+
+def find_actors(
+    text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...], *,
+    published: str | None = None, country: str | None = None,
+) -> tuple[ActorMention, ...]:
+    """Every actor mention of an article, canonical: «قصفت ميليشيا أسد» -> Military Forces of Syria (2000-2024)."""
+    from rasd.extract.places import find_places
+
+    lexicon = load_actor_lexicon()
+    words = _words(tokens)
+    matches = match_forms(tokens, words, lexicon)
+    places = find_places(text, tokens, sentences)
+    country = country or infer_country(places, _longest(matches), lexicon)
+    chosen = _longest(_fitting(matches, country))
+    context = _Context(lexicon, country, reading_day(published, chosen), text, tokens, words)
+    found = _affiliate(_resolve_matches(chosen, context, places), context)
+    found += _persons(found, context, _place_words(places, context))
+    return tuple(sorted((_mention(f, sentences) for f in found), key=lambda m: (m.span.start, m.kind == "person")))
+
+
+def resolve_actor(mention: str, *, published: str | None = None, country: str | None = None) -> Actor | None:
+    """One mention to its canonical actor: resolve_actor("عصابات الأسد") -> Military Forces of Syria (2000-2024).
+
+    A blank mention (the text names no perpetrator) is the Unidentified Armed Group of the
+    country, as EVENTS.md codes unnamed attackers.
+    """
+    if not mention.strip():
+        return _unnamed(published, country)
+    mentions = [m for m in find_actors(mention, tokenize(mention), split_sentences(mention),
+                                       published=published, country=country) if m.kind != "person"]
+    if not mentions:
+        return None
+    head = mentions[0]
+    return replace(head.actor, mention=mention, span=None)
+
+
+def _unnamed(published: str | None, country: str | None) -> Actor:
+    """The Unidentified Armed Group of the country (Syria when none is given)."""
+    lexicon = load_actor_lexicon()
+    country = country or DEFAULT_COUNTRY
+    context = _Context(lexicon, country, reading_day(published, []), "", (), ())
+    row = lexicon.slot("unidentified", country, context.day)
+    actor, _ = canonical_actor(row, country, context, Span(0, 0))
+    return replace(actor, span=None)

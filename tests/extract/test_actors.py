@@ -1,0 +1,197 @@
+"""The actor resolver on sentences written like conflict reports of every framing."""
+import pytest
+
+from rasd.extract.actors import find_actors, resolve_actor, romanize
+from rasd.text.segment import split_sentences, tokenize
+
+OLD_SYRIA = "Military Forces of Syria (2000-2024)"
+NEW_SYRIA = "Military Forces of Syria (2024-)"
+
+
+def actors(text, **context):
+    return find_actors(text, tokenize(text), split_sentences(text), **context)
+
+
+def names(text, **context):
+    return [m.actor.name for m in actors(text, **context) if m.kind != "person"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "قصفت ميليشيا أسد بلدة الحراك بقذائف الهاون مساء أمس.",          # opposition
+        "ولاحقت عصابات الأسد الشبان على حاجز المدخل الشمالي.",          # opposition
+        "وقصفت مروحيات النظام مواقع في ريف حماة الشمالي.",              # opposition, possessor
+        "واستهدفت وحدات من جيشنا الباسل تجمعات الإرهابيين في المنطقة.",  # state media
+        "وأعلن الجيش العربي السوري استعادة السيطرة على التلال المحيطة.",  # state media
+        "وقال المرصد إن قوات النظام السوري تقدمت نحو البلدة.",          # monitor
+        "وشنت القوات الحكومية السورية هجوماً على المدينة.",            # pan-Arab, neutral
+    ],
+)
+def test_same_state_forces_under_every_framing(text):
+    assert OLD_SYRIA in names(text, published="2019-05-02")
+
+
+def test_mention_keeps_the_words_and_their_span_through_clitics():
+    text = "واعتقلت دورية لقوات الأسد ثلاثة شبان."
+    mention = next(m for m in actors(text) if m.kind == "state")
+    assert mention.actor.mention == "لقوات الأسد"
+    assert text[mention.span.start:mention.span.end] == "لقوات الأسد"
+    assert mention.actor.type == 1 and mention.sentence == 0
+
+
+def test_december_2024_switch_follows_the_date():
+    text = "انتشر الجيش السوري في أحياء المدينة."
+    assert names(text, published="2023-03-01") == [OLD_SYRIA]
+    assert names(text, published="2025-02-10") == [NEW_SYRIA]
+
+
+def test_no_date_reads_before_the_switch_unless_new_vocabulary_is_used():
+    assert names("انتشر الجيش السوري في أحياء المدينة.") == [OLD_SYRIA]
+    text = "اشتبك عناصر الأمن العام مع فلول النظام قرب جبلة، وانتشر الجيش السوري في المنطقة."
+    found = names(text)
+    assert "Police Forces of Syria (2024-)" in found
+    assert "Assad Loyalist Militia (Syria)" in found
+    assert NEW_SYRIA in found
+
+
+def test_loyalists_are_a_militia_after_the_switch():
+    actor = resolve_actor("فلول النظام البائد", published="2025-03-07")
+    assert actor.name == "Assad Loyalist Militia (Syria)" and actor.type == 3
+
+
+@pytest.mark.parametrize(
+    ("mention", "name", "type_"),
+    [
+        ("الفرقة الرابعة", OLD_SYRIA, 1),
+        ("عناصر من الحرس الجمهوري", OLD_SYRIA, 1),
+        ("فرع الأمن العسكري", "Police Forces of Syria (2000-2024)", 1),
+        ("دورية تابعة للمخابرات الجوية", "Police Forces of Syria (2000-2024)", 1),
+    ],
+)
+def test_unit_is_its_parent_actor(mention, name, type_):
+    actor = resolve_actor(mention, published="2020-01-15")
+    assert (actor.name, actor.type) == (name, type_)
+
+
+def test_generic_unit_takes_the_group_it_belongs_to():
+    assert resolve_actor("الشرطة العسكرية التابعة لقسد").name == "Syrian Democratic Forces"
+    assert resolve_actor("الشرطة العسكرية").name == OLD_SYRIA
+
+
+def test_unidentified_gunmen():
+    text = "أطلق مسلحون مجهولون النار على سيارة مدنية في ريف درعا الغربي."
+    mention = next(m for m in actors(text) if m.kind == "unidentified")
+    assert mention.actor.name == "Unidentified Armed Group (Syria)" and mention.actor.type == 3
+    assert mention.actor.mention == "مسلحون مجهولون"
+
+
+def test_blank_mention_is_an_unidentified_group_of_the_country():
+    assert resolve_actor("", country="Iraq").name == "Unidentified Armed Group (Iraq)"
+
+
+def test_civilians_in_every_form():
+    text = "قتل طفل وامرأة وأصيب ثلاثة مدنيين، وهرع الأهالي لإسعاف راعي أغنام."
+    civilians = [m for m in actors(text) if m.kind == "civilians"]
+    assert {m.actor.name for m in civilians} == {"Civilians (Syria)"}
+    assert len(civilians) == 5 and all(m.actor.type == 7 for m in civilians)
+
+
+def test_protesters():
+    assert resolve_actor("المتظاهرين").name == "Protesters (Syria)"
+    assert resolve_actor("المحتجون", country="Iraq").type == 6
+
+
+def test_clan_with_its_name():
+    text = "اندلعت اشتباكات بين أبناء عشيرة الشعيطات ومسلحين من بلدة مجاورة."
+    clan = next(m for m in actors(text) if m.kind == "clan")
+    assert clan.actor.name == "Al-Sha'itat Clan Militia (Syria)" and clan.actor.type == 4
+
+
+def test_communal_body_of_its_town():
+    text = "وقال وجهاء بلدة طفس إن المفاوضات مستمرة."
+    body = next(m for m in actors(text) if m.kind == "communal")
+    assert body.actor.name == "Tafas Communal Group (Syria)"
+
+
+def test_person_with_role_affiliation_and_kunya():
+    text = "اغتيل القيادي السابق في الجيش الحر سامر الحوراني الملقب أبو عزام قرب منزله."
+    person = next(m for m in actors(text) if m.kind == "person")
+    assert person.person == "سامر الحوراني" and person.kunya == "أبو عزام"
+    assert person.actor.name == "Opposition Rebels (Syria)"
+
+
+def test_person_known_only_by_kunya():
+    text = "وأعلن تنظيم داعش مقتل زعيم التنظيم في البادية (أبو حفص الأنصاري) بغارة."
+    person = next(m for m in actors(text) if m.kind == "person")
+    assert person.person == "أبو حفص الأنصاري" and person.actor.name == "Islamic State (Syria)"
+
+
+def test_civilian_named_by_title():
+    text = "قتل المواطن خالد سليمان برصاص قناص."
+    person = next(m for m in actors(text) if m.kind == "person")
+    assert person.person == "خالد سليمان" and person.actor.name == "Civilians (Syria)"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "type_"),
+    [
+        ("أعلن الحوثيون استهداف سفينة في البحر الأحمر.", "Houthi Movement", 2),
+        ("وشنت ميليشيا الحوثي هجوماً على مواقع الجيش الوطني في مأرب.", "Houthi Movement", 2),
+        ("وقالت جماعة أنصار الله إن طائراتها المسيرة أصابت أهدافها.", "Houthi Movement", 2),
+        ("سيطرت قوات الدعم السريع على مدينة الفاشر بعد معارك عنيفة.", "Rapid Support Forces", 2),
+        ("وأحرق الجنجويد عشرات المنازل في القرية.", "Rapid Support Forces", 2),
+        ("قصف جيش الاحتلال منزلاً في خان يونس.", "Military Forces of Israel", 8),
+        ("وشن العدو الإسرائيلي غارة على بلدة عيتا الشعب في جنوب لبنان.", "Military Forces of Israel", 8),
+        ("وأعلنت كتائب القسام تفجير آلية عسكرية شرق رفح.", "Al-Qassam Brigades", 2),
+        ("هاجمت حركة الشباب قاعدة للجيش الصومالي.", "Al Shabaab", 2),
+        ("وفجر تنظيم داعش عبوة ناسفة في كركوك.", "Islamic State (Iraq)", 2),
+    ],
+)
+def test_actors_outside_syria(text, name, type_):
+    found = [m.actor for m in actors(text)]
+    assert any(a.name == name and a.type == type_ for a in found), found
+
+
+def test_the_state_of_the_article_country():
+    text = "اعتقلت القوات الأمنية خمسة مطلوبين في الموصل."
+    assert names(text) == ["Police Forces of Iraq"]
+    assert resolve_actor("الجيش", country="Lebanon").name == "Military Forces of Lebanon"
+
+
+def test_sanaa_framing_names_the_houthis_the_yemeni_army():
+    assert resolve_actor("الجيش واللجان الشعبية", country="Yemen").name == "Houthi Movement"
+    assert resolve_actor("الجيش الوطني", country="Yemen").name == "Military Forces of Yemen (Government)"
+
+
+def test_foreign_forces_by_their_adjective():
+    assert resolve_actor("الطائرات الحربية الروسية").name == "Military Forces of Russia"
+    israel = resolve_actor("ثلاث آليات عسكرية إسرائيلية", country="Syria")
+    assert israel.name == "Military Forces of Israel" and israel.type == 8
+
+
+def test_a_state_is_type_1_at_home_and_8_abroad():
+    assert resolve_actor("الجيش التركي", country="Turkey").type == 1
+    assert resolve_actor("الجيش التركي", country="Syria").type == 8
+    assert resolve_actor("الجيش العراقي", country="Syria").type == 8
+
+
+def test_anaphor_refers_to_the_last_named_actor():
+    text = "هاجمت قوات سوريا الديمقراطية قرية في ريف الرقة. وقالت القوات إنها اعتقلت عشرة أشخاص."
+    anaphor = next(m for m in actors(text) if m.actor.mention == "القوات")
+    assert anaphor.actor.name == "Syrian Democratic Forces" and anaphor.sentence == 1
+
+
+def test_possessor_alone_is_no_actor():
+    assert resolve_actor("النظام الداخلي للجمعية") is None
+
+
+def test_romanize_clan_names():
+    assert romanize("المسالمة") == "Al-Masalmeh"
+
+
+def test_anaphor_prefers_the_actor_the_article_is_about():
+    text = ("سيطرت قوات سوريا الديمقراطية على قرية في ريف الحسكة بدعم من القوات الأمريكية. "
+            "وأكدت قوات سوريا الديمقراطية مقتل عشرة من عناصر داعش. وقالت القوات إنها فككت ألغاماً.")
+    anaphor = [m for m in actors(text) if m.actor.mention == "القوات"]
+    assert anaphor and anaphor[0].actor.name == "Syrian Democratic Forces"
