@@ -10,7 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from rasd.extract.actors import ActorMention, find_actors
+from rasd.extract.dates import TimeMention, find_time_expressions
 from rasd.extract.events import ArticleFacts, extract_events
+from rasd.extract.numbers import CasualtyMention, find_casualties
 from rasd.extract.places import PlaceMention, find_places
 from rasd.extract.sources import find_sources
 from rasd.ingest.read import RawArticle, text_id
@@ -30,9 +33,9 @@ class Doc:
     sentences: tuple[Span, ...] = ()
     tokens: tuple[Token, ...] = ()
     places: tuple[PlaceMention, ...] = ()
-    actors: tuple = ()
-    times: tuple = ()
-    casualties: tuple = ()
+    actors: tuple[ActorMention, ...] = ()
+    times: tuple[TimeMention, ...] = ()
+    casualties: tuple[CasualtyMention, ...] = ()
 
 
 Stage = Callable[[Doc], Doc]
@@ -47,6 +50,25 @@ def segment(doc: Doc) -> Doc:
 def locate(doc: Doc) -> Doc:
     """Find and resolve every place the article names (rasd.extract.places)."""
     return replace(doc, places=find_places(doc.article.text, doc.tokens, doc.sentences))
+
+
+def name_actors(doc: Doc) -> Doc:
+    """Find every actor and resolve it to its canonical name (rasd.extract.actors)."""
+    article = doc.article
+    actors = find_actors(article.text, doc.tokens, doc.sentences, published=article.published,
+                         country=_main_country(doc.places))
+    return replace(doc, actors=actors)
+
+
+def date_times(doc: Doc) -> Doc:
+    """Resolve every time expression against the publication date (rasd.extract.dates)."""
+    times = find_time_expressions(doc.article.text, doc.tokens, doc.sentences, published=doc.article.published)
+    return replace(doc, times=times)
+
+
+def count_casualties(doc: Doc) -> Doc:
+    """Read every statement of people killed or injured (rasd.extract.numbers)."""
+    return replace(doc, casualties=find_casualties(doc.article.text, doc.tokens, doc.sentences))
 
 
 def detect_events(doc: Doc) -> Doc:
@@ -67,7 +89,7 @@ def _main_country(places: tuple[PlaceMention, ...]) -> str | None:
     return max(set(countries), key=countries.count) if countries else None
 
 
-STAGES: tuple[Stage, ...] = (segment, locate, detect_events)
+STAGES: tuple[Stage, ...] = (segment, locate, name_actors, date_times, count_casualties, detect_events)
 
 
 def start_doc(raw: RawArticle) -> Doc:
