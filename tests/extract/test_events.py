@@ -82,3 +82,42 @@ def test_reported_by_names_the_source_of_the_evidence_else_the_outlet():
     assert first.reported_by == ("local sources",)
     assert second.reported_by == ("local sources",)
     assert events("قصفت المدفعية بلدة طفس.", outlet="Example News")[0].reported_by == ("Example News",)
+
+
+def pipeline_events(text, published="2023-03-14"):
+    from rasd import process
+
+    return process(text, published=published).events
+
+
+def test_active_voice_puts_the_subject_first():
+    [event] = pipeline_events("قصفت قوات النظام بلدة طفس بقذائف الهاون صباح اليوم.")
+    assert event.actor1.name == "Military Forces of Syria (2000-2024)"
+
+
+def test_passive_voice_finds_the_doer_after_the_trigger():
+    [event] = pipeline_events("تعرضت بلدة طفس لقصف مدفعي من قوات النظام مساء أمس.")
+    assert event.actor1.name == "Military Forces of Syria (2000-2024)"
+    assert event.date_offset_days == -1 and event.date == "2023-03-13"
+
+
+def test_a_group_named_after_a_blast_is_its_target():
+    [event] = pipeline_events("انفجرت عبوة ناسفة بدورية تابعة لقوات سوريا الديمقراطية قرب بلدة الصبحة اليوم.")
+    assert event.actor1.name == "Unidentified Armed Group (Syria)"
+    assert event.actor2.name == "Syrian Democratic Forces"
+
+
+def test_an_act_in_a_past_year_is_background():
+    text = "سيطرت قوات النظام على بلدة طفس في صيف عام 2018 بعد معارك عنيفة."
+    assert pipeline_events(text) == ()
+
+
+def test_casualties_of_the_act_sentence_are_counted():
+    [event] = pipeline_events("قتل ثلاثة مدنيين بينهم طفلان وأصيب خمسة آخرون بقصف مدفعي على بلدة طفس اليوم.")
+    assert (event.fatalities, event.injuries) == (3, 5)
+    assert event.actor2.name == "Civilians (Syria)"
+
+
+def test_a_toll_for_two_villages_is_split_between_their_events():
+    found = pipeline_events("قتل ثلاثة أطفال بانفجار لغمين في قريتي طفس والمزيريب اليوم.")
+    assert sorted(e.fatalities for e in found) == [1, 2]

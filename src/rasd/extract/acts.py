@@ -226,7 +226,7 @@ def _type_of(trigger: _Trigger, means: list[str], acts_here: set[str]) -> tuple[
     refined = _sub_for_means(trigger.act, means)
     if refined:
         return REMOTE, refined
-    if trigger.act == "strike":
+    if trigger.act in ("strike", "target"):
         return REMOTE, "Shelling/artillery/missile attack"
     if trigger.act == "takeover":
         return BATTLES, "Government regains territory"  # the event stage reads the actor to confirm

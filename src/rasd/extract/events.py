@@ -131,7 +131,8 @@ def sentence_places(facts: ArticleFacts, sentence: int, act: str) -> list[PlaceM
     kept = _drop_between_partners(facts, kept)
     if any(_is_specific(m) for m in kept):
         kept = [m for m in kept if _is_specific(m)]
-    return kept
+    narrow = {m.location.admin1 for m in kept if not _is_broad(m)}
+    return [m for m in kept if not (_is_broad(m) and m.location.admin1 in narrow)]
 
 
 def _drop_between_partners(facts: ArticleFacts, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -226,11 +227,25 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
     agents = [m for m in mentions if m.kind in AGENT_KINDS]
     before = [m for m in agents if m.span.end <= act.trigger.start]
     after = [m for m in mentions if m.span.start >= act.trigger.end]
-    doer = before[-1] if before else next((m for m in after if m.kind in AGENT_KINDS), None)
+    doer = before[-1] if before else next((m for m in after if _doer_after(facts, act, m)), None)
     target = next((m for m in after if m is not doer and _differs(m, doer)), None)
     if target is None:
         target = next((m for m in mentions if m.kind == "civilians" and m is not doer), None)
     return doer, target
+
+
+# Words before a group named after an explosion that make it the bomber, not the target.
+BOMBER_MARKERS = frozenset({"قبل", "مخلفات", "زرعها", "زرعه", "زرعتها", "زرعته", "نفذها", "نفذه", "تبناه", "تبنته", "تبني"})
+
+
+def _doer_after(facts: ArticleFacts, act: Act, mention) -> bool:
+    """A group named after the trigger did the act, except after a blast, where it is hit unless marked."""
+    if mention.kind not in AGENT_KINDS:
+        return False
+    if act.act not in ("explosion",):
+        return True
+    first = _token_index(facts.tokens, mention.span.start)
+    return any(t.folded in BOMBER_MARKERS for t in facts.tokens[max(0, first - 3):first])
 
 
 def _differs(mention, other) -> bool:
@@ -281,7 +296,7 @@ def _retype(draft: Draft, target) -> Draft:
     if act.event_type == VAC and act.act in ("shooting", "killing") and armed_target:
         return replace(draft, act=replace(act, event_type=BATTLES, sub_event_type="Armed clash"))
     civilian_target = draft.actor2 is not None and draft.actor2.type == 7
-    if act.act == "attack" and civilian_target:
+    if act.act == "attack" and act.event_type == BATTLES and civilian_target:
         return replace(draft, act=replace(act, event_type=VAC, sub_event_type="Attack"))
     return draft
 
@@ -362,7 +377,20 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     for draft in spread_interventions(drafts):
         key = merge_key(draft)
         merged[key] = _combine(merged[key], draft) if key in merged else draft
-    return list(merged.values())
+    return _join_undated(list(merged.values()))
+
+
+def _join_undated(drafts: list[Draft]) -> list[Draft]:
+    """An undated mention of an act joins the dated event of the same act, place and actor."""
+    result = [d for d in drafts if d.offset is not None]
+    for draft in (d for d in drafts if d.offset is None):
+        key = merge_key(draft)[:2] + merge_key(draft)[3:]
+        twin = next((i for i, d in enumerate(result) if merge_key(d)[:2] + merge_key(d)[3:] == key), None)
+        if twin is None:
+            result.append(draft)
+        else:
+            result[twin] = _combine(result[twin], replace(draft, offset=result[twin].offset, day=result[twin].day))
+    return result
 
 
 PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
