@@ -155,3 +155,11 @@ def test_words_that_only_look_like_dates_are_ignored():
 def test_sentence_index_is_reported():
     text = "قصفت المدفعية البلدة. وقتل مدني أمس."
     assert [m.sentence for m in times(text)] == [1]
+
+
+def test_an_undated_report_counts_days_from_the_first_written_date():
+    text = "قتل شاب برصاص مجهولين مساء الاثنين 16 آذار. وكان شاب آخر قد قتل يوم الجمعة 13 آذار."
+    first, second = [m for m in find_time_expressions(text, tokenize(text), split_sentences(text), published=None)
+                     if m.kind == "explicit"]
+    assert (first.offset_days, second.offset_days) == (0, -3)
+    assert first.date is None  # the year is unknown

@@ -387,13 +387,32 @@ def find_time_expressions(
     """
     day = _parse_published(published)
     found = read_expressions(tokens)
-    weekday = day.isoweekday() if day else publication_weekday(found)
+    anchor = day or lead_date(found)
+    weekday = anchor.isoweekday() if anchor else publication_weekday(found)
+    if day is None and anchor is not None and not any(f.day and f.day[0] for f in found):
+        weekday = publication_weekday(found) or next((f.weekday for f in found if f.day and f.weekday), None)
     mentions = []
     for item in found:
         span = Span(tokens[item.first].span.start, tokens[item.last - 1].span.end)
-        offset = _offset(item, day, weekday)
+        offset = _offset(item, anchor, weekday)
         mentions.append(TimeMention(
-            span, offset, _date(item, offset, day), item.precision, _kind(item, day),
-            sentence_index(sentences, span.start), item.weekday, item.year,
+            span, offset, _date(item, offset, day) if day or (item.day and item.day[0]) else None,
+            item.precision, _kind(item, day), sentence_index(sentences, span.start), item.weekday, item.year,
         ))
     return tuple(mentions)
+
+
+# A leap year stands in for the unknown year of an undated report, so «29 شباط» exists.
+STAND_IN_YEAR = 2004
+
+
+def lead_date(found: list[_Found]) -> dt.date | None:
+    """For a report with no publication date: the first written day it names, taken as its day.
+
+    «مساء الثلاثاء 24 أيار» in the lead makes «السبت 21 أيار» three days earlier.
+    """
+    for item in found:
+        if item.day is not None and not item.hijri:
+            year, month, day = item.day
+            return _safe_date(year or STAND_IN_YEAR, month, day, False)
+    return None
