@@ -86,11 +86,15 @@ class Gazetteer:
 
     def lookup_key(self, key: str) -> tuple[Place, ...]:
         """Every place under an already folded key: lookup_key("حماه")."""
-        return _places_at(self, self.by_key.get(key, ()))
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = tuple(Place(*self.rows[i]) for i in self.by_key.get(key, ()))
+        return found
 
-
-def _places_at(gazetteer: Gazetteer, positions: tuple[int, ...]) -> tuple[Place, ...]:
-    return tuple(Place(*gazetteer.rows[i]) for i in positions)
+    @cached_property
+    def _made(self) -> dict[str, tuple[Place, ...]]:
+        """Places already made, by key (rows become Place objects only when a text names them)."""
+        return {}
 
 
 def name_key(name: str) -> str:
@@ -145,18 +149,19 @@ def _index(names_of_rows: list[list[str]]) -> dict[str, tuple[int, ...]]:
 
 
 def _automaton(keys) -> ahocorasick.Automaton:
-    """Every key, and every key without its article; the value is the string found."""
+    """Every key, and every key without its article, each followed by a space so that a
+    hit always ends a word (search the text with a space after it); the value is the form."""
     automaton = ahocorasick.Automaton()
     for key in keys:
         for form in (key, strip_article_key(key)):
             if form:
-                automaton.add_word(form, form)
+                automaton.add_word(form + " ", form)
     automaton.make_automaton()
     return automaton
 
 
 # Bump when the index built from the same table changes (keys, variants, automaton values).
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 
 
 def build_gazetteer(raw: bytes) -> Gazetteer:

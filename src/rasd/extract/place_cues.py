@@ -98,12 +98,20 @@ def name_parts() -> frozenset[str]:
     return _word_list("name_parts.txt")
 
 
+_CUES: dict[str, tuple[str, str] | None] = {}   # memo by surface word; a few MB at most
+
+
 def cue_of(token: Token) -> tuple[str, str] | None:
     """The cue a token carries, through its clitics: «بريف» -> ("region", "countryside")."""
-    return _cue_of_word(token.text, token.folded)
+    try:
+        return _CUES[token.text]
+    except KeyError:
+        if len(_CUES) > 200_000:
+            _CUES.clear()
+        cue = _CUES[token.text] = _cue_of_word(token.text, token.folded)
+        return cue
 
 
-@cache
 def _cue_of_word(text: str, folded: str) -> tuple[str, str] | None:
     words = place_words()
     if folded in words:

@@ -17,7 +17,7 @@ import bisect
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 
 from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
@@ -76,13 +76,13 @@ def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMa
     stream, starts = _stream(tokens)
     ends = {start + len(token.folded): i for i, (start, token) in enumerate(zip(starts, tokens))}
     matches = []
-    for end, found in gazetteer.automaton.iter(stream):
-        last = ends.get(end + 1)
-        begin = end + 1 - len(found)
-        first = bisect.bisect_right(starts, begin) - 1
-        if last is None or first < 0:
+    for end, found in gazetteer.automaton.iter(stream + " "):
+        last = ends.get(end)   # the hit ends with the space after a word
+        if last is None:
             continue
-        key = _lookup_key(gazetteer, stream[starts[first]:begin], found)
+        begin = end - len(found)
+        first = bisect.bisect_right(starts, begin) - 1
+        key = _lookup_key(gazetteer, stream[starts[first]:begin], found) if first >= 0 else None
         if key and not (first == last and cue_of(tokens[first])):
             matches.append(_without_type_word(tokens, _NameMatch(first, last, key, gazetteer.lookup_key(key)), gazetteer))
     return _longest(matches)
@@ -129,19 +129,49 @@ class _Context:
     anchors: tuple[tuple[int, int, Place], ...]   # (match index, sentence, place)
     cities: tuple[tuple[int, Place], ...]         # (sentence, city or capital named)
 
+    @cached_property
+    def _by_sentence(self) -> dict[int | None, Counter]:
+        counts: dict[int | None, Counter] = {None: Counter()}
+        for _, where, place in self.anchors:
+            counts.setdefault(where, Counter())[place.admin1_en] += 1
+            counts[None][place.admin1_en] += 1
+        return counts
+
+    @cached_property
+    def _anchor_of(self) -> dict[int, tuple[int, Place]]:
+        return {index: (where, place) for index, where, place in self.anchors}
+
     def admin1_counts(self, sentence: int | None, exclude: int) -> Counter:
         """Governorates named by the anchors (of one sentence, or of the article), but one match."""
-        return Counter(
-            place.admin1_en for index, where, place in self.anchors
-            if index != exclude and (sentence is None or where == sentence)
-        )
+        counts = self._by_sentence.get(sentence, Counter())
+        own = self._anchor_of.get(exclude)
+        if own is None or (sentence is not None and own[0] != sentence):
+            return counts
+        return counts - Counter({own[1].admin1_en: 1})
+
+    def named(self, sentence: int | None, exclude: int, admin1: str) -> int:
+        """How often other matches name that governorate (in one sentence, or in the article)."""
+        count = self._by_sentence.get(sentence, {}).get(admin1, 0)
+        own = self._anchor_of.get(exclude)
+        mine = own is not None and own[1].admin1_en == admin1 and (sentence is None or own[0] == sentence)
+        return count - mine
 
     def local_admin1(self, sentence: int, exclude: int = -1) -> Counter:
         """The governorates of the sentence, or else of the article."""
         return self.admin1_counts(sentence, exclude) or self.admin1_counts(None, exclude)
 
-    def places_except(self, exclude: int) -> list[Place]:
-        return [place for index, _, place in self.anchors if index != exclude]
+    @cached_property
+    def _distinct(self) -> tuple[tuple[frozenset[int], Place], ...]:
+        """Each anchor place once, with the match indexes that name it."""
+        seen: dict[str, tuple[set[int], Place]] = {}
+        for index, _, place in self.anchors:
+            seen.setdefault(place.id, (set(), place))[0].add(index)
+        return tuple((frozenset(indexes), place) for indexes, place in seen.values())
+
+    def nearest_km(self, place: Place, exclude: int) -> float:
+        """Distance to the nearest place of the article named by another match."""
+        return min((_distance_km(place, other) for indexes, other in self._distinct
+                    if indexes != {exclude}), default=math.inf)
 
     def city_in(self, admin1: str, sentence: int) -> Place | None:
         """The city of that governorate the text names, nearest the sentence: «أحياء X في حلب»."""
@@ -190,15 +220,15 @@ TYPE_FITS = {
 
 def _score(place: Place, index: int, sentence: int, cue: Cue | None, context: _Context) -> tuple[float, str]:
     score, why = place.rank * 0.5 + math.log10(place.population + 1) * 0.3, []
-    if context.admin1_counts(sentence, index)[place.admin1_en]:
+    if context.named(sentence, index, place.admin1_en):
         score, why = score + 10, why + [f"in {place.admin1_en}, named in the sentence"]
-    elif context.admin1_counts(None, index)[place.admin1_en]:
+    elif context.named(None, index, place.admin1_en):
         score, why = score + 5, why + [f"in {place.admin1_en}, named in the article"]
     if context.country and place.country_code == context.country:
         score += 4
     if cue and cue.role == "type" and place.feature_class in TYPE_FITS.get(cue.value, ()):
         score, why = score + 2, why + [f"a {place.feature_class}, as «{cue.value}» says"]
-    near = min((_distance_km(place, a) for a in context.places_except(index)), default=math.inf)
+    near = context.nearest_km(place, index)
     if near < 30:
         score, why = score + 3, why + [f"{near:.0f} km from another place of the article"]
     if place.is_admin_unit and not (cue and (cue.role == "region" or cue.value == "governorate")):
