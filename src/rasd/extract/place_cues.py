@@ -162,6 +162,12 @@ def _opens_name(token: Token, skip: int, definite_only: bool) -> bool:
     return word.startswith("ال") or not definite_only  # «منطقة اللجاة», not «مناطق واسعة»
 
 
+def is_ordinary(folded: str) -> bool:
+    """A frequent non-name word, also behind one preposition or conjunction letter: «لقصف», «وقتل»."""
+    words = ordinary_words()
+    return folded in words or (folded[:1] in ("ب", "ل", "ك", "ف", "و") and folded[1:] in words)
+
+
 def _continues_name(token: Token) -> bool:
     """Whether a word carries an unknown name on: «عمر» of «حمادي عمر», not «انتهت», «الاستراتيجية»."""
     folded = token.folded
@@ -169,7 +175,7 @@ def _continues_name(token: Token) -> bool:
         return False
     if folded in name_parts():
         return True
-    return not is_nisba(folded) and folded not in ordinary_words()
+    return not is_nisba(folded) and not is_ordinary(folded)
 
 
 @dataclass(frozen=True)
@@ -213,7 +219,7 @@ def _closed(tokens: tuple[Token, ...], last: int, starts: dict[int, int], weak: 
     if nxt >= len(tokens) or (nxt in starts and nxt not in weak):
         return True
     folded = tokens[nxt].folded
-    ordinary = folded in ordinary_words() and not folded.startswith("ال")  # «انتهت», not «الدولة»
+    ordinary = is_ordinary(folded) and not folded.startswith("ال")  # «انتهت», not «الدولة»
     return (not folded.isalpha() or folded.startswith("و") or folded in NAME_STOPS or ordinary
             or cue_of(tokens[nxt]) is not None or is_nisba(folded))
 
@@ -284,19 +290,25 @@ def _stretch(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: boo
     return Governed(position, closed if closed is not None else last, cue, skip, None, False)
 
 
-def _next_member(tokens: tuple[Token, ...], after: int, plural: bool) -> tuple[int, int] | None:
-    """Where the next list member starts after token `after`, and the «و» letters it carries."""
+def _next_member(tokens: tuple[Token, ...], after: int, plural: bool) -> tuple[int, int, bool] | None:
+    """Where the next list member starts after token `after`, the «و» letters it carries, and
+    whether it must be a known or definite name (after a comma that may end a singular cue's clause)."""
     position, comma = _skip_adjectives(tokens, _skip_quotes(tokens, after + 1)), False
     if position < len(tokens) and tokens[position].folded in LIST_COMMAS:
         position, comma = _skip_quotes(tokens, position + 1), plural
     if position >= len(tokens):
         return None
+    known_only = not comma and any(t.folded in LIST_COMMAS for t in tokens[after + 1:position])
     if tokens[position].folded == "و":
         position = _skip_quotes(tokens, position + 1)
-        return (position, 0) if position < len(tokens) else None
+        return (position, 0, known_only) if position < len(tokens) else None
     if tokens[position].folded.startswith("و") and len(tokens[position].folded) > 2:
-        return position, 1
-    return (position, 0) if comma else None
+        return position, 1, known_only
+    return (position, 0, False) if comma else None
+
+
+def _definite_or_known(tokens: tuple[Token, ...], member: Governed, skip: int) -> bool:
+    return member.match_first is not None or tokens[member.first].folded[skip:].startswith("ال")
 
 
 def _skip_adjectives(tokens: tuple[Token, ...], position: int) -> int:
@@ -312,7 +324,7 @@ def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
     folded = tokens[index].folded
     article_cue = _has_article(folded)
     plural = any(folded.endswith(word) for word in plural_cues()) and not article_cue
-    position, skip, found = _skip_quotes(tokens, index + 1), 0, []
+    position, skip, known_only, found = _skip_quotes(tokens, index + 1), 0, False, []
     if cue.role == "region" and article_cue:
         position = _skip_adjectives(tokens, position)
     if cue.role == "type" and cue.value in NAME_FORMING and not article_cue:
@@ -321,13 +333,13 @@ def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
         return [own] if own and own.last > index and own.first not in scene.starts else []
     while position < len(tokens) and len(found) < 12:
         member = _stretch(scene, position, skip, cue, article_cue)
-        if member is None:
-            break
+        if member is None or (known_only and not _definite_or_known(tokens, member, skip)):
+            break  # «مدينة نوى، ودارت اشتباكات»: the comma ended the list
         found.append(member)
         following = _next_member(tokens, member.last, plural)
         if following is None:
             break
-        position, skip = following
+        position, skip, known_only = following
     return found
 
 

@@ -165,7 +165,8 @@ class _Context:
         """Each anchor place once, with the match indexes that name it."""
         seen: dict[str, tuple[set[int], Place]] = {}
         for index, _, place in self.anchors:
-            seen.setdefault(place.id, (set(), place))[0].add(index)
+            if not place.is_admin_unit:  # a governorate's centroid says nothing of nearness
+                seen.setdefault(place.id, (set(), place))[0].add(index)
         return tuple((frozenset(indexes), place) for indexes, place in seen.values())
 
     def nearest_km(self, place: Place, exclude: int) -> float:
@@ -292,6 +293,11 @@ class _Article:
     governed: dict[int, Governed]
     context: _Context
 
+    @cached_property
+    def confirmed(self) -> frozenset[str]:
+        """Names a cue word confirms somewhere in the article: «ريف الرقة» confirms a bare «الرقة»."""
+        return frozenset(m.key for m in self.matches if m.first in self.governed)
+
 
 def _read_article(text, tokens, sentences) -> _Article:
     matches = match_names(tokens, load_gazetteer())
@@ -335,7 +341,8 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     member = article.governed.get(match.first)
     cue = member.cue if member else None
     sentence = article.sentence_of[index]
-    if not _is_supported(match, index, cue, sentence, article.context, _coordinated(article.tokens, article.matches, index)):
+    coordinated = _coordinated(article.tokens, article.matches, index) or match.key in article.confirmed
+    if not _is_supported(match, index, cue, sentence, article.context, coordinated):
         return []
     mention = _resolve(article, match, index, sentence, cue)
     if _foreign_to_context(mention, index, sentence, cue, article.context):
