@@ -195,6 +195,40 @@ def _with_overrides(raw, overrides: dict):
     return replace(raw, **overrides) if overrides else raw
 
 
+@main.command(name="bench-places")
+@click.argument("source", metavar="PATH|-", required=False)
+@click.option("--input-format", type=INPUT_FORMATS, default="auto", show_default=True,
+              help="How to read SOURCE, as for `rasd extract`.")
+@click.option("--repeat", type=click.IntRange(min=1), default=3, show_default=True,
+              help="Run over the texts this many times.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def bench_places(source, input_format, repeat, as_json) -> None:
+    """Measure place matching speed (MB of text per second, one core) over SOURCE or the bundled example."""
+    from rasd.bench_places import place_throughput
+
+    texts = _bench_texts(source, input_format)
+    figures = place_throughput(texts, repeat)
+    if as_json:
+        click.echo(json.dumps(figures))
+        return
+    click.echo(f"places: {figures['documents']} documents, {figures['megabytes']:.3f} MB, "
+               f"{figures['mentions']} mentions in {figures['seconds']:.2f} s = "
+               f"{figures['mb_per_second']:.2f} MB/s per core (find_places alone "
+               f"{figures['find_mb_per_second']:.2f} MB/s); gazetteer load {figures['load_seconds']:.2f} s")
+
+
+def _bench_texts(source, input_format) -> list[str]:
+    from rasd.ingest.read import read_article_file, read_input
+    from rasd.resources import example_article_path
+
+    if source is None:
+        return [read_article_file(example_article_path(), "text").text]
+    try:
+        return [item.text for item in read_input(source, input_format) if not isinstance(item, InputError)]
+    except RasdError as error:
+        _fail(str(error))
+
+
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--predictions", type=click.Path(exists=True, dir_okay=False, path_type=Path),

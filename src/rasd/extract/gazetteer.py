@@ -9,11 +9,16 @@ from __future__ import annotations
 
 import csv
 import gzip
+import hashlib
 import io
+import os
+import pickle
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
+from pathlib import Path
 
 import ahocorasick
+import platformdirs
 
 from rasd.resources import data_path
 from rasd.text.normalize import fold_word
@@ -65,15 +70,31 @@ class Place:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Places plus an index from folded name key to place positions, and an automaton over keys."""
+    """Place rows (Place fields in order), an index from folded name key to row positions, an automaton."""
 
-    places: tuple[Place, ...]
+    rows: tuple[tuple, ...]
     by_key: dict[str, tuple[int, ...]]
     automaton: ahocorasick.Automaton
 
+    @cached_property
+    def places(self) -> tuple[Place, ...]:
+        return tuple(Place(*row) for row in self.rows)
+
     def lookup(self, name: str) -> tuple[Place, ...]:
         """Every place called `name` (any spelling that folds alike): lookup("حماه")."""
-        return tuple(self.places[i] for i in self.by_key.get(name_key(name), ()))
+        return self.lookup_key(name_key(name))
+
+    def lookup_key(self, key: str) -> tuple[Place, ...]:
+        """Every place under an already folded key: lookup_key("حماه")."""
+        found = self._made.get(key)
+        if found is None:
+            found = self._made[key] = tuple(Place(*self.rows[i]) for i in self.by_key.get(key, ()))
+        return found
+
+    @cached_property
+    def _made(self) -> dict[str, tuple[Place, ...]]:
+        """Places already made, by key (rows become Place objects only when a text names them)."""
+        return {}
 
 
 def name_key(name: str) -> str:
@@ -92,20 +113,13 @@ def _to_float(value: str) -> float | None:
     return float(value) if value else None
 
 
-def _read_rows():
-    raw = gzip.decompress(data_path("gazetteer", "places.tsv.gz").read_bytes()).decode("utf-8")
-    return csv.DictReader(io.StringIO(raw), delimiter="\t")
-
-
-def _place_from_row(row: dict[str, str]) -> Place:
-    return Place(
-        id=row["id"], country_code=row["country_code"], name_ar=row["name_ar"],
-        name_en=row["name_en"], feature_class=row["feature_class"],
-        lat=_to_float(row["lat"]), lon=_to_float(row["lon"]),
-        admin1_ar=row["admin1_ar"], admin1_en=row["admin1_en"],
-        admin2_ar=row["admin2_ar"], admin2_en=row["admin2_en"],
-        admin3_ar=row["admin3_ar"], admin3_en=row["admin3_en"],
-        population=int(row["population"] or 0),
+def _place_row(row: dict[str, str]) -> tuple:
+    """The Place fields of one table row, in Place's order (plain values pickle fast)."""
+    return (
+        row["id"], row["country_code"], row["name_ar"], row["name_en"], row["feature_class"],
+        _to_float(row["lat"]), _to_float(row["lon"]),
+        row["admin1_ar"], row["admin1_en"], row["admin2_ar"], row["admin2_en"],
+        row["admin3_ar"], row["admin3_en"], int(row["population"] or 0),
     )
 
 
@@ -124,10 +138,10 @@ def spelling_variants(key: str) -> set[str]:
     return variants
 
 
-def _index(places: tuple[Place, ...], alternates: list[list[str]]) -> dict[str, tuple[int, ...]]:
+def _index(names_of_rows: list[list[str]]) -> dict[str, tuple[int, ...]]:
     index: dict[str, list[int]] = {}
-    for position, (place, names) in enumerate(zip(places, alternates)):
-        keys = {v for name in [place.name_ar, *names] for v in spelling_variants(name_key(name))}
+    for position, names in enumerate(names_of_rows):
+        keys = {v for name in names for v in spelling_variants(name_key(name))}
         for key in keys:
             if len(key) >= 2:
                 index.setdefault(key, []).append(position)
@@ -135,23 +149,67 @@ def _index(places: tuple[Place, ...], alternates: list[list[str]]) -> dict[str, 
 
 
 def _automaton(keys) -> ahocorasick.Automaton:
-    """Every key, and every key without its article; the value is the string found."""
+    """Every key, and every key without its article, each followed by a space so that a
+    hit always ends a word (search the text with a space after it); the value is the form."""
     automaton = ahocorasick.Automaton()
     for key in keys:
         for form in (key, strip_article_key(key)):
             if form:
-                automaton.add_word(form, form)
+                automaton.add_word(form + " ", form)
     automaton.make_automaton()
     return automaton
 
 
+# Bump when the index built from the same table changes (keys, variants, automaton values).
+INDEX_VERSION = "2"
+
+
+def build_gazetteer(raw: bytes) -> Gazetteer:
+    """Parse the gzipped table and index every name and alternate (the slow path, ~1.5 s)."""
+    rows, names = [], []
+    text = gzip.decompress(raw).decode("utf-8")
+    for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
+        rows.append(_place_row(row))
+        names.append([row["name_ar"], *(row["alt_ar"].split("|") if row["alt_ar"] else [])])
+    by_key = _index(names)
+    return Gazetteer(rows=tuple(rows), by_key=by_key, automaton=_automaton(by_key))
+
+
+def cache_file(raw: bytes) -> Path:
+    """Where the index of this exact table is cached: <user cache>/rasd/gazetteer-<hash>.pickle."""
+    digest = hashlib.sha256(raw + INDEX_VERSION.encode()).hexdigest()[:20]
+    root = os.environ.get("RASD_CACHE_DIR") or platformdirs.user_cache_dir("rasd")
+    return Path(root) / f"gazetteer-{digest}.pickle"
+
+
+def _read_cache(path: Path) -> Gazetteer | None:
+    try:
+        rows, by_key, automaton = pickle.loads(path.read_bytes())
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        return None  # absent or damaged: rebuild
+    return Gazetteer(rows=rows, by_key=by_key, automaton=automaton)
+
+
+def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
+    """Write atomically; an unwritable cache directory only costs speed."""
+    payload = pickle.dumps((gazetteer.rows, gazetteer.by_key, gazetteer.automaton), protocol=5)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.part")
+        partial.write_bytes(payload)
+        os.replace(partial, path)
+    except OSError:
+        return
+
+
 @cache
 def load_gazetteer() -> Gazetteer:
-    """Read the shipped table once per process (read-only afterwards, safe to share)."""
-    places, alternates = [], []
-    for row in _read_rows():
-        places.append(_place_from_row(row))
-        alternates.append(row["alt_ar"].split("|") if row["alt_ar"] else [])
-    frozen = tuple(places)
-    by_key = _index(frozen, alternates)
-    return Gazetteer(places=frozen, by_key=by_key, automaton=_automaton(by_key))
+    """The shipped table, from the cached index when there is one (read-only, safe to share)."""
+    raw = data_path("gazetteer", "places.tsv.gz").read_bytes()
+    path = cache_file(raw)
+    cached = _read_cache(path)
+    if cached is not None:
+        return cached
+    gazetteer = build_gazetteer(raw)
+    _write_cache(path, gazetteer)
+    return gazetteer

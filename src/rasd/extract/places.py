@@ -2,12 +2,14 @@
 
 One pass of an Aho-Corasick automaton over the folded token stream finds
 every gazetteer name, through clitics («بدرعا», «وإدلب», «للرقة»). Words
-around a name confirm it and set ACLED's geo_precision: «قرية X» (1),
-«محيط X», «غرب X», «بين X و Y» (2), «ريف X», «محافظة X» (3). A name
-that is also a common word (عدوان, الباب) counts only with such support.
-Homonyms are told apart by the governorate the sentence or the article
-names, then by size. Unknown names after a place-type word («قرية عين
-الزوان بريف القنيطرة») are kept, ungeocoded, with the admin1 of their context.
+around a name, and the lists they head, confirm it and set ACLED's
+geo_precision: «قرية X» (1), «محيط X», «غرب X», «بين X و Y», «أطراف
+المدينة» (2), «ريف X», «محافظة X» (3). A name that is also a common word
+(عدوان, الباب) counts only with such support. Homonyms are told apart by
+the governorates and cities the sentence or the article names, then by size.
+Unknown names after a place-type word («قرية عين الزوان بريف القنيطرة»,
+«أحياء X وY في حلب») are kept with the admin1 of their context (and the
+city's point for a quarter of a city the text names).
 """
 from __future__ import annotations
 
@@ -15,22 +17,18 @@ import bisect
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 
-from rasd.extract.gazetteer import Gazetteer, Place, load_gazetteer, strip_article_key
+from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
+from rasd.extract.place_cues import (
+    SETTLEMENTS, Cue, Governed, common_words, cue_of, governed_names, place_words,
+)
 from rasd.model import Location, Span
-from rasd.resources import data_path
 from rasd.text.normalize import fold_word
-from rasd.text.segment import Token, analyze
+from rasd.text.segment import Token
 
 PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
 ARTICLE_PREFIXES = frozenset({p + "ال" for p in PROCLITICS} | {"لل", "ولل", "فلل"})
-# Words that end an unknown place name after a place-type word.
-NAME_STOPS = frozenset(fold_word(w) for w in (
-    "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "التي", "الذي", "الواقعة",
-    "الواقع", "حيث", "أو", "او", "ضمن", "خلال", "عند", "منذ", "نحو", "حتى", "لدى",
-    "لم", "لن", "لا", "ما", "قد", "كان", "كانت", "هذه", "هذا", "تلك", "ذلك", "كل", "بعض",
-))
 PRECISION_BY_ROLE = {"place": 1, "near": 2, "between": 2, "direction": 2, "region": 3}
 
 
@@ -44,6 +42,7 @@ class PlaceMention:
     role: str            # place | near | between | direction | region
     location: Location
     reason: str
+    kind: str = ""       # feature class of the row, or the type word's value for a name the gazetteer lacks
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,44 +51,6 @@ class _NameMatch:
     last: int
     key: str
     candidates: tuple[Place, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class _Cue:
-    role: str
-    value: str
-    token: int
-
-
-@cache
-def place_words() -> dict[str, tuple[str, str]]:
-    """Folded cue word -> (role, value), from data/lexicon/place_words.tsv."""
-    words = {}
-    for line in data_path("lexicon", "place_words.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith(("#", "word\t")):
-            word, role, value = line.split("\t")
-            words[fold_word(word)] = (role, value)
-    return words
-
-
-@cache
-def common_words() -> frozenset[str]:
-    """Place names that are also frequent ordinary words (data/lexicon/common_words.txt)."""
-    path = data_path("lexicon", "common_words.txt")
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(fold_word(w) for w in lines if w and not w.startswith("#"))
-
-
-def cue_of(token: Token) -> tuple[str, str] | None:
-    """The cue a token carries, through its clitics: «بريف» -> ("region", "countryside")."""
-    words = place_words()
-    if token.folded in words:
-        return words[token.folded]
-    for analysis in analyze(token.text):
-        for form in (analysis.stem, "ال" + analysis.stem):
-            if form in words and (analysis.proclitics or analysis.has_article):
-                return words[form]
-    return None
 
 
 def _stream(tokens: tuple[Token, ...]) -> tuple[str, list[int]]:
@@ -115,16 +76,25 @@ def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMa
     stream, starts = _stream(tokens)
     ends = {start + len(token.folded): i for i, (start, token) in enumerate(zip(starts, tokens))}
     matches = []
-    for end, found in gazetteer.automaton.iter(stream):
-        last = ends.get(end + 1)
-        begin = end + 1 - len(found)
-        first = bisect.bisect_right(starts, begin) - 1
-        if last is None or first < 0:
+    for end, found in gazetteer.automaton.iter(stream + " "):
+        last = ends.get(end)   # the hit ends with the space after a word
+        if last is None:
             continue
-        key = _lookup_key(gazetteer, stream[starts[first]:begin], found)
+        begin = end - len(found)
+        first = bisect.bisect_right(starts, begin) - 1
+        key = _lookup_key(gazetteer, stream[starts[first]:begin], found) if first >= 0 else None
         if key and not (first == last and cue_of(tokens[first])):
-            matches.append(_NameMatch(first, last, key, gazetteer.lookup(key)))
+            matches.append(_without_type_word(tokens, _NameMatch(first, last, key, gazetteer.lookup_key(key)), gazetteer))
     return _longest(matches)
+
+
+def _without_type_word(tokens: tuple[Token, ...], match: _NameMatch, gazetteer: Gazetteer) -> _NameMatch:
+    """A name the table writes with its type word («حي المزة») is the name after the word, which then governs it."""
+    cue = cue_of(tokens[match.first])
+    if match.first == match.last or not cue or cue[0] != "type" or cue[1] not in SETTLEMENTS:
+        return match
+    rest = match.key.split(" ", 1)[1]
+    return _NameMatch(match.first + 1, match.last, rest, match.candidates + gazetteer.lookup_key(rest))
 
 
 def _longest(matches: list[_NameMatch]) -> list[_NameMatch]:
@@ -135,14 +105,6 @@ def _longest(matches: list[_NameMatch]) -> list[_NameMatch]:
             chosen.append(match)
             taken |= span
     return sorted(chosen, key=lambda m: m.first)
-
-
-def _cue_before(tokens: tuple[Token, ...], first: int) -> _Cue | None:
-    """The cue word right before a name («بريف» in «بريف درعا»), if any."""
-    if first == 0:
-        return None
-    cue = cue_of(tokens[first - 1])
-    return _Cue(cue[0], cue[1], first - 1) if cue else None
 
 
 def _sentence_of(sentences: tuple[Span, ...], offset: int) -> int:
@@ -161,20 +123,61 @@ def _distance_km(a: Place, b: Place) -> float:
 
 @dataclass(frozen=True)
 class _Context:
-    """What the article says about where things are: its country and the anchors it names."""
+    """What the article says about where things are: its country, the anchors and cities it names."""
 
     country: str | None
     anchors: tuple[tuple[int, int, Place], ...]   # (match index, sentence, place)
+    cities: tuple[tuple[int, Place], ...]         # (sentence, city or capital named)
+
+    @cached_property
+    def _by_sentence(self) -> dict[int | None, Counter]:
+        counts: dict[int | None, Counter] = {None: Counter()}
+        for _, where, place in self.anchors:
+            counts.setdefault(where, Counter())[place.admin1_en] += 1
+            counts[None][place.admin1_en] += 1
+        return counts
+
+    @cached_property
+    def _anchor_of(self) -> dict[int, tuple[int, Place]]:
+        return {index: (where, place) for index, where, place in self.anchors}
 
     def admin1_counts(self, sentence: int | None, exclude: int) -> Counter:
         """Governorates named by the anchors (of one sentence, or of the article), but one match."""
-        return Counter(
-            place.admin1_en for index, where, place in self.anchors
-            if index != exclude and (sentence is None or where == sentence)
-        )
+        counts = self._by_sentence.get(sentence, Counter())
+        own = self._anchor_of.get(exclude)
+        if own is None or (sentence is not None and own[0] != sentence):
+            return counts
+        return counts - Counter({own[1].admin1_en: 1})
 
-    def places_except(self, exclude: int) -> list[Place]:
-        return [place for index, _, place in self.anchors if index != exclude]
+    def named(self, sentence: int | None, exclude: int, admin1: str) -> int:
+        """How often other matches name that governorate (in one sentence, or in the article)."""
+        count = self._by_sentence.get(sentence, {}).get(admin1, 0)
+        own = self._anchor_of.get(exclude)
+        mine = own is not None and own[1].admin1_en == admin1 and (sentence is None or own[0] == sentence)
+        return count - mine
+
+    def local_admin1(self, sentence: int, exclude: int = -1) -> Counter:
+        """The governorates of the sentence, or else of the article."""
+        return self.admin1_counts(sentence, exclude) or self.admin1_counts(None, exclude)
+
+    @cached_property
+    def _distinct(self) -> tuple[tuple[frozenset[int], Place], ...]:
+        """Each anchor place once, with the match indexes that name it."""
+        seen: dict[str, tuple[set[int], Place]] = {}
+        for index, _, place in self.anchors:
+            if not place.is_admin_unit:  # a governorate's centroid says nothing of nearness
+                seen.setdefault(place.id, (set(), place))[0].add(index)
+        return tuple((frozenset(indexes), place) for indexes, place in seen.values())
+
+    def nearest_km(self, place: Place, exclude: int) -> float:
+        """Distance to the nearest place of the article named by another match."""
+        return min((_distance_km(place, other) for indexes, other in self._distinct
+                    if indexes != {exclude}), default=math.inf)
+
+    def city_in(self, admin1: str, sentence: int) -> Place | None:
+        """The city of that governorate the text names, nearest the sentence: «أحياء X في حلب»."""
+        named = [(abs(where - sentence), place) for where, place in self.cities if place.admin1_en == admin1]
+        return min(named, key=lambda item: item[0])[1] if named else None
 
 
 def _anchor(match: _NameMatch, country: str | None = None) -> Place | None:
@@ -184,8 +187,14 @@ def _anchor(match: _NameMatch, country: str | None = None) -> Place | None:
     return best if best and best.rank >= 5 else None
 
 
-def _build_context(matches, sentence_of_match) -> _Context:
-    usable = [(i, m) for i, m in enumerate(matches) if m.key not in common_words()]
+def _city(match: _NameMatch, country: str | None) -> Place | None:
+    pool = [p for p in match.candidates if p.feature_class in ("city", "capital") and p.country_code == country]
+    return max(pool, key=lambda p: (p.rank, p.population), default=None)
+
+
+def _build_context(matches, sentence_of_match, governed: dict[int, Governed]) -> _Context:
+    """Anchors: names of big places, common words only when a cue word stands before them («ريف حماة»)."""
+    usable = [(i, m) for i, m in enumerate(matches) if m.key not in common_words() or m.first in governed]
     countries = Counter()
     for _, match in usable:
         if anchor := _anchor(match):
@@ -195,7 +204,8 @@ def _build_context(matches, sentence_of_match) -> _Context:
         (i, sentence_of_match[i], a) for i, m in usable
         if (a := _anchor(m, country)) and a.admin1_en
     )
-    return _Context(country, anchors)
+    cities = tuple((sentence_of_match[i], c) for i, m in usable if (c := _city(m, country)))
+    return _Context(country, anchors, cities)
 
 
 TYPE_FITS = {
@@ -205,23 +215,24 @@ TYPE_FITS = {
     "village": {"village", "town", "locality"},
     "neighbourhood": {"neighbourhood", "village", "locality"},
     "subdistrict": {"subdistrict", "town"},
+    "camp": {"locality", "village", "neighbourhood"},
 }
 
 
-def _score(place: Place, index: int, sentence: int, cue: _Cue | None, context: _Context) -> tuple[float, str]:
+def _score(place: Place, index: int, sentence: int, cue: Cue | None, context: _Context) -> tuple[float, str]:
     score, why = place.rank * 0.5 + math.log10(place.population + 1) * 0.3, []
-    if context.admin1_counts(sentence, index)[place.admin1_en]:
+    if context.named(sentence, index, place.admin1_en):
         score, why = score + 10, why + [f"in {place.admin1_en}, named in the sentence"]
-    elif context.admin1_counts(None, index)[place.admin1_en]:
+    elif context.named(None, index, place.admin1_en):
         score, why = score + 5, why + [f"in {place.admin1_en}, named in the article"]
     if context.country and place.country_code == context.country:
         score += 4
-    if cue and cue.role == "place" and place.feature_class in TYPE_FITS.get(cue.value, ()):
+    if cue and cue.role == "type" and place.feature_class in TYPE_FITS.get(cue.value, ()):
         score, why = score + 2, why + [f"a {place.feature_class}, as «{cue.value}» says"]
-    near = min((_distance_km(place, a) for a in context.places_except(index)), default=math.inf)
+    near = context.nearest_km(place, index)
     if near < 30:
         score, why = score + 3, why + [f"{near:.0f} km from another place of the article"]
-    if place.is_admin_unit and not (cue and cue.role in ("region",) or (cue and cue.value == "governorate")):
+    if place.is_admin_unit and not (cue and (cue.role == "region" or cue.value == "governorate")):
         score -= 3
     return score, "; ".join(why) or f"largest candidate ({place.feature_class})"
 
@@ -240,7 +251,7 @@ def _is_supported(match, index, cue, sentence, context, coordinated: bool) -> bo
     return any(around[p.admin1_en] for p in match.candidates)
 
 
-def _role(cue: _Cue | None, place: Place) -> str:
+def _role(cue: Cue | None, place: Place) -> str:
     if cue is None:
         return "region" if place.is_admin_unit else "place"
     if cue.role == "type":
@@ -270,70 +281,122 @@ def _coordinated(tokens, matches, index) -> bool:
     return bool(joined_next or joined_prev)
 
 
+@dataclass(frozen=True)
+class _Article:
+    """One article's text, tokens, sentences, and what the first passes found in them."""
+
+    text: str
+    tokens: tuple[Token, ...]
+    sentences: tuple[Span, ...]
+    matches: list[_NameMatch]
+    sentence_of: list[int]
+    governed: dict[int, Governed]
+    context: _Context
+
+    @cached_property
+    def confirmed(self) -> frozenset[str]:
+        """Names a cue word confirms somewhere in the article: «ريف الرقة» confirms a bare «الرقة»."""
+        return frozenset(m.key for m in self.matches if m.first in self.governed)
+
+
+def _read_article(text, tokens, sentences) -> _Article:
+    matches = match_names(tokens, load_gazetteer())
+    starts = {m.first: m.last for m in matches}
+    big = {m.first for m in matches if any(p.rank >= 7 for p in m.candidates)}
+    prefixed = {m.first for m in matches if set(_proclitics(tokens, m)) & {"ب", "ل", "ك"}}
+    weak = {m.first for m in matches if m.first == m.last and m.key in common_words()}
+    governed = {}
+    for member in governed_names(tokens, starts, big, prefixed, weak):
+        if member.first not in governed or governed[member.first].cue.token < member.cue.token:
+            governed[member.first] = member  # the nearest cue word wins
+    sentence_of = [_sentence_of(sentences, tokens[m.first].span.start) for m in matches]
+    context = _build_context(matches, sentence_of, governed)
+    return _Article(text, tokens, sentences, matches, sentence_of, governed, context)
+
+
 def find_places(text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...]) -> tuple[PlaceMention, ...]:
     """Every place mention of an article, resolved: find_places(text, tokenize(text), split_sentences(text))."""
-    gazetteer = load_gazetteer()
-    matches = match_names(tokens, gazetteer)
-    sentence_of = [_sentence_of(sentences, tokens[m.first].span.start) for m in matches]
-    context = _build_context(matches, sentence_of)
-    found, shadowed = [], []
-    for index, (match, sentence) in enumerate(zip(matches, sentence_of)):
-        cue = _cue_before(tokens, match.first)
-        if not _is_supported(match, index, cue, sentence, context, _coordinated(tokens, matches, index)):
-            continue
-        mention = _resolve(text, tokens, match, index, sentence, cue, context)
-        if _foreign_to_context(mention, index, sentence, cue, context):
-            shadowed.append(match)  # «قرية صيدا الجولان»: not Saida in Lebanon
-            continue
-        found.append(mention)
-    kept = [m for m in matches if m not in shadowed]
-    found.extend(unknown_names(text, tokens, sentences, kept, context))
+    article = _read_article(text, tokens, sentences)
+    absorbed = _absorbed_matches(article)
+    found = []
+    for index, match in enumerate(article.matches):
+        if match.first not in absorbed:
+            found.extend(_mention_of_match(article, index, match))
+    for member in article.governed.values():
+        if not member.exact:
+            found.append(_unknown_mention(article, member))
+    found.extend(anaphor_mentions(article, found))
     return tuple(sorted(found, key=lambda m: m.span.start))
 
 
+def _absorbed_matches(article: _Article) -> set[int]:
+    """First tokens of gazetteer names inside a longer governed name: «صيدا» of «قرية صيدا الجولان»."""
+    return {
+        match.first for match in article.matches for member in article.governed.values()
+        if not member.exact and member.first <= match.first <= member.last
+    }
+
+
+def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[PlaceMention]:
+    member = article.governed.get(match.first)
+    cue = member.cue if member else None
+    sentence = article.sentence_of[index]
+    coordinated = _coordinated(article.tokens, article.matches, index) or match.key in article.confirmed
+    if not _is_supported(match, index, cue, sentence, article.context, coordinated):
+        return []
+    mention = _resolve(article, match, index, sentence, cue)
+    if _foreign_to_context(mention, index, sentence, cue, article.context):
+        # «قرية صيدا» in an article on Quneitra is not Saida in Lebanon: a local place the table lacks
+        return [_unknown_mention(article, member)] if member and cue.role == "type" else []
+    return [mention]
+
+
 def _foreign_to_context(mention, index, sentence, cue, context) -> bool:
-    """A name read outside the article's country, or a type-cued one outside the governorate around it."""
+    """A name read outside the article's country, or a type-cued one outside the governorates around it."""
     location = mention.location
     if context.country and _country_code(location.country) != context.country:
         return location.geo_precision != 3 or cue is not None
-    if cue is None or cue.role != "type":
+    if cue is None or cue.role != "type" or cue.value not in SETTLEMENTS:
         return False
-    local = context.admin1_counts(sentence, index)
+    local = context.local_admin1(sentence, index)
     return bool(local) and location.admin1 not in local
 
 
 def _country_code(name: str | None) -> str | None:
-    from rasd.extract.gazetteer import COUNTRY_NAMES
-
     return next((code for code, full in COUNTRY_NAMES.items() if full == name), name)
 
 
-def _resolve(text, tokens, match, index, sentence, cue, context) -> PlaceMention:
-    scored = [(*_score(p, index, sentence, cue, context), p) for p in match.candidates]
+def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
+    scored = [(*_score(p, index, sentence, cue, article.context), p) for p in match.candidates]
     score, reason, place = max(scored, key=lambda item: item[0])
     if len(scored) > 1:
         reason = f"{reason}; chosen over {len(scored) - 1} other place(s) of that name"
+    tokens, text = article.tokens, article.text
     name_span = Span(tokens[match.first].span.start, tokens[match.last].span.end)
-    start = tokens[cue.token].span.start if cue else name_span.start
-    span = Span(start, name_span.end)
+    span = _with_cue(tokens, name_span, match.first, cue)
     role = _role(cue, place)
     location = to_location(place, role, span.quote(text), span)
     named = surface_name(tokens, match)
     if fold_word(named) != fold_word(place.name_ar):
         location = replace(location, name_ar=named)  # the alias the text used: «بصرى الشام» for «بصرى»
-    return PlaceMention(span, name_span, sentence, role, location, reason)
+    return PlaceMention(span, name_span, sentence, role, location, reason, place.feature_class)
+
+
+def _proclitics(tokens: tuple[Token, ...], match: _NameMatch) -> str:
+    """The folded letters before a name on its first word: «وبدرعا» -> "وب", «للرقة» -> "ل"."""
+    first_folded = tokens[match.first].folded
+    head = match.key.split(" ")[0]
+    if not first_folded.endswith(head):
+        head = head[2:] if head.startswith("ال") else head  # «للمدينة»: the article's alef is not written
+    return first_folded[:max(len(first_folded) - len(head), 0)]
 
 
 def surface_name(tokens: tuple[Token, ...], match: _NameMatch) -> str:
     """The name as written, without the clitics on its first word: «وبدرعا البلد» -> «درعا البلد»."""
     words = [t.text for t in tokens[match.first:match.last + 1]]
-    first_folded = tokens[match.first].folded
-    head = match.key.split(" ")[0]
-    if not first_folded.endswith(head):
-        head = head[2:] if head.startswith("ال") else head  # «للمدينة»: the article's alef is not written
-    cut = max(len(first_folded) - len(head), 0)
-    words[0] = _drop_letters(words[0], cut)
-    if len(words) > 1 and place_words().get(fold_word(words[0]), ("",))[0] == "type":
+    words[0] = _drop_letters(words[0], len(_proclitics(tokens, match)))
+    cue = place_words().get(fold_word(words[0]), ("", ""))
+    if len(words) > 1 and cue[0] == "type" and cue[1] in SETTLEMENTS:
         words = words[1:]  # «حي درعا البلد» is the quarter «درعا البلد»
     return " ".join(words)
 
@@ -349,73 +412,111 @@ def _drop_letters(word: str, count: int) -> str:
     return word[position:]
 
 
-def unknown_names(text, tokens, sentences, matches, context) -> list[PlaceMention]:
-    """Names the gazetteer lacks, confirmed by a place-type word: «قرية عين الزوان»."""
-    covered = {i for m in matches for i in range(m.first, m.last + 1)}
-    found = []
-    for i, token in enumerate(tokens[:-1]):
-        cue = cue_of(token)
-        if not cue or cue[0] != "type" or cue[1] == "governorate" or i + 1 in covered:
-            continue
-        if _has_article(token):
-            continue  # «المنطقة», «الطريق»: the generic noun, not a name ahead
-        last = _name_extent(tokens, i + 1, covered)
-        if last is None:
-            continue
-        found.append(_unknown_mention(text, tokens, sentences, i, last, cue[1], context))
-    return found
+def _member_name(article: _Article, member: Governed) -> str:
+    """A governed name as written, without list «و» or clitics: «وسوحا» -> «سوحا»."""
+    tokens = article.tokens
+    base = next((m for m in article.matches if m.first == member.first), None)
+    if base is not None:
+        head = surface_name(tokens, base)
+        rest = tokens[base.last + 1:member.last + 1]
+    else:
+        head = _drop_letters(tokens[member.first].text, member.skip)
+        rest = tokens[member.first + 1:member.last + 1]
+    return " ".join([head, *(t.text for t in rest)])
 
 
-def _name_extent(tokens, first: int, covered: set[int]) -> int | None:
-    """Last token of an unknown name starting at `first`: one word, or more joined by «ال» words."""
-    def usable(token: Token) -> bool:
-        return token.folded.isalpha() and token.folded not in NAME_STOPS and cue_of(token) is None
-    if first in covered or not usable(tokens[first]) or len(tokens[first].folded) < 2:
-        return None
-    if _is_nisba(tokens[first].folded):
-        return None  # «الأحياء السكنية»: an adjective, not a name
-    last = first
-    while last + 1 < len(tokens) and last - first < 2:
-        nxt = tokens[last + 1]
-        if (last + 1) in covered or not usable(nxt) or not nxt.folded.startswith("ال"):
-            break
-        if _is_nisba(nxt.folded):
-            break  # a nisba adjective: «الحدودي», «الشرقية»
-        if nxt.span.start - tokens[last].span.end > 1:
-            break
-        last += 1
-    return last
-
-
-def _has_article(token: Token) -> bool:
-    return any(a.has_article and not a.enclitic for a in analyze(token.text)[1:2]) or token.folded.startswith(("ال", "وال", "بال", "فال", "لل"))
-
-
-def _is_nisba(folded: str) -> bool:
-    """An adjective of relation with the article: «الشرقية», «الحدودي», «السكنية»."""
-    return folded.startswith("ال") and folded.endswith(("يه", "ي")) and len(folded) > 5
-
-
-def _unknown_mention(text, tokens, sentences, cue_index, last, kind, context) -> PlaceMention:
-    first = cue_index + 1
-    name_span = Span(tokens[first].span.start, tokens[last].span.end)
-    span = Span(tokens[cue_index].span.start, name_span.end)
-    sentence = _sentence_of(sentences, span.start)
-    local = context.admin1_counts(sentence, -1) or context.admin1_counts(None, -1)
-    admin1 = local.most_common(1)[0][0] if local else None
-    country = _country_name(context.country)
+def _unknown_mention(article: _Article, member: Governed) -> PlaceMention:
+    """A governed name the table lacks (or lacks in this governorate), placed in its context."""
+    tokens, text = article.tokens, article.text
+    name_span = Span(tokens[member.first].span.start, tokens[member.last].span.end)
+    span = _with_cue(tokens, name_span, member.first, member.cue)
+    sentence = _sentence_of(article.sentences, span.start)
+    admin1 = _nearest_admin1(article, member.first, sentence)
     location = Location(
-        name_ar=name_span.quote(text), admin1=admin1, country=country,
+        name_ar=_member_name(article, member), admin1=admin1, country=_country_name(article.context.country),
         geo_precision=1, mention=span.quote(text), span=span,
     )
-    reason = f"not in the gazetteer; a {kind} by «{tokens[cue_index].text}»"
-    return PlaceMention(span, name_span, sentence, "place", location, reason + (f", in {admin1}" if admin1 else ""))
+    location, where = _place_within(article, member, location, sentence)
+    reason = f"not in the gazetteer here; a {member.cue.value} by «{tokens[member.cue.token].text}»"
+    reason += (f", in {admin1}" if admin1 else "") + where
+    return PlaceMention(span, name_span, sentence, "place", location, reason, member.cue.value)
+
+
+def _with_cue(tokens: tuple[Token, ...], name_span: Span, first: int, cue: Cue | None) -> Span:
+    """The mention span: the name with its cue word when the cue stands right before it («قرية X»)."""
+    if cue is None or cue.token >= first or any(t.folded.isalpha() for t in tokens[cue.token + 1:first]):
+        return name_span
+    return Span(tokens[cue.token].span.start, name_span.end)
+
+
+def _nearest_admin1(article: _Article, first: int, sentence: int) -> str | None:
+    """The governorate named nearest a token in its sentence, else the article's most named one."""
+    here = [(abs(article.matches[i].first - first), -article.matches[i].first, place.admin1_en)
+            for i, where, place in article.context.anchors if where == sentence]
+    if here:
+        return min(here)[2]
+    counts = article.context.admin1_counts(None, -1)
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _place_within(article: _Article, member: Governed, location: Location, sentence: int) -> tuple[Location, str]:
+    """Coordinates for a name the table lacks: its namesake in the governorate, or the city of a quarter."""
+    if location.admin1 is None:
+        return location, ""
+    base = next((m for m in article.matches if m.first == member.first), None)
+    local = [p for p in (base.candidates if base else ()) if p.admin1_en == location.admin1]
+    if local:
+        place = max(local, key=lambda p: (not p.is_admin_unit, p.rank, p.population))
+        return _with_point(location, place), f"; at «{place.name_ar}», the name it begins with"
+    if member.cue.value in ("neighbourhood", "camp") and (city := article.context.city_in(location.admin1, sentence)):
+        return _with_point(location, city), f"; a quarter of {city.name_en}, at its point"
+    return location, ""
+
+
+def _with_point(location: Location, place: Place) -> Location:
+    return replace(location, lat=place.lat, lon=place.lon, admin2=place.admin2_en or None,
+                   admin3=place.admin3_en or None)
 
 
 def _country_name(code: str | None) -> str | None:
-    from rasd.extract.gazetteer import COUNTRY_NAMES
-
     return COUNTRY_NAMES.get(code, code) if code else None
+
+
+FITS_ANAPHOR = {
+    "city": {"city", "capital", "town", "district"},
+    "town": {"town", "village", "city"},
+    "village": {"village", "town", "locality"},
+    "neighbourhood": {"neighbourhood"},
+    "camp": {"camp", "locality"},
+}
+
+
+def anaphor_mentions(article: _Article, found: list[PlaceMention]) -> list[PlaceMention]:
+    """«أطراف المدينة», «غرب القرية»: the last place of that kind before, nearer (precision 2)."""
+    tokens, mentions = article.tokens, []
+    for index in range(1, len(tokens)):
+        cue, before = cue_of(tokens[index]), cue_of(tokens[index - 1])
+        if not cue or cue[0] != "anaphor" or not before or before[0] not in ("near", "direction"):
+            continue
+        antecedent = _antecedent(found, tokens[index].span.start, FITS_ANAPHOR.get(cue[1], set()))
+        if antecedent is not None:
+            mentions.append(_anaphor_mention(article, index, before[0], antecedent))
+    return mentions
+
+
+def _antecedent(found: list[PlaceMention], offset: int, kinds: set[str]) -> PlaceMention | None:
+    earlier = [m for m in found if m.span.end <= offset and m.kind in kinds and m.role != "region"]
+    return max(earlier, key=lambda m: m.span.start, default=None)
+
+
+def _anaphor_mention(article: _Article, index: int, role: str, antecedent: PlaceMention) -> PlaceMention:
+    tokens = article.tokens
+    name_span = tokens[index].span
+    span = Span(tokens[index - 1].span.start, name_span.end)
+    location = replace(antecedent.location, geo_precision=2, mention=span.quote(article.text), span=span)
+    sentence = _sentence_of(article.sentences, span.start)
+    reason = f"«{name_span.quote(article.text)}» refers back to «{antecedent.location.name_ar}»"
+    return PlaceMention(span, name_span, sentence, role, location, reason, antecedent.kind)
 
 
 def with_precision(mention: PlaceMention, precision: int) -> PlaceMention:

@@ -1,0 +1,64 @@
+"""How fast the place stage runs: MB of article text per second on one core.
+
+`place_throughput(texts)` times tokenising, sentence splitting and
+`find_places` over the texts, after loading the gazetteer once (its load time
+is reported apart). A whole-pipeline benchmark can call it per stage.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+
+from rasd.extract.gazetteer import load_gazetteer
+from rasd.extract.places import find_places
+from rasd.text.segment import split_sentences, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceThroughput:
+    documents: int
+    megabytes: float          # UTF-8 bytes of text, / 1e6
+    mentions: int
+    seconds: float            # tokenising + sentences + find_places
+    find_seconds: float       # find_places alone
+    load_seconds: float       # first load of the gazetteer in this process (0 if already loaded)
+
+    @property
+    def mb_per_second(self) -> float:
+        return self.megabytes / self.seconds if self.seconds else 0.0
+
+    @property
+    def find_mb_per_second(self) -> float:
+        return self.megabytes / self.find_seconds if self.find_seconds else 0.0
+
+    def to_dict(self) -> dict:
+        return {**asdict(self), "mb_per_second": self.mb_per_second, "find_mb_per_second": self.find_mb_per_second}
+
+
+def _timed_load() -> float:
+    started = time.perf_counter()
+    load_gazetteer()
+    return time.perf_counter() - started
+
+
+def measure_places(texts: Sequence[str], repeat: int = 1) -> PlaceThroughput:
+    """Time the place stage over `texts` (each `repeat` times) on this one core."""
+    load_seconds = _timed_load()
+    total = find_total = 0.0
+    mentions = 0
+    for _ in range(repeat):
+        for text in texts:
+            started = time.perf_counter()
+            tokens, sentences = tokenize(text), split_sentences(text)
+            found_at = time.perf_counter()
+            mentions += len(find_places(text, tokens, sentences))
+            ended = time.perf_counter()
+            total, find_total = total + ended - started, find_total + ended - found_at
+    size = sum(len(text.encode("utf-8")) for text in texts) * repeat / 1e6
+    return PlaceThroughput(len(texts) * repeat, size, mentions, total, find_total, load_seconds)
+
+
+def place_throughput(texts: Sequence[str], repeat: int = 1) -> dict:
+    """The place stage's speed as a dict: place_throughput(["قصف على ريف درعا"])["mb_per_second"]."""
+    return measure_places(texts, repeat).to_dict()

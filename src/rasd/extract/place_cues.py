@@ -1,0 +1,365 @@
+"""Words around place names, and the names each such word governs.
+
+A cue word («قرية», «ريف», «غرب», «بين») governs the name right after it,
+across quotation marks («حي “الرميلة”»), and the later members of its
+list: «قرى X وY وZ», «بين طفس والمزيريب», and after a plural head also
+commas: «قرى X، Y، وZ». A settlement cue may govern a name the gazetteer
+lacks; how far such a name runs is decided by frequent-word lists built
+from a news corpus (data/lexicon/ordinary_words.txt), so «في قرية سوحا
+وقتل» ends before «وقتل».
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from rasd.resources import data_path
+from rasd.text.normalize import fold_word
+from rasd.text.segment import Token, analyze
+
+# Words that end an unknown place name after a place-type word.
+NAME_STOPS = frozenset(fold_word(w) for w in (
+    "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "التي", "الذي", "الواقعة",
+    "الواقع", "حيث", "أو", "او", "ضمن", "خلال", "عند", "منذ", "نحو", "حتى", "لدى",
+    "لم", "لن", "لا", "ما", "قد", "كان", "كانت", "هذه", "هذا", "تلك", "ذلك", "كل", "بعض",
+))
+QUOTES = frozenset("\"'“”„«»‘’`")
+LIST_COMMAS = frozenset({"،", ","})
+# Type words that are the first word of the names they head: «طريق الكسارات», «تلة أم السرج».
+NAME_FORMING = frozenset({"road", "natural"})
+SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "camp", "subdistrict", "area"})
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A cue word: its role (type, region, near, direction, between), value, and token position."""
+
+    role: str
+    value: str
+    token: int
+
+
+@dataclass(frozen=True, slots=True)
+class Governed:
+    """A stretch of tokens a cue governs as a place name: «قرية X» or a later «وY» of its list."""
+
+    first: int           # token positions, inclusive
+    last: int
+    cue: Cue
+    skip: int            # letters of a list «و» on the first token, not part of the name
+    match_first: int | None   # the gazetteer name starting here, if the stretch begins with one
+    exact: bool          # the stretch is exactly that gazetteer name
+
+
+# -- lexicons ---------------------------------------------------------------------
+
+
+def _place_word_rows() -> list[tuple[str, str, str, bool]]:
+    rows = []
+    for line in data_path("lexicon", "place_words.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith(("#", "word\t")):
+            word, role, value, *rest = line.split("\t")
+            rows.append((fold_word(word), role, value, rest == ["many"]))
+    return rows
+
+
+@cache
+def place_words() -> dict[str, tuple[str, str]]:
+    """Folded cue word -> (role, value), from data/lexicon/place_words.tsv."""
+    return {word: (role, value) for word, role, value, _ in _place_word_rows()}
+
+
+@cache
+def plural_cues() -> frozenset[str]:
+    """Folded cue words that head a list running on after commas: «قرى», «بلدتي»."""
+    return frozenset(word for word, _, _, many in _place_word_rows() if many)
+
+
+def _word_list(name: str) -> frozenset[str]:
+    lines = data_path("lexicon", name).read_text(encoding="utf-8").splitlines()
+    return frozenset(fold_word(w) for w in lines if w and not w.startswith("#"))
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Place names that are also frequent ordinary words (data/lexicon/common_words.txt)."""
+    return _word_list("common_words.txt")
+
+
+@cache
+def ordinary_words() -> frozenset[str]:
+    """Words news text uses often outside names (data/lexicon/ordinary_words.txt): «واحدة», «قتل»."""
+    return _word_list("ordinary_words.txt")
+
+
+@cache
+def name_parts() -> frozenset[str]:
+    """Frequent words that still end names: «صغير» of «كابر صغير» (data/lexicon/name_parts.txt)."""
+    return _word_list("name_parts.txt")
+
+
+_CUES: dict[str, tuple[str, str] | None] = {}   # memo by surface word; a few MB at most
+
+
+def cue_of(token: Token) -> tuple[str, str] | None:
+    """The cue a token carries, through its clitics: «بريف» -> ("region", "countryside")."""
+    try:
+        return _CUES[token.text]
+    except KeyError:
+        if len(_CUES) > 200_000:
+            _CUES.clear()
+        cue = _CUES[token.text] = _cue_of_word(token.text, token.folded)
+        return cue
+
+
+def _cue_of_word(text: str, folded: str) -> tuple[str, str] | None:
+    words = place_words()
+    if folded in words:
+        return words[folded]
+    if not folded.isalpha():
+        return None
+    for analysis in analyze(text):
+        for form in (analysis.stem, "ال" + analysis.stem):
+            if form in words and (analysis.proclitics or analysis.has_article):
+                return words[form]
+    return None
+
+
+def _has_article(folded: str) -> bool:
+    """«المنطقة», «بالمدينة», «للحي»: the generic noun, not the head of a name."""
+    return folded.startswith(("ال", "وال", "بال", "فال", "لل", "ولل", "وبال"))
+
+
+def is_nisba(folded: str) -> bool:
+    """An adjective of relation with the article: «الشرقية», «الحدودي», «السكنية»."""
+    return folded.startswith("ال") and folded.endswith(("يه", "ي")) and len(folded) > 5
+
+
+# -- what a cue governs -------------------------------------------------------------
+
+
+def _skip_quotes(tokens: tuple[Token, ...], position: int) -> int:
+    while position < len(tokens) and tokens[position].folded in QUOTES:
+        position += 1
+    return position
+
+
+def _name_word(token: Token) -> bool:
+    """A word that can stand in a name: letters, not a stop word, not a cue."""
+    folded = token.folded
+    return len(folded) >= 2 and folded.isalpha() and folded not in NAME_STOPS and cue_of(token) is None
+
+
+def _opens_name(token: Token, skip: int, definite_only: bool) -> bool:
+    """Whether an unknown name may start at this word (after a list «و» of `skip` letters)."""
+    word = token.folded[skip:]
+    if skip and (len(word) < 2 or not word.isalpha() or word in NAME_STOPS or cue_of(token) is not None):
+        return False
+    if not skip and not _name_word(token):
+        return False
+    if word in ordinary_words():
+        return False
+    return word.startswith("ال") or not definite_only  # «منطقة اللجاة», not «مناطق واسعة»
+
+
+def is_ordinary(folded: str) -> bool:
+    """A frequent non-name word, also behind one preposition or conjunction letter: «لقصف», «وقتل»."""
+    words = ordinary_words()
+    return folded in words or (folded[:1] in ("ب", "ل", "ك", "ف", "و") and folded[1:] in words)
+
+
+def _continues_name(token: Token) -> bool:
+    """Whether a word carries an unknown name on: «عمر» of «حمادي عمر», not «انتهت», «الاستراتيجية»."""
+    folded = token.folded
+    if not _name_word(token) or folded.startswith("و"):
+        return False
+    if folded in name_parts():
+        return True
+    return not is_nisba(folded) and not is_ordinary(folded)
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """What every step of the list walk needs: the tokens and the gazetteer names found in them."""
+
+    tokens: tuple[Token, ...]
+    starts: dict[int, int]      # first token of each gazetteer name -> its last
+    big: set[int]               # first tokens of names too big to be part of another name
+    prefixed: set[int]          # first tokens of names behind a preposition: «بإدلب», «لحماة»
+    weak: set[int]              # first tokens of one-word names that are mostly common words: «الدولة»
+
+
+def _extent(tokens: tuple[Token, ...], first: int, starts: dict[int, int], big: set[int]) -> int:
+    """Last token of an unknown name from `first`: up to three more words, through smaller
+    gazetteer names («حسن آغا» of «جب حسن آغا»), never into a big one («قرية X حلب»)."""
+    last = first
+    while last + 1 < len(tokens) and last - first < 3:
+        nxt = last + 1
+        if nxt in big or not _continues_name(tokens[nxt]):
+            break
+        last = starts.get(nxt, nxt)
+    return last
+
+
+def _extends_match(scene: _Scene, match_last: int) -> bool:
+    """«قرية صيدا الجولان», «بلدة العلي باجلية», «حي سيف الدولة»: a known name and a word
+    that is no place of its own (a definite ordinary word only where the name can end after it)."""
+    tokens, nxt = scene.tokens, match_last + 1
+    if nxt >= len(tokens) or nxt in scene.big or scene.starts.get(nxt, nxt) != nxt:
+        return False
+    if _continues_name(tokens[nxt]):
+        return True
+    definite = tokens[nxt].folded.startswith("ال") and _name_word(tokens[nxt])
+    return definite and not is_nisba(tokens[nxt].folded) and _closed(tokens, nxt, scene.starts, scene.weak)
+
+
+def _closed(tokens: tuple[Token, ...], last: int, starts: dict[int, int], weak: set[int]) -> bool:
+    """Whether a name can end at `last`: before punctuation, «و», a stop, cue, adjective, ordinary word or known name."""
+    nxt = _skip_quotes(tokens, last + 1)
+    if nxt >= len(tokens) or (nxt in starts and nxt not in weak):
+        return True
+    folded = tokens[nxt].folded
+    ordinary = is_ordinary(folded) and not folded.startswith("ال")  # «انتهت», not «الدولة»
+    return (not folded.isalpha() or folded.startswith("و") or folded in NAME_STOPS or ordinary
+            or cue_of(tokens[nxt]) is not None or is_nisba(folded))
+
+
+def _close(tokens: tuple[Token, ...], first: int, last: int, scene: _Scene) -> int | None:
+    """Carry a name on through definite words until it can end: «سيف الدولة» before «وحلب»; None if it cannot."""
+    while not _closed(tokens, last, scene.starts, scene.weak):
+        nxt = last + 1
+        if last - first >= 3 or not tokens[nxt].folded.startswith("ال") or not _name_word(tokens[nxt]):
+            return None
+        last = nxt
+    return last
+
+
+def clitic_length(token: Token) -> int:
+    """Letters of proclitics before the cue word a token carries: «بطريق» -> 1, «وتلة» -> 1."""
+    words = place_words()
+    for analysis in analyze(token.text):
+        if analysis.stem in words and not analysis.has_article:
+            return len(analysis.proclitics)
+    return 0
+
+
+def _known(scene: _Scene, position: int, skip: int, cue: Cue) -> Governed | None:
+    """A gazetteer name the cue governs, extended by a definite word when the table lacks the longer name."""
+    if position not in scene.starts or (cue.role == "type" and position in scene.prefixed):
+        return None
+    last = scene.starts[position]
+    if skip and last == position and scene.tokens[position].folded[skip:] in ordinary_words():
+        return None  # «والمواقع» ends a list of villages, though some village is called so
+    if cue.role == "type" and cue.value in SETTLEMENTS and _extends_match(scene, last):
+        return Governed(position, last + 1, cue, 0, position, False)
+    return Governed(position, last, cue, 0, position, True)
+
+
+def _headed(scene: _Scene, position: int, skip: int, cue: Cue, definite_only: bool) -> Governed | None:
+    """«طريق السد», «وتلة أم السرج»: a name that begins with its own type word."""
+    tokens, nxt = scene.tokens, position + 1
+    if nxt >= len(tokens) or nxt in scene.big:
+        return None
+    folded = tokens[nxt].folded
+    if scene.starts.get(nxt, nxt) != nxt:
+        last = scene.starts[nxt]
+    elif folded.isalpha() and not is_nisba(folded) and folded not in ordinary_words() and (
+            folded.startswith("ال") or not definite_only):
+        last = _extent(tokens, nxt, scene.starts, scene.big)
+    else:
+        return None
+    return Governed(position, last, cue, skip, None, False)
+
+
+def _stretch(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: bool) -> Governed | None:
+    """The name a cue governs at `position`: a gazetteer name, one extended, or an unknown one."""
+    tokens = scene.tokens
+    if position in scene.starts:
+        return _known(scene, position, skip, cue)
+    if cue.role != "type" or position >= len(tokens) or article_cue:
+        return None
+    own = cue_of(tokens[position])
+    if own and own[0] == "type" and own[1] in NAME_FORMING:
+        return _headed(scene, position, clitic_length(tokens[position]), cue, False)
+    if not _opens_name(tokens[position], skip, cue.value == "area"):
+        return None
+    last = _extent(tokens, position, scene.starts, scene.big)
+    closed = _close(tokens, position, last, scene)
+    if closed is None and skip:
+        return None  # a later list member must end like a name: not «وقتل عشرة»
+    return Governed(position, closed if closed is not None else last, cue, skip, None, False)
+
+
+def _next_member(tokens: tuple[Token, ...], after: int, plural: bool) -> tuple[int, int, bool] | None:
+    """Where the next list member starts after token `after`, the «و» letters it carries, and
+    whether it must be a known or definite name (after a comma that may end a singular cue's clause)."""
+    position, comma = _skip_adjectives(tokens, _skip_quotes(tokens, after + 1)), False
+    if position < len(tokens) and tokens[position].folded in LIST_COMMAS:
+        position, comma = _skip_quotes(tokens, position + 1), plural
+    if position >= len(tokens):
+        return None
+    known_only = not comma and any(t.folded in LIST_COMMAS for t in tokens[after + 1:position])
+    if tokens[position].folded == "و":
+        position = _skip_quotes(tokens, position + 1)
+        return (position, 0, known_only) if position < len(tokens) else None
+    if tokens[position].folded.startswith("و") and len(tokens[position].folded) > 2:
+        return position, 1, known_only
+    return (position, 0, False) if comma else None
+
+
+def _definite_or_known(tokens: tuple[Token, ...], member: Governed, skip: int) -> bool:
+    return member.match_first is not None or tokens[member.first].folded[skip:].startswith("ال")
+
+
+def _skip_adjectives(tokens: tuple[Token, ...], position: int) -> int:
+    """Past direction adjectives after «الريف»: «الريف الشرقي لحماة»."""
+    while position < len(tokens) and is_nisba(tokens[position].folded):
+        position += 1
+    return position
+
+
+def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
+    """The names one cue word governs: the first after it, then its list."""
+    tokens = scene.tokens
+    folded = tokens[index].folded
+    article_cue = _has_article(folded)
+    plural = any(folded.endswith(word) for word in plural_cues()) and not article_cue
+    position, skip, known_only, found = _skip_quotes(tokens, index + 1), 0, False, []
+    if cue.role == "region" and article_cue:
+        position = _skip_adjectives(tokens, position)
+    if cue.role == "type" and cue.value in NAME_FORMING and not article_cue:
+        position = index  # «طريق الكسارات»: the type word is part of the name
+        own = _headed(scene, index, clitic_length(tokens[index]), cue, True)
+        return [own] if own and own.last > index and own.first not in scene.starts else []
+    while position < len(tokens) and len(found) < 12:
+        member = _stretch(scene, position, skip, cue, article_cue)
+        if member is None or (known_only and not _definite_or_known(tokens, member, skip)):
+            break  # «مدينة نوى، ودارت اشتباكات»: the comma ended the list
+        found.append(member)
+        following = _next_member(tokens, member.last, plural)
+        if following is None:
+            break
+        position, skip, known_only = following
+    return found
+
+
+def governed_names(tokens: tuple[Token, ...], starts: dict[int, int], big: set[int],
+                   prefixed: set[int] = frozenset(), weak: set[int] = frozenset()) -> list[Governed]:
+    """Every name a cue word governs; `starts` maps a gazetteer name's first token to its last.
+
+    «قصفت قرى رسم العبد وسوحا» -> «رسم العبد» (known) and «سوحا» (unknown), both villages.
+    `big` holds first tokens of names too big to be part of another name (governorates),
+    `prefixed` those behind a preposition («بإدلب»), which no type word governs, `weak`
+    one-word names that are mostly common words («الدولة»).
+    """
+    scene = _Scene(tokens, starts, big, set(prefixed), set(weak))
+    inside = {i for first, last in starts.items() for i in range(first, last + 1)}
+    found, taken = [], set()
+    for index, token in enumerate(tokens):
+        cue = cue_of(token) if index not in inside and index not in taken else None
+        if cue is None or cue[0] == "anaphor" or (cue[0] == "direction" and _has_article(token.folded)):
+            continue  # «المدينة» refers back; «الشرقي» follows its noun
+        for member in _members(scene, index, Cue(cue[0], cue[1], index)):
+            found.append(member)
+            taken.update(range(member.first, member.last + 1))
+    return found

@@ -1,0 +1,39 @@
+"""The place table: indexing of spellings and the cached index."""
+import gzip
+
+from rasd.extract.gazetteer import _read_cache, _write_cache, build_gazetteer, cache_file
+
+HEADER = ("id\tcountry_code\tname_ar\tname_en\talt_ar\tfeature_class\tlat\tlon\tadmin1_ar\tadmin1_en\t"
+          "admin2_ar\tadmin2_en\tadmin3_ar\tadmin3_en\tpopulation\n")
+ROWS = (
+    "t:1\tSY\tكفر نبل\tKafr Nabl\t\ttown\t35.6\t36.5\tإدلب\tIdlib\t\t\t\t\t15000\n"
+    "t:2\tIQ\tالموصل\tMosul\tموصل\tcity\t36.3\t43.1\tنينوى\tNinawa\t\t\t\t\t\n"
+)
+
+
+def tiny_table() -> bytes:
+    return gzip.compress((HEADER + ROWS).encode("utf-8"))
+
+
+def test_alternates_and_joined_spellings_find_the_row():
+    gazetteer = build_gazetteer(tiny_table())
+    assert gazetteer.lookup("كفرنبل")[0].admin1_en == "Idlib"
+    assert gazetteer.lookup("موصل")[0].name_en == "Mosul"
+    assert gazetteer.lookup("الموصل")[0].population == 0
+
+
+def test_cached_index_reads_back_the_same(tmp_path, monkeypatch):
+    monkeypatch.setenv("RASD_CACHE_DIR", str(tmp_path))
+    raw = tiny_table()
+    path = cache_file(raw)
+    assert path.parent == tmp_path and _read_cache(path) is None
+    _write_cache(path, build_gazetteer(raw))
+    cached = _read_cache(path)
+    assert cached.lookup("كفر نبل") == build_gazetteer(raw).lookup("كفر نبل")
+    assert list(cached.automaton.iter("في موصل ")) == [(7, "موصل")]
+
+
+def test_damaged_cache_is_ignored(tmp_path):
+    path = tmp_path / "gazetteer-x.pickle"
+    path.write_bytes(b"not a pickle")
+    assert _read_cache(path) is None
