@@ -352,7 +352,9 @@ def _clan(match: _Match, found: list[_Found], context: _Context) -> None:
 def _communal(match: _Match, found: list[_Found], context: _Context, places) -> None:
     """«وجهاء طفس», «لجنة التفاوض في درعا البلد» -> <Town> Communal Group (<country>)."""
     end = context.span(match.first, match.last).end
-    town = _town_after(places, end, context) or _main_town(places)
+    town = _town_after(places, end, context)
+    if town is None and match.readings[0].strong:
+        town = _main_town(places)  # «لجنة التفاوض» speaks for the article's town; a bare «لجان» needs one named
     if town is None:
         return
     last = match.last
