@@ -419,22 +419,18 @@ def _romanize_word(stem: str) -> str:
 
 
 def _affiliate(found: list[_Found], context: _Context) -> list[_Found]:
-    """A generic noun takes the group it is said to belong to: «الشرطة العسكرية التابعة لقسد»."""
+    """A generic noun takes the group it is said to belong to, or that follows it: «الشرطة العسكرية
+    التابعة لقسد», «غارات التحالف الدولي»."""
     result = list(found)
     for index, item in enumerate(found[:-1]):
         nxt = found[index + 1]
         if item.strong or item.kind not in ARMED_KINDS | {"unidentified"}:
             continue
         between = [context.folded(k) for k in range(item.last + 1, nxt.first)]
-        joined = bool(between) or _starts_with_clitic(context.folded(nxt.first))
-        if nxt.strong and nxt.kind in ARMED_KINDS and joined and len(between) <= 2 and all(w in AFFILIATION_WORDS for w in between):
+        if nxt.strong and nxt.kind in ARMED_KINDS and len(between) <= 2 and all(w in AFFILIATION_WORDS for w in between):
             actor = replace(nxt.actor, mention=item.actor.mention, span=item.actor.span)
             result[index] = replace(item, actor=actor, kind=nxt.kind, reason=f"belongs to {nxt.actor.name}")
     return result
-
-
-def _starts_with_clitic(word: str) -> bool:
-    return word[:1] in ("ل", "ب") and not word.startswith("ال")
 
 
 # -- persons ------------------------------------------------------------------------------------
