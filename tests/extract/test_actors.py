@@ -209,3 +209,9 @@ def test_anaphor_prefers_the_actor_the_article_is_about():
 )
 def test_unattributed_air_strikes_belong_to_who_flies_there(mention, country, name):
     assert resolve_actor(mention, country=country, published="2019-10-10").name == name
+
+
+def test_weapon_noun_is_the_instrument_of_the_group_before_it():
+    text = "قصفت ميليشيا الحوثي بالمدفعية أحياء سكنية في مدينة تعز."
+    artillery = next(m for m in actors(text) if m.actor.mention == "بالمدفعية")
+    assert artillery.actor.name == "Houthi Movement"

@@ -433,6 +433,23 @@ def _affiliate(found: list[_Found], context: _Context) -> list[_Found]:
     return result
 
 
+def _instruments(found: list[_Found], context: _Context, sentences: tuple[Span, ...]) -> list[_Found]:
+    """A generic weapon noun after «ب» is the instrument of the group named before it in the
+    sentence: «قصفت ميليشيا الحوثي بالمدفعية» is the Houthis' artillery."""
+    result = list(found)
+    for index, item in enumerate(found):
+        word = context.folded(item.first)
+        if item.strong or item.kind not in ARMED_KINDS or not word.startswith(("بال", "وبال")):
+            continue
+        sentence = _sentence_of(sentences, item.actor.span.start)
+        owners = [f for f in result[:index] if f.strong and f.kind in ARMED_KINDS
+                  and _sentence_of(sentences, f.actor.span.start) == sentence]
+        if owners:
+            actor = replace(owners[-1].actor, mention=item.actor.mention, span=item.actor.span)
+            result[index] = replace(item, actor=actor, kind=owners[-1].kind, reason=f"weapon of {actor.name}")
+    return result
+
+
 # -- persons ------------------------------------------------------------------------------------
 
 KUNYA_HEADS = frozenset(fold_word(w) for w in ("أبو", "ابو", "أم", "ام", "أبي", "ابي"))
@@ -598,7 +615,7 @@ def find_actors(
     country = country or infer_country(places, _longest(matches), lexicon)
     chosen = _longest(_fitting(matches, country))
     context = _Context(lexicon, country, reading_day(published, chosen), text, tokens, words)
-    found = _affiliate(_resolve_matches(chosen, context, places), context)
+    found = _instruments(_affiliate(_resolve_matches(chosen, context, places), context), context, sentences)
     found += _persons(found, context, _place_words(places, context))
     return tuple(sorted((_mention(f, sentences) for f in found), key=lambda m: (m.span.start, m.kind == "person")))
 
