@@ -215,3 +215,9 @@ def test_weapon_noun_is_the_instrument_of_the_group_before_it():
     text = "قصفت ميليشيا الحوثي بالمدفعية أحياء سكنية في مدينة تعز."
     artillery = next(m for m in actors(text) if m.actor.mention == "بالمدفعية")
     assert artillery.actor.name == "Houthi Movement"
+
+
+def test_common_nouns_need_their_military_noun():
+    assert resolve_actor("الهيئة العامة للمساحة") is None
+    assert resolve_actor("عناصر الهيئة", published="2022-04-01").name == "Hayat Tahrir al-Sham"
+    assert resolve_actor("الحركة الثقافية") is None

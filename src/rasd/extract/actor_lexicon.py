@@ -46,7 +46,7 @@ class ActorRow:
 class Reading:
     """One way a form can be read: which actor, in what role, where, how strongly."""
 
-    actor: str                 # "ID", "ID1|ID2", "@category", "@category/Country" or "-"
+    actor: str                 # "ID", "ID1|ID2", "@category", "@category/Country", "*" or "-"
     role: str                  # name | owner | anaphor | clan | communal
     scope: frozenset[str]      # countries where the reading holds; empty = anywhere
     strong: bool

@@ -200,7 +200,7 @@ def reading_day(published: str | None, matches: list[_Match]) -> str:
 
 def _row_of(reading: Reading, context: _Context) -> tuple[ActorRow, str] | None:
     """The actor row a reading means on the context's day, and the country it stands for."""
-    if reading.actor == "-":
+    if reading.actor in ("-", "*"):
         return None
     if reading.actor.startswith("@"):
         category, _, named = reading.actor[1:].partition("/")
@@ -294,11 +294,12 @@ def _qualified(owner: Reading, generic: _Found, context: _Context) -> Reading:
 
 def _anaphor(match: _Match, found: list[_Found], context: _Context) -> None:
     """«القوات», «التنظيم»: the armed actor named most (then last) before with the same noun
-    («قوات X»), else among all armed actors named before, else the form's default reading."""
+    («قوات X»), else (for «القوات», marked *) among all armed actors named before, else the
+    form's default reading."""
     before = [f for f in found if f.kind in ARMED_KINDS]
     noun = match.key[2:] if match.key.startswith("ال") else match.key
     alike = [f for f in before if noun[:5] in fold_word(f.actor.mention)]  # «القوات» after «قوات X»
-    before = alike or before
+    before = alike or (before if match.readings[0].actor == "*" else [])
     span = context.span(match.first, match.last)
     if before:
         counts = Counter(f.actor.name for f in before)
