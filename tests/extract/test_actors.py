@@ -195,3 +195,29 @@ def test_anaphor_prefers_the_actor_the_article_is_about():
             "وأكدت قوات سوريا الديمقراطية مقتل عشرة من عناصر داعش. وقالت القوات إنها فككت ألغاماً.")
     anaphor = [m for m in actors(text) if m.actor.mention == "القوات"]
     assert anaphor and anaphor[0].actor.name == "Syrian Democratic Forces"
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "name"),
+    [
+        ("الغارات الجوية", "Palestine", "Military Forces of Israel"),
+        ("غارات جوية", "Yemen", "Military Forces of Saudi Arabia"),
+        ("غارات جوية", "Syria", OLD_SYRIA),
+        ("غارات روسية", "Syria", "Military Forces of Russia"),
+        ("بغارات التحالف الدولي", "Syria", "Military Forces of the United States"),
+    ],
+)
+def test_unattributed_air_strikes_belong_to_who_flies_there(mention, country, name):
+    assert resolve_actor(mention, country=country, published="2019-10-10").name == name
+
+
+def test_weapon_noun_is_the_instrument_of_the_group_before_it():
+    text = "قصفت ميليشيا الحوثي بالمدفعية أحياء سكنية في مدينة تعز."
+    artillery = next(m for m in actors(text) if m.actor.mention == "بالمدفعية")
+    assert artillery.actor.name == "Houthi Movement"
+
+
+def test_common_nouns_need_their_military_noun():
+    assert resolve_actor("الهيئة العامة للمساحة") is None
+    assert resolve_actor("عناصر الهيئة", published="2022-04-01").name == "Hayat Tahrir al-Sham"
+    assert resolve_actor("الحركة الثقافية") is None

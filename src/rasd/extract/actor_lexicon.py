@@ -46,7 +46,7 @@ class ActorRow:
 class Reading:
     """One way a form can be read: which actor, in what role, where, how strongly."""
 
-    actor: str                 # "ID", "ID1|ID2", "@category", "@category/Country" or "-"
+    actor: str                 # "ID", "ID1|ID2", "@category", "@category/Country", "*" or "-"
     role: str                  # name | owner | anaphor | clan | communal
     scope: frozenset[str]      # countries where the reading holds; empty = anywhere
     strong: bool
@@ -117,16 +117,18 @@ def _form_readings() -> dict[str, list[Reading]]:
 def nationality_forms(adjective: str) -> set[str]:
     """The adjective's forms after a noun: «روسي» -> روسي، روسية، الروسي، الروسية."""
     forms = {adjective, adjective + "ة"}
-    return forms | {"ال" + form for form in forms}
+    return {form_key(f) for f in forms | {"ال" + form for form in forms}}
 
 
 def _countries() -> tuple[dict[str, Country], dict[str, list[Reading]]]:
     """Countries by English name, and their adjectives as owner readings of their state's forces."""
     countries, readings = {}, {}
-    for name, name_ar, adjectives in _rows("countries.tsv"):
-        countries[name] = Country(name, name_ar)
+    for name, names_ar, adjectives in _rows("countries.tsv"):
+        spellings = names_ar.split("|")
+        countries[name] = Country(name, spellings[0])
+        homographs = {form_key(n) for n in spellings}
         for adjective in adjectives.split("|"):
-            for form in nationality_forms(adjective):
+            for form in nationality_forms(adjective) - homographs:
                 reading = Reading(f"@state_military/{name}", "owner", frozenset(), False, False)
                 readings.setdefault(form_key(form), []).append(reading)
     return countries, readings

@@ -200,7 +200,7 @@ def reading_day(published: str | None, matches: list[_Match]) -> str:
 
 def _row_of(reading: Reading, context: _Context) -> tuple[ActorRow, str] | None:
     """The actor row a reading means on the context's day, and the country it stands for."""
-    if reading.actor == "-":
+    if reading.actor in ("-", "*"):
         return None
     if reading.actor.startswith("@"):
         category, _, named = reading.actor[1:].partition("/")
@@ -294,11 +294,12 @@ def _qualified(owner: Reading, generic: _Found, context: _Context) -> Reading:
 
 def _anaphor(match: _Match, found: list[_Found], context: _Context) -> None:
     """«القوات», «التنظيم»: the armed actor named most (then last) before with the same noun
-    («قوات X»), else among all armed actors named before, else the form's default reading."""
+    («قوات X»), else (for «القوات», marked *) among all armed actors named before, else the
+    form's default reading."""
     before = [f for f in found if f.kind in ARMED_KINDS]
     noun = match.key[2:] if match.key.startswith("ال") else match.key
     alike = [f for f in before if noun[:5] in fold_word(f.actor.mention)]  # «القوات» after «قوات X»
-    before = alike or before
+    before = alike or (before if match.readings[0].actor == "*" else [])
     span = context.span(match.first, match.last)
     if before:
         counts = Counter(f.actor.name for f in before)
@@ -352,7 +353,9 @@ def _clan(match: _Match, found: list[_Found], context: _Context) -> None:
 def _communal(match: _Match, found: list[_Found], context: _Context, places) -> None:
     """«وجهاء طفس», «لجنة التفاوض في درعا البلد» -> <Town> Communal Group (<country>)."""
     end = context.span(match.first, match.last).end
-    town = _town_after(places, end, context) or _main_town(places)
+    town = _town_after(places, end, context)
+    if town is None and match.readings[0].strong:
+        town = _main_town(places)  # «لجنة التفاوض» speaks for the article's town; a bare «لجان» needs one named
     if town is None:
         return
     last = match.last
@@ -417,22 +420,35 @@ def _romanize_word(stem: str) -> str:
 
 
 def _affiliate(found: list[_Found], context: _Context) -> list[_Found]:
-    """A generic noun takes the group it is said to belong to: «الشرطة العسكرية التابعة لقسد»."""
+    """A generic noun takes the group it is said to belong to, or that follows it: «الشرطة العسكرية
+    التابعة لقسد», «غارات التحالف الدولي»."""
     result = list(found)
     for index, item in enumerate(found[:-1]):
         nxt = found[index + 1]
         if item.strong or item.kind not in ARMED_KINDS | {"unidentified"}:
             continue
         between = [context.folded(k) for k in range(item.last + 1, nxt.first)]
-        joined = bool(between) or _starts_with_clitic(context.folded(nxt.first))
-        if nxt.strong and nxt.kind in ARMED_KINDS and joined and len(between) <= 2 and all(w in AFFILIATION_WORDS for w in between):
+        if nxt.strong and nxt.kind in ARMED_KINDS and len(between) <= 2 and all(w in AFFILIATION_WORDS for w in between):
             actor = replace(nxt.actor, mention=item.actor.mention, span=item.actor.span)
             result[index] = replace(item, actor=actor, kind=nxt.kind, reason=f"belongs to {nxt.actor.name}")
     return result
 
 
-def _starts_with_clitic(word: str) -> bool:
-    return word[:1] in ("ل", "ب") and not word.startswith("ال")
+def _instruments(found: list[_Found], context: _Context, sentences: tuple[Span, ...]) -> list[_Found]:
+    """A generic weapon noun after «ب» is the instrument of the group named before it in the
+    sentence: «قصفت ميليشيا الحوثي بالمدفعية» is the Houthis' artillery."""
+    result = list(found)
+    for index, item in enumerate(found):
+        word = context.folded(item.first)
+        if item.strong or item.kind not in ARMED_KINDS or not word.startswith(("بال", "وبال")):
+            continue
+        sentence = _sentence_of(sentences, item.actor.span.start)
+        owners = [f for f in result[:index] if f.strong and f.kind in ARMED_KINDS
+                  and _sentence_of(sentences, f.actor.span.start) == sentence]
+        if owners:
+            actor = replace(owners[-1].actor, mention=item.actor.mention, span=item.actor.span)
+            result[index] = replace(item, actor=actor, kind=owners[-1].kind, reason=f"weapon of {actor.name}")
+    return result
 
 
 # -- persons ------------------------------------------------------------------------------------
@@ -600,7 +616,7 @@ def find_actors(
     country = country or infer_country(places, _longest(matches), lexicon)
     chosen = _longest(_fitting(matches, country))
     context = _Context(lexicon, country, reading_day(published, chosen), text, tokens, words)
-    found = _affiliate(_resolve_matches(chosen, context, places), context)
+    found = _instruments(_affiliate(_resolve_matches(chosen, context, places), context), context, sentences)
     found += _persons(found, context, _place_words(places, context))
     return tuple(sorted((_mention(f, sentences) for f in found), key=lambda m: (m.span.start, m.kind == "person")))
 
