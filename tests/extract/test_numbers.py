@@ -130,3 +130,19 @@ def test_a_building_hit_is_not_an_injury():
 
 def test_singular_victim_before_the_verb_counts_one():
     assert tolls("وذكر الدفاع المدني أن رجلا أصيب بشظايا القذيفة.") == [("injured", 1, "رجل")]
+
+
+def test_killed_or_injured_split_is_not_a_count():
+    assert tolls("وسقط ضحية الغارات عشرات المدنيين بين قتيل وجريح.") == []
+
+
+def test_object_of_met_their_death_is_not_a_second_toll():
+    assert tolls("ولقي أربعة مدنيين مصرعهم في القصف.") == [("killed", 4, "مدني")]
+
+
+def test_one_of_a_group_before_a_singular_verb_counts_one():
+    assert tolls("وقال إن أحد عناصره قتل خلال المواجهات.") == [("killed", 1, "عنصر")]
+
+
+def test_plural_victims_before_a_singular_verb_are_not_counted():
+    assert tolls("وقال المصدر إن المدنيين قتل معظمهم في القصف.") == []

@@ -255,9 +255,10 @@ def _year(tokens: tuple[Token, ...], index: int) -> _Found | None:
 
 
 def _month(tokens: tuple[Token, ...], index: int) -> _Found | None:
-    """A month without a day: «شهر آب», «حزيران 2019», «حزيران الماضي» (precision 3)."""
-    start = index + (index < len(tokens) and tokens[index].folded in ("شهر", "خلال"))
-    month = month_names().match(tokens, start)
+    """A month without a day: «شهر آب», «مطلع يناير», «حزيران 2019», «حزيران الماضي» (precision 3)."""
+    lead = _match("month", tokens, index)
+    start = lead[1] if lead else index
+    month = month_names().match(tokens, start, clitics=False)
     if month is None:
         return None
     end = _second_month(tokens, month[1])

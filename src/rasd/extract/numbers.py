@@ -337,10 +337,15 @@ def _named_victims(tokens: tuple[Token, ...], first: int, index: int, kind: str)
 
 
 def _noun_chain(tokens: tuple[Token, ...], first: int, index: int) -> list[_Toll]:
-    """Casualty nouns without numbers, joined by «و»: «سقوط قتلى وجرحى», «قتيل وجريح»."""
+    """Casualty nouns without numbers, joined by «و»: «سقوط قتلى وجرحى», «قتيل وجريح».
+
+    A singular noun before a definite one is in construct and counts nothing: «ضحية القصف».
+    """
     tolls = []
     while (noun := _word_at(tokens, index, "noun")) is not None:
         word, end = noun
+        if word.number == 1 and end < len(tokens) and tokens[end].folded.startswith("ال"):
+            break   # a noun in construct names no toll: «سقط ضحية القصف»
         count, vague = _uncounted_value(word.kind, word.number or 0)
         tolls.append(_Toll(first if not tolls else index, end, word.kind, count, vague=vague))
         index = end + (end < len(tokens) and tokens[end].folded == "و")
@@ -397,6 +402,8 @@ def _pronoun_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
 
     «إصابته» alone may be a building hit, so the injured need a wound word after them.
     """
+    if _word_at(tokens, index, "object"):
+        return []
     for analysis in analyze(tokens[index].text)[1:]:
         number = PRONOUN_NUMBERS.get(analysis.enclitic)
         word = casualty_words().entries.get((analysis.stem,))
@@ -438,16 +445,18 @@ def _count_first(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
         return [t for t in (_counted(tokens, index, count, ANY),) if t]
     victims = _victims_at(tokens, count.end)
     verb = _post_verb(tokens, victims.end) if victims else None
+    if verb is None and victims and count.value == 1:
+        verb = _verb_after(tokens, victims.end, True)   # «أحد عناصره قتل»
     if verb is None:
         return []
     toll = _counted(tokens, index, count, verb[0].kind)
     return [_Toll(index, verb[1], toll.kind, toll.count, toll.victims, toll.lower_bound, toll.vague)] if toll else []
 
 
-def _verb_after(tokens: tuple[Token, ...], index: int) -> tuple[_Word, int] | None:
-    """A verb right after victims: a post verb («أصيبا»), or an unjoined trigger verb («شخص أصيب»)."""
+def _verb_after(tokens: tuple[Token, ...], index: int, singular: bool) -> tuple[_Word, int] | None:
+    """A verb right after victims: a post verb («أصيبا»), or after one victim an unjoined trigger verb («شخص أصيب»)."""
     verb = _word_at(tokens, index, "post")
-    if verb is None and index < len(tokens) and not tokens[index].folded.startswith(("و", "ف")):
+    if verb is None and singular and index < len(tokens) and not tokens[index].folded.startswith(("و", "ف")):
         verb = _word_at(tokens, index, "trigger")
         verb = verb if verb and verb[0].kind != ANY else None
     return verb
@@ -457,13 +466,20 @@ def _standalone(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     """Victims then a verb, or a singular or dual casualty noun: «مدنيين أصيبا», «قتيل وجريح»."""
     victims = _victims_at(tokens, index)
     if victims is not None and tokens[index].folded != "من":
-        verb = _verb_after(tokens, victims.end)
+        verb = _verb_after(tokens, victims.end, victims.number == 1)
         if verb is not None:
             number = verb[0].number if verb[0].number is not None else victims.number
             count, vague = _uncounted_value(verb[0].kind, number)
             return [_Toll(index, verb[1], verb[0].kind, count, victims.lemma, vague=vague)]
     noun = _word_at(tokens, index, "noun")
-    return _noun_chain(tokens, index, index) if noun and noun[0].number else []
+    return _noun_chain(tokens, index, index) if noun and noun[0].number and not _after_between(tokens, index) else []
+
+
+def _after_between(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether a casualty noun follows «بين», maybe after another: «بين قتيل وجريح» splits a toll."""
+    if index > 0 and tokens[index - 1].folded == "بين":
+        return True
+    return index > 1 and tokens[index - 2].folded == "بين" and bool(_word_at(tokens, index - 1, "noun"))
 
 
 PASSES = (_raised_toll, _by_trigger, _count_first, _standalone)
