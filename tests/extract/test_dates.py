@@ -155,3 +155,12 @@ def test_words_that_only_look_like_dates_are_ignored():
 def test_sentence_index_is_reported():
     text = "قصفت المدفعية البلدة. وقتل مدني أمس."
     assert [m.sentence for m in times(text)] == [1]
+
+
+def test_day_before_yesterday_in_other_spellings():
+    assert [m.offset_days for m in times("قصف قبل أمس، ثم الليلة قبل الماضية.")] == [-2, -2]
+
+
+def test_year_lead_that_is_also_a_day_part():
+    assert only("تراجعت الهجمات منذ منتصف 2019.").kind == "past_year"
+    assert only("دوت انفجارات منتصف الليلة الماضية.").offset_days == -1

@@ -146,3 +146,23 @@ def test_one_of_a_group_before_a_singular_verb_counts_one():
 
 def test_plural_victims_before_a_singular_verb_are_not_counted():
     assert tolls("وقال المصدر إن المدنيين قتل معظمهم في القصف.") == []
+
+
+def test_total_toll_reads_its_kind_from_the_noun_before_the_number():
+    assert tolls("وبلغ عدد الجرحى ١٥ بحسب مصدر طبي.") == [("injured", 15, None)]
+
+
+def test_total_without_casualty_noun_is_not_a_toll():
+    assert tolls("وبلغ عدد النازحين 300 عائلة.") == []
+
+
+def test_one_of_the_victims_refers_back():
+    assert tolls("وكان أحد الضحايا يعمل في الدفاع المدني.") == []
+
+
+def test_took_the_lives_of_counts_the_killed():
+    assert tolls("وأودى الانفجار بحياة 4 عمال في المصنع.") == [("killed", 4, "عامل")]
+
+
+def test_bodies_found_are_deaths():
+    assert tolls("عثر الأهالي على جثتين قرب السد.") == [("killed", 2, None)]

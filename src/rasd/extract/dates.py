@@ -274,12 +274,15 @@ READERS = (_relative, _weekday, _explicit, _ago, _year, _month)
 
 
 def _expression_at(tokens: tuple[Token, ...], index: int) -> _Found | None:
-    """The time expression starting at tokens[index], its day-part words included."""
-    start = _after_prefixes(tokens, index)
-    for read in READERS:
-        found = read(tokens, start)
-        if found is not None:
-            return replace(found, first=index)
+    """The time expression starting at tokens[index], its day-part words included.
+
+    The readers try the token itself first: «منتصف» opens «منتصف 2018» as well as «منتصف ليل أمس».
+    """
+    for start in dict.fromkeys((index, _after_prefixes(tokens, index))):
+        for read in READERS:
+            found = read(tokens, start)
+            if found is not None:
+                return replace(found, first=index)
     return None
 
 

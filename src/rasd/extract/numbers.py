@@ -381,20 +381,32 @@ def _after_trigger(tokens: tuple[Token, ...], first: int, word: _Word, end: int)
     return [_Toll(first, end, word.kind, word.number)]
 
 
+def _toll_count(tokens: tuple[Token, ...], index: int, raised: bool) -> tuple[int, Count] | None:
+    """(index where the count starts, count) of a toll: after «إلى» when raised, else the first one."""
+    for i in range(index + 1, min(index + TOLL_SCAN, len(tokens))):
+        if raised and tokens[i].folded in ("الي", "لي"):
+            count = read_count(tokens, i + 1)
+            return (i + 1, count) if count else None
+        if not raised and (count := read_count(tokens, i)) is not None:
+            return i, count
+    return None
+
+
 def _raised_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
-    """«ارتفع عدد القتلى إلى 7», «ارتفعت حصيلة الضحايا إلى 20 قتيلا و64 جريحا»."""
-    if _word_at(tokens, index, "toll") is None:
+    """«ارتفع عدد القتلى إلى 7» (revised), «بلغت حصيلة الضحايا 20 قتيلا و64 جريحا»."""
+    word = _word_at(tokens, index, "toll", "total")
+    found = _toll_count(tokens, index, word[0].role == "toll") if word else None
+    if found is None:
         return []
-    stop = min(index + TOLL_SCAN, len(tokens))
-    to = next((i for i in range(index + 1, stop) if tokens[i].folded in ("الي", "لي")), None)
-    count = read_count(tokens, to + 1) if to is not None else None
-    if count is None:
+    start, count = found
+    nouns = [w[0].kind for i in range(index + 1, start) if (w := _word_at(tokens, i, "noun"))]
+    if word[0].role == "total" and not nouns:
         return []
-    nouns = [w[0].kind for i in range(index + 1, to) if (w := _word_at(tokens, i, "noun"))]
     toll = _counted(tokens, index, count, nouns[0] if nouns else KILLED)
     if toll is None:
         return []
-    return [_Toll(toll.first, toll.last, toll.kind, toll.count, toll.victims, toll.lower_bound, toll.vague, True)]
+    revised = word[0].role == "toll"
+    return [_Toll(toll.first, toll.last, toll.kind, toll.count, toll.victims, toll.lower_bound, toll.vague, revised)]
 
 
 def _pronoun_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
@@ -441,7 +453,8 @@ def _count_first(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     count = read_count(tokens, index)
     if count is None:
         return []
-    if _word_at(tokens, count.end, "noun"):
+    noun = _word_at(tokens, count.end, "noun")
+    if noun and not tokens[count.end].folded.startswith("ال"):   # «أحد الضحايا» refers, not counts
         return [t for t in (_counted(tokens, index, count, ANY),) if t]
     victims = _victims_at(tokens, count.end)
     verb = _post_verb(tokens, victims.end) if victims else None
