@@ -6,7 +6,8 @@ its quoted evidence overlaps. Printed shares:
         and a simple rule (first mention in the evidence, else the article's
         first day mention, else 0) gives it
   fatalities / injuries: some CasualtyMention of that kind in the evidence
-        sentences has the gold figure (gold 0 killed / null injured: none states a figure)
+        sentences has the gold figure (gold 0 killed / null injured: none states a figure);
+        fatal>0 and injured# restrict these to the events whose gold gives a figure
 Usage: python scripts/measure_dates_casualties.py ../shared/eval/dev.jsonl [-v]
 """
 from __future__ import annotations
@@ -68,7 +69,8 @@ def casualty_ok(casualties: tuple[CasualtyMention, ...], sentences: set[int], ki
 
 
 def main(path: str, verbose: bool) -> None:
-    tallies = {name: Tally() for name in ("date_any", "date_rule", "fatalities", "injuries")}
+    names = ("date_any", "date_rule", "fatalities", "injuries", "fatal>0", "injured#")
+    tallies = {name: Tally() for name in names}
     for record in read_jsonl_records(Path(path)):
         doc = segment(start_doc(raw_from_gold(record)))
         text, published = doc.article.text, doc.article.published
@@ -87,6 +89,10 @@ def main(path: str, verbose: bool) -> None:
             ok_i = casualty_ok(casualties, sentences, "injured", event.get("injuries"))
             tallies["fatalities"].add(ok_f)
             tallies["injuries"].add(ok_i)
+            if event.get("fatalities"):
+                tallies["fatal>0"].add(ok_f)
+            if event.get("injuries") is not None:
+                tallies["injured#"].add(ok_i)
             if verbose and not (ok_f and ok_i):
                 got = [(c.kind, c.count, c.span.quote(text)) for c in casualties if c.sentence in sentences]
                 print(record["id"], "gold", event.get("fatalities"), event.get("injuries"), "got", got)

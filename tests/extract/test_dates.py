@@ -163,3 +163,12 @@ def test_an_undated_report_counts_days_from_the_first_written_date():
                      if m.kind == "explicit"]
     assert (first.offset_days, second.offset_days) == (0, -3)
     assert first.date is None  # the year is unknown
+
+
+def test_day_before_yesterday_in_other_spellings():
+    assert [m.offset_days for m in times("قصف قبل أمس، ثم الليلة قبل الماضية.")] == [-2, -2]
+
+
+def test_year_lead_that_is_also_a_day_part():
+    assert only("تراجعت الهجمات منذ منتصف 2019.").kind == "past_year"
+    assert only("دوت انفجارات منتصف الليلة الماضية.").offset_days == -1

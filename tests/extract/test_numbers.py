@@ -130,3 +130,39 @@ def test_a_building_hit_is_not_an_injury():
 
 def test_singular_victim_before_the_verb_counts_one():
     assert tolls("وذكر الدفاع المدني أن رجلا أصيب بشظايا القذيفة.") == [("injured", 1, "رجل")]
+
+
+def test_killed_or_injured_split_is_not_a_count():
+    assert tolls("وسقط ضحية الغارات عشرات المدنيين بين قتيل وجريح.") == []
+
+
+def test_object_of_met_their_death_is_not_a_second_toll():
+    assert tolls("ولقي أربعة مدنيين مصرعهم في القصف.") == [("killed", 4, "مدني")]
+
+
+def test_one_of_a_group_before_a_singular_verb_counts_one():
+    assert tolls("وقال إن أحد عناصره قتل خلال المواجهات.") == [("killed", 1, "عنصر")]
+
+
+def test_plural_victims_before_a_singular_verb_are_not_counted():
+    assert tolls("وقال المصدر إن المدنيين قتل معظمهم في القصف.") == []
+
+
+def test_total_toll_reads_its_kind_from_the_noun_before_the_number():
+    assert tolls("وبلغ عدد الجرحى ١٥ بحسب مصدر طبي.") == [("injured", 15, None)]
+
+
+def test_total_without_casualty_noun_is_not_a_toll():
+    assert tolls("وبلغ عدد النازحين 300 عائلة.") == []
+
+
+def test_one_of_the_victims_refers_back():
+    assert tolls("وكان أحد الضحايا يعمل في الدفاع المدني.") == []
+
+
+def test_took_the_lives_of_counts_the_killed():
+    assert tolls("وأودى الانفجار بحياة 4 عمال في المصنع.") == [("killed", 4, "عامل")]
+
+
+def test_bodies_found_are_deaths():
+    assert tolls("عثر الأهالي على جثتين قرب السد.") == [("killed", 2, None)]

@@ -255,9 +255,10 @@ def _year(tokens: tuple[Token, ...], index: int) -> _Found | None:
 
 
 def _month(tokens: tuple[Token, ...], index: int) -> _Found | None:
-    """A month without a day: «شهر آب», «حزيران 2019», «حزيران الماضي» (precision 3)."""
-    start = index + (index < len(tokens) and tokens[index].folded in ("شهر", "خلال"))
-    month = month_names().match(tokens, start)
+    """A month without a day: «شهر آب», «مطلع يناير», «حزيران 2019», «حزيران الماضي» (precision 3)."""
+    lead = _match("month", tokens, index)
+    start = lead[1] if lead else index
+    month = month_names().match(tokens, start, clitics=False)
     if month is None:
         return None
     end = _second_month(tokens, month[1])
@@ -273,12 +274,15 @@ READERS = (_relative, _weekday, _explicit, _ago, _year, _month)
 
 
 def _expression_at(tokens: tuple[Token, ...], index: int) -> _Found | None:
-    """The time expression starting at tokens[index], its day-part words included."""
-    start = _after_prefixes(tokens, index)
-    for read in READERS:
-        found = read(tokens, start)
-        if found is not None:
-            return replace(found, first=index)
+    """The time expression starting at tokens[index], its day-part words included.
+
+    The readers try the token itself first: «منتصف» opens «منتصف 2018» as well as «منتصف ليل أمس».
+    """
+    for start in dict.fromkeys((index, _after_prefixes(tokens, index))):
+        for read in READERS:
+            found = read(tokens, start)
+            if found is not None:
+                return replace(found, first=index)
     return None
 
 

@@ -337,10 +337,15 @@ def _named_victims(tokens: tuple[Token, ...], first: int, index: int, kind: str)
 
 
 def _noun_chain(tokens: tuple[Token, ...], first: int, index: int) -> list[_Toll]:
-    """Casualty nouns without numbers, joined by «و»: «سقوط قتلى وجرحى», «قتيل وجريح»."""
+    """Casualty nouns without numbers, joined by «و»: «سقوط قتلى وجرحى», «قتيل وجريح».
+
+    A singular noun before a definite one is in construct and counts nothing: «ضحية القصف».
+    """
     tolls = []
     while (noun := _word_at(tokens, index, "noun")) is not None:
         word, end = noun
+        if word.number == 1 and end < len(tokens) and tokens[end].folded.startswith("ال"):
+            break   # a noun in construct names no toll: «سقط ضحية القصف»
         count, vague = _uncounted_value(word.kind, word.number or 0)
         tolls.append(_Toll(first if not tolls else index, end, word.kind, count, vague=vague))
         index = end + (end < len(tokens) and tokens[end].folded == "و")
@@ -376,20 +381,32 @@ def _after_trigger(tokens: tuple[Token, ...], first: int, word: _Word, end: int)
     return [_Toll(first, end, word.kind, word.number)]
 
 
+def _toll_count(tokens: tuple[Token, ...], index: int, raised: bool) -> tuple[int, Count] | None:
+    """(index where the count starts, count) of a toll: after «إلى» when raised, else the first one."""
+    for i in range(index + 1, min(index + TOLL_SCAN, len(tokens))):
+        if raised and tokens[i].folded in ("الي", "لي"):
+            count = read_count(tokens, i + 1)
+            return (i + 1, count) if count else None
+        if not raised and (count := read_count(tokens, i)) is not None:
+            return i, count
+    return None
+
+
 def _raised_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
-    """«ارتفع عدد القتلى إلى 7», «ارتفعت حصيلة الضحايا إلى 20 قتيلا و64 جريحا»."""
-    if _word_at(tokens, index, "toll") is None:
+    """«ارتفع عدد القتلى إلى 7» (revised), «بلغت حصيلة الضحايا 20 قتيلا و64 جريحا»."""
+    word = _word_at(tokens, index, "toll", "total")
+    found = _toll_count(tokens, index, word[0].role == "toll") if word else None
+    if found is None:
         return []
-    stop = min(index + TOLL_SCAN, len(tokens))
-    to = next((i for i in range(index + 1, stop) if tokens[i].folded in ("الي", "لي")), None)
-    count = read_count(tokens, to + 1) if to is not None else None
-    if count is None:
+    start, count = found
+    nouns = [w[0].kind for i in range(index + 1, start) if (w := _word_at(tokens, i, "noun"))]
+    if word[0].role == "total" and not nouns:
         return []
-    nouns = [w[0].kind for i in range(index + 1, to) if (w := _word_at(tokens, i, "noun"))]
     toll = _counted(tokens, index, count, nouns[0] if nouns else KILLED)
     if toll is None:
         return []
-    return [_Toll(toll.first, toll.last, toll.kind, toll.count, toll.victims, toll.lower_bound, toll.vague, True)]
+    revised = word[0].role == "toll"
+    return [_Toll(toll.first, toll.last, toll.kind, toll.count, toll.victims, toll.lower_bound, toll.vague, revised)]
 
 
 def _pronoun_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
@@ -397,6 +414,8 @@ def _pronoun_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
 
     «إصابته» alone may be a building hit, so the injured need a wound word after them.
     """
+    if _word_at(tokens, index, "object"):
+        return []
     for analysis in analyze(tokens[index].text)[1:]:
         number = PRONOUN_NUMBERS.get(analysis.enclitic)
         word = casualty_words().entries.get((analysis.stem,))
@@ -434,20 +453,23 @@ def _count_first(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     count = read_count(tokens, index)
     if count is None:
         return []
-    if _word_at(tokens, count.end, "noun"):
+    noun = _word_at(tokens, count.end, "noun")
+    if noun and not tokens[count.end].folded.startswith("ال"):   # «أحد الضحايا» refers, not counts
         return [t for t in (_counted(tokens, index, count, ANY),) if t]
     victims = _victims_at(tokens, count.end)
     verb = _post_verb(tokens, victims.end) if victims else None
+    if verb is None and victims and count.value == 1:
+        verb = _verb_after(tokens, victims.end, True)   # «أحد عناصره قتل»
     if verb is None:
         return []
     toll = _counted(tokens, index, count, verb[0].kind)
     return [_Toll(index, verb[1], toll.kind, toll.count, toll.victims, toll.lower_bound, toll.vague)] if toll else []
 
 
-def _verb_after(tokens: tuple[Token, ...], index: int) -> tuple[_Word, int] | None:
-    """A verb right after victims: a post verb («أصيبا»), or an unjoined trigger verb («شخص أصيب»)."""
+def _verb_after(tokens: tuple[Token, ...], index: int, singular: bool) -> tuple[_Word, int] | None:
+    """A verb right after victims: a post verb («أصيبا»), or after one victim an unjoined trigger verb («شخص أصيب»)."""
     verb = _word_at(tokens, index, "post")
-    if verb is None and index < len(tokens) and not tokens[index].folded.startswith(("و", "ف")):
+    if verb is None and singular and index < len(tokens) and not tokens[index].folded.startswith(("و", "ف")):
         verb = _word_at(tokens, index, "trigger")
         verb = verb if verb and verb[0].kind != ANY else None
     return verb
@@ -457,13 +479,20 @@ def _standalone(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     """Victims then a verb, or a singular or dual casualty noun: «مدنيين أصيبا», «قتيل وجريح»."""
     victims = _victims_at(tokens, index)
     if victims is not None and tokens[index].folded != "من":
-        verb = _verb_after(tokens, victims.end)
+        verb = _verb_after(tokens, victims.end, victims.number == 1)
         if verb is not None:
             number = verb[0].number if verb[0].number is not None else victims.number
             count, vague = _uncounted_value(verb[0].kind, number)
             return [_Toll(index, verb[1], verb[0].kind, count, victims.lemma, vague=vague)]
     noun = _word_at(tokens, index, "noun")
-    return _noun_chain(tokens, index, index) if noun and noun[0].number else []
+    return _noun_chain(tokens, index, index) if noun and noun[0].number and not _after_between(tokens, index) else []
+
+
+def _after_between(tokens: tuple[Token, ...], index: int) -> bool:
+    """Whether a casualty noun follows «بين», maybe after another: «بين قتيل وجريح» splits a toll."""
+    if index > 0 and tokens[index - 1].folded == "بين":
+        return True
+    return index > 1 and tokens[index - 2].folded == "بين" and bool(_word_at(tokens, index - 1, "noun"))
 
 
 PASSES = (_raised_toll, _by_trigger, _count_first, _standalone)
