@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Sequence
 
-from rasd.extract.acts import BATTLES, PROTESTS, REMOTE, RIOTS, VAC, Act, find_acts
+from rasd.extract.acts import BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts
 from rasd.extract.places import PlaceMention
 from rasd.extract.sources import sources_for
 from rasd.model import Actor, Event, Location, Span
@@ -69,6 +69,7 @@ class Draft:
     weapons: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
     sentences: frozenset[int] = field(default_factory=frozenset)
+    doer_named: bool = False  # actor1 is named in the act's own sentence, not inferred
 
 
 # -- places ---------------------------------------------------------------------------
@@ -272,7 +273,7 @@ def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> 
     actor2 = target.actor if target is not None else None
     if actor2 is None and _civilian_victims(facts, draft.act):
         actor2 = Actor(f"Civilians ({facts.country or 'Syria'})", "مدنيون", 7)
-    return _retype(replace(draft, actor1=actor1, actor2=actor2), target)
+    return _retype(replace(draft, actor1=actor1, actor2=actor2, doer_named=doer is not None), target)
 
 
 def _civilian_victims(facts: ArticleFacts, act: Act) -> bool:
@@ -353,9 +354,28 @@ def _place_key(draft: Draft) -> str:
     return location.gazetteer_id or location.name_ar
 
 
-def merge_key(draft: Draft) -> tuple:
+def merge_key(draft: Draft, rivals: frozenset[tuple] = frozenset()) -> tuple:
+    """Type, place and day; the doer too when one sentence names two doers of that act there."""
+    key = (_act_kind(draft.act), _place_key(draft), draft.offset)
     actor = draft.actor1.name if draft.actor1 else ""
-    return (draft.act.event_type, _place_key(draft), draft.offset, actor)
+    return key + (actor,) if key in rivals and draft.doer_named else key + ("",)
+
+
+def _act_kind(act: Act) -> str:
+    """What «the same act» means for merging: the event type, or the sub-type where those differ in kind."""
+    if act.event_type in (STRATEGIC, VAC):
+        return f"{act.event_type}/{act.sub_event_type}"
+    return act.event_type
+
+
+def rival_doers(drafts: list[Draft]) -> frozenset[tuple]:
+    """Keys where one sentence names two different doers: «غارات روسية ... ومروحيات النظام» on one town."""
+    named: dict[tuple, set[str]] = {}
+    for draft in drafts:
+        if draft.doer_named and draft.actor1 is not None:
+            key = (_act_kind(draft.act), _place_key(draft), draft.offset)
+            named.setdefault(key + (draft.act.sentence,), set()).add(draft.actor1.name)
+    return frozenset(key[:3] for key, names in named.items() if len(names) > 1)
 
 
 def spread_interventions(drafts: list[Draft]) -> list[Draft]:
@@ -374,8 +394,10 @@ def spread_interventions(drafts: list[Draft]) -> list[Draft]:
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     """One event per act, place, day and actor: later mentions add evidence and figures."""
     merged: dict[tuple, Draft] = {}
-    for draft in spread_interventions(drafts):
-        key = merge_key(draft)
+    drafts = spread_interventions(drafts)
+    rivals = rival_doers(drafts)
+    for draft in drafts:
+        key = merge_key(draft, rivals)
         merged[key] = _combine(merged[key], draft) if key in merged else draft
     return _join_undated(list(merged.values()))
 
