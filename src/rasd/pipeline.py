@@ -78,9 +78,17 @@ def detect_events(doc: Doc) -> Doc:
         text=article.text, tokens=doc.tokens, sentences=doc.sentences, places=doc.places,
         actors=doc.actors, times=doc.times, casualties=doc.casualties,
         published=article.published, country=_main_country(doc.places), outlet=article.outlet,
-        sources=find_sources(doc.tokens),
+        sources=find_sources(doc.tokens), title_sentences=_title_sentences(article, doc.sentences),
     )
     return replace(doc, article=replace(article, events=extract_events(facts)))
+
+
+def _title_sentences(article: Article, sentences: tuple[Span, ...]) -> frozenset[int]:
+    """The sentences of the headline the cleaned text starts with."""
+    title = (article.title or "").strip()
+    if not title or not article.text.startswith(title):
+        return frozenset()
+    return frozenset(i for i, s in enumerate(sentences) if s.end <= len(title))
 
 
 def _main_country(places: tuple[PlaceMention, ...]) -> str | None:

@@ -126,3 +126,26 @@ def test_casualties_of_the_act_sentence_are_counted():
 def test_a_toll_for_two_villages_is_split_between_their_events():
     found = pipeline_events("قتل ثلاثة أطفال بانفجار لغمين في قريتي طفس والمزيريب اليوم.")
     assert sorted(e.fatalities for e in found) == [1, 2]
+
+
+def test_an_anaphoric_act_adds_its_toll_to_the_event_before_it():
+    text = ("استهدفت طائرة مسيرة سيارة مدنية على أطراف قرية البارة اليوم. "
+            "وقد انطلق الهجوم من مناطق سيطرة قوات النظام، وأسفر عن إصابة السائق بجروح.")
+    [event] = pipeline_events(text)
+    assert event.injuries == 1 and len(event.evidence) == 2
+
+
+def test_a_relative_clause_about_the_past_is_not_the_place_of_the_act():
+    text = "فجر القيادي نفسه بحزام ناسف في بلدة عدوان أمس، حيث كان مطلوبا في مدينة طفس."
+    assert [e.location.name_ar for e in pipeline_events(text)] == ["عدوان"]
+
+
+def test_a_self_detonation_counts_the_bomber():
+    [event] = pipeline_events("فجر قيادي في التنظيم نفسه بحزام ناسف في بلدة عدوان أمس ما أدى إلى مقتل شاب.")
+    assert event.sub_event_type == "Suicide bomb" and event.fatalities == 2
+
+
+def test_a_headline_restated_by_the_body_is_not_a_second_event():
+    text = "غارات على سراقب\n\nشنت الطائرات الحربية غارات على مدينة سراقب صباح اليوم."
+    found = pipeline_events(text, published=None)
+    assert [e.location.name_ar for e in found] == ["سراقب"]

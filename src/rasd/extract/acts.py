@@ -128,6 +128,21 @@ def _modality(tokens: tuple[Token, ...], start: int, first: int) -> str | None:
     return None
 
 
+STRIKE_OBJECT_REACH = 4  # tokens after «استهدف» where what it hit is named
+
+
+def _hits_a_place(tokens: tuple[Token, ...], trigger: _Trigger, stop: int) -> bool:
+    """«استهدفت الأحياء السكنية»: a target verb whose object is a place, building or vehicle."""
+    lexicon = load_lexicon("strike_objects")
+    end = min(stop, trigger.match.last + 1 + STRIKE_OBJECT_REACH)
+    for index in range(trigger.match.last + 1, end):
+        if tokens[index].folded in ("في", "من", "،"):
+            return False  # «حملة تستهدف تجار المخدرات في المدينة»: the place is where, not what
+        if lexicon.match_at(tokens, index):
+            return True
+    return False
+
+
 def _habitual_after(tokens: tuple[Token, ...], last: int, stop: int) -> bool:
     """«قصفا متكررا», «اغتيالات شبه يومية»: a pattern of acts, not one."""
     lexicon = load_lexicon("habitual_after")
@@ -137,9 +152,12 @@ def _habitual_after(tokens: tuple[Token, ...], last: int, stop: int) -> bool:
 def find_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[_Trigger]:
     """Every trigger of tokens[start:stop], with the modality that blocks it, if any."""
     found = []
+    previous_end = start
     for match in load_lexicon("event_triggers").find(tokens[start:stop]):
         shifted = PhraseMatch(match.first + start, match.last + start, match.values, match.definite)
-        modality = _modality(tokens, start, shifted.first)
+        # a modality word governs the first act after it only: «تحاول اقتحام المدينة بقصف» shells
+        modality = _modality(tokens, previous_end, shifted.first)
+        previous_end = shifted.last + 1
         if modality is None and _habitual_after(tokens, shifted.last, stop):
             modality = "habitual"
         found.append(_Trigger(shifted, match.values[0], match.values[1] == "v", modality))
@@ -268,8 +286,8 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     if "incursion" in attempted:
         tags.append("attempted_storming")  # «تحاول القوات اقتحام البلدة»
     tags = tuple(dict.fromkeys(tags))
-    if not any(m in SUB_BY_MEANS for m in means):
-        triggers = [t for t in triggers if t.act != "target"]  # «حملة تستهدف الشبان» is no strike
+    if not any(m in SUB_BY_MEANS for m in means):  # «حملة تستهدف الشبان» is no strike
+        triggers = [t for t in triggers if t.act != "target" or _hits_a_place(tokens, t, stop)]
     chosen = _drop_subsumed([t for clause in _by_clause(tokens, triggers) for t in _choose(clause)])
     if any(t.act in ("protest", "disperse") for t in chosen):
         chosen = [t for t in chosen if t.act not in INTERVENTIONS or t.act == "disperse"]

@@ -29,6 +29,8 @@ CONNECTOR_WORDS = frozenset({"في", "ب", "ضمن", "من", "داخل", "شما
                              "شرقي", "غربي", "التابعه", "التابع", "الواقعه", "الواقع", "ل", "و"})
 ORIGIN_WINDOW = 2
 CONTAINER_GAP = 4  # tokens
+# A place is usually named after its act («قصفت ... بلدة X»); one named before it is farther.
+PLACE_BEFORE_TRIGGER_COST = 1.5
 AGENT_KINDS = frozenset({"state", "rebel", "militia", "external", "unidentified", "clan", "communal", "person"})
 ARMED_KINDS = frozenset({"state", "rebel", "militia", "external", "unidentified", "clan"})
 BACKGROUND_DAYS = 30
@@ -51,6 +53,7 @@ class ArticleFacts:
     country: str | None = None
     outlet: str | None = None
     sources: tuple[Any, ...] = ()      # rasd.extract.sources.SourceMention
+    title_sentences: frozenset[int] = frozenset()  # the headline at the top of the text
 
 
 @dataclass(frozen=True)
@@ -104,6 +107,27 @@ def _is_origin(facts: ArticleFacts, mention: PlaceMention, act: str) -> bool:
     return bool(stripped) and stripped[-1] in ORIGIN_WORDS
 
 
+ASIDE_WORDS = frozenset({"غرار", "مثل", "اسوه", "كما في"})
+
+
+def _is_aside(facts: ArticleFacts, mention: PlaceMention) -> bool:
+    """«على غرار طفس», «مثل درعا»: a place named for comparison."""
+    return bool(set(_words_before(facts, mention, 2)) & ASIDE_WORDS)
+
+
+DESCRIPTION_WORDS = frozenset({"حيث", "كان", "كانت", "الذي", "التي", "اللذين", "الذين", "وكان", "وكانت"})
+
+
+def _is_description(facts: ArticleFacts, mention: PlaceMention) -> bool:
+    """«..., حيث كان أحد المطلوبين في مدينة طفس»: a clause about someone's past, not the act."""
+    index = _token_index(facts.tokens, mention.span.start)
+    words = []
+    while index > 0 and facts.tokens[index - 1].folded not in ("،", ",", ".", ":"):
+        index -= 1
+        words.append(facts.tokens[index].folded)
+    return bool(set(words) & DESCRIPTION_WORDS)
+
+
 def _inside_actor(facts: ArticleFacts, mention: PlaceMention) -> bool:
     return any(a.span.start <= mention.span.start and mention.span.end <= a.span.end for a in facts.actors)
 
@@ -129,8 +153,13 @@ def _is_specific(mention: PlaceMention) -> bool:
 
 def sentence_places(facts: ArticleFacts, sentence: int, act: str) -> list[PlaceMention]:
     """The places of a sentence where its act happened, most specific, containers dropped."""
-    here = [m for m in facts.places if m.sentence == sentence and m.location.admin1]
-    here = [m for m in here if not _is_origin(facts, m, act) and not _inside_actor(facts, m)]
+    named = [m for m in facts.places if m.sentence == sentence and m.location.admin1 and not _inside_actor(facts, m)]
+    here = [m for m in named if not _is_origin(facts, m, act)]
+    if not here:  # «قتل شابان من بلدة X» and nothing else: the home town is the best guess
+        here = [m for m in named if not set(_words_before(facts, m, 1)) & DESTINATION_WORDS]
+    here = [m for m in here if not _is_aside(facts, m)]
+    told = [m for m in here if not _is_description(facts, m)]
+    here = told or here
     kept = [m for i, m in enumerate(here) if not (i and _is_container(facts, here[i - 1], m))]
     kept = _drop_between_partners(facts, kept)
     if any(_is_specific(m) for m in kept):
@@ -153,11 +182,11 @@ def _nearest_places(places: list[PlaceMention], acts: list[Act], act: Act) -> li
     """The places of a sentence that belong to this act rather than to another act of it."""
     if len(acts) < 2:
         return places
-    def owner(mention: PlaceMention) -> Act:
-        before = [a for a in acts if a.trigger.start <= mention.span.start]
-        pool = before or acts
-        return min(pool, key=lambda a: abs(mention.span.start - a.trigger.end))
-    return [m for m in places if owner(m) is act]
+    def distance(mention: PlaceMention, other: Act) -> float:
+        if other.trigger.start <= mention.span.start:
+            return mention.span.start - other.trigger.end
+        return PLACE_BEFORE_TRIGGER_COST * (other.trigger.start - mention.span.end)
+    return [m for m in places if min(acts, key=lambda a: distance(m, a)) is act]
 
 
 # -- time ------------------------------------------------------------------------------
@@ -327,6 +356,14 @@ def casualty_sentences(facts: ArticleFacts, act: Act, acted: set[int]) -> frozen
 # -- drafts and merging ------------------------------------------------------------------
 
 
+def drop_restated_headlines(facts: ArticleFacts, drafts: list[Draft]) -> list[Draft]:
+    """A headline act that the body reports too is the body's event, not another one."""
+    def from_title(draft: Draft) -> bool:
+        return draft.sentences <= facts.title_sentences
+    told = {_act_kind(d.act) for d in drafts if not from_title(d)}
+    return [d for d in drafts if not (from_title(d) and _act_kind(d.act) in told)]
+
+
 def _is_broad(mention: PlaceMention) -> bool:
     """A governorate, or its namesake city named bare («في القنيطرة»): often the area, not the spot."""
     location = mention.location
@@ -461,9 +498,19 @@ def place_drafts(facts: ArticleFacts, act: Act, acts_here: list[Act], fallback: 
     common = dict(evidence=evidence, weapons=act.weapons, tags=act.tags, sentences=frozenset({act.sentence}))
     if places:
         return [Draft(act, place, False, **common) for place in places]
-    if fallback is not None:
+    if fallback is not None and act.sentence not in facts.title_sentences:
         return [Draft(act, fallback, True, **common)]
     return []
+
+
+def borrowed_place(facts: ArticleFacts, act: Act, drafts: list[Draft], fallback: PlaceMention | None):
+    """Where an act whose sentence names no place happened: the last event of its kind, else
+    the place the next sentence names (details follow a summary), else the article's place."""
+    same = [d for d in drafts if _act_kind(d.act) == _act_kind(act) and d.place is not None]
+    if same:
+        return same[-1].place
+    following = sentence_places(facts, act.sentence + 1, act.act) if act.sentence + 1 < len(facts.sentences) else []
+    return following[0] if following else fallback
 
 
 def article_fallback_place(facts: ArticleFacts) -> PlaceMention | None:
@@ -484,15 +531,51 @@ def build_drafts(facts: ArticleFacts, acts: Sequence[Act]) -> list[Draft]:
     for act in acts:
         if act.modality is not None or is_background(facts, act):
             continue
+        referred = _referred_draft(facts, act, drafts)
+        if referred is not None:  # «وأسفر الهجوم عن ...»: more about the event just told
+            drafts[referred] = _extend(facts, drafts[referred], act.sentence)
+            continue
         acts_here = [a for a in acts if a.sentence == act.sentence]
-        previous_place = drafts[-1].place if drafts else fallback
-        for draft in place_drafts(facts, act, acts_here, previous_place):
+        for draft in place_drafts(facts, act, acts_here, borrowed_place(facts, act, drafts, fallback)):
             previous = drafts[-1] if drafts else None
             draft = assign_actors(facts, assign_time(facts, draft, previous), previous)
             if act.act == "statement" and not _communal(draft.actor1):
                 continue  # a statement is an event only as a community's collective act
             drafts.append(_with_toll(facts, draft, acted))
     return _split_shared_tolls(drafts)
+
+
+GENERIC_ACTS = frozenset({"attack", "strike", "target", "explosion"})
+ANAPHOR_REACH = 2  # sentences back an anaphoric «الهجوم» can point
+
+
+def _referred_draft(facts: ArticleFacts, act: Act, drafts: list[Draft]) -> int | None:
+    """The event an anaphoric act refers to: «الهجوم», «القصف» without a place of its own, just after it."""
+    if not act.definite or act.verbal or not drafts:
+        return None
+    if any(_is_specific(m) and m.span != m.name_span for m in facts.places if m.sentence == act.sentence):
+        return None  # «القصف على بلدة X»: a place with a cue, so possibly another event
+    index = len(drafts) - 1
+    previous = drafts[index]
+    close = 0 < act.sentence - max(previous.sentences) <= ANAPHOR_REACH
+    kindred = act.act in GENERIC_ACTS and previous.act.event_type in (REMOTE, BATTLES, VAC)
+    return index if close and (kindred or act.act == previous.act.act) else None
+
+
+def _extend(facts: ArticleFacts, draft: Draft, sentence: int) -> Draft:
+    """The draft with one more evidence sentence, and the toll that sentence adds."""
+    sentences = draft.sentences | {sentence}
+    fatalities, injuries = casualties_in(facts, sentences)
+    return replace(draft, sentences=sentences, evidence=tuple(facts.sentences[i] for i in sorted(sentences)),
+                   fatalities=max(draft.fatalities, fatalities), injuries=_max_or_none(draft.injuries, injuries))
+
+
+def _self_detonation(facts: ArticleFacts, draft: Draft) -> int:
+    """«فجر نفسه»: the bomber died too, and ACLED counts him (1), unless the toll already does."""
+    sentence = facts.sentences[draft.act.sentence].quote(facts.text)
+    if draft.act.act != "suicide" or not any(word in sentence for word in ("نفسه", "نفسها", "نفسيهما")):
+        return 0
+    return 0 if any("انتحاري" in c.span.quote(facts.text) for c in facts.casualties) else 1
 
 
 def _communal(actor: Actor | None) -> bool:
@@ -502,6 +585,7 @@ def _communal(actor: Actor | None) -> bool:
 def _with_toll(facts: ArticleFacts, draft: Draft, acted: set[int]) -> Draft:
     sentences = casualty_sentences(facts, draft.act, acted)
     fatalities, injuries = casualties_in(facts, sentences)
+    fatalities += _self_detonation(facts, draft)
     evidence = tuple(facts.sentences[i] for i in sorted(sentences))
     return replace(draft, fatalities=fatalities, injuries=injuries, evidence=evidence, sentences=sentences)
 
@@ -532,7 +616,7 @@ def _share_or_none(total: int | None, parts: int, rank: int) -> int | None:
 def extract_events(facts: ArticleFacts) -> tuple[Event, ...]:
     """Every event an article reports (EVENTS.md section 1), merged, in text order."""
     acts = find_acts(facts.tokens, facts.sentences)
-    drafts = absorb_broad(merge_drafts(build_drafts(facts, acts)))
+    drafts = absorb_broad(drop_restated_headlines(facts, merge_drafts(build_drafts(facts, acts))))
     drafts.sort(key=lambda d: (d.act.sentence, d.place.span.start if d.place else 0))
     events = (to_event(facts, draft) for draft in drafts)
     return tuple(e for e in events if e.confidence >= MIN_CONFIDENCE)
@@ -571,7 +655,8 @@ ACT_PRIOR = {
 def confidence(draft: Draft) -> float:
     """A rough probability that the event is right (log-odds of the signals that make one)."""
     act, location = draft.act, draft.place.location if draft.place else None
-    logit = -0.2 + ACT_PRIOR.get(act.act, 0.0)
+    kind = "strike" if act.act == "attack" and act.event_type == REMOTE else act.act
+    logit = -0.2 + ACT_PRIOR.get(kind, 0.0)
     logit += 0.7 * draft.time_in_sentence + 0.8 * bool(draft.fatalities or draft.injuries)
     logit += 0.3 * draft.doer_named + 0.2 * act.verbal - 0.3 * (act.definite and not act.verbal)
     logit -= 0.8 * draft.place_inherited + 1.2 * bool(location and (location.geo_precision or 1) >= 2)
