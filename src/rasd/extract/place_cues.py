@@ -168,6 +168,14 @@ def is_ordinary(folded: str) -> bool:
     return folded in words or (folded[:1] in ("ب", "ل", "ك", "ف", "و") and folded[1:] in words)
 
 
+def may_be_local(key: str, cue: Cue) -> bool:
+    """Whether a governed known name may stand for a local place the table lacks
+    («حي باب الفرج» in Aleppo), rather than be an ordinary word («مناطق واسعة»)."""
+    if cue.role != "type" or (" " not in key and key in ordinary_words()):
+        return False
+    return key.startswith("ال") or cue.value != "area"
+
+
 def _continues_name(token: Token) -> bool:
     """Whether a word carries an unknown name on: «عمر» of «حمادي عمر», not «انتهت», «الاستراتيجية»."""
     folded = token.folded
@@ -248,10 +256,11 @@ def _known(scene: _Scene, position: int, skip: int, cue: Cue) -> Governed | None
     if position not in scene.starts or (cue.role == "type" and position in scene.prefixed):
         return None
     last = scene.starts[position]
-    if skip and last == position and scene.tokens[position].folded[skip:] in ordinary_words():
+    if skip and last == position and scene.tokens[position].folded[skip:] in ordinary_words() and not (
+            cue.role == "type" and _extends_match(scene, last)):
         return None  # «والمواقع» ends a list of villages, though some village is called so
     if cue.role == "type" and cue.value in SETTLEMENTS and _extends_match(scene, last):
-        return Governed(position, last + 1, cue, 0, position, False)
+        return Governed(position, _extent(scene.tokens, last + 1, scene.starts, scene.big), cue, 0, position, False)
     return Governed(position, last, cue, 0, position, True)
 
 

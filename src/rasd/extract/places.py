@@ -21,7 +21,7 @@ from functools import cache, cached_property
 
 from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
-    SETTLEMENTS, Cue, Governed, common_words, cue_of, governed_names, place_words,
+    SETTLEMENTS, Cue, Governed, common_words, cue_of, governed_names, is_nisba, may_be_local, place_words,
 )
 from rasd.model import Location, Span
 from rasd.text.normalize import fold_word
@@ -91,7 +91,7 @@ def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMa
 def _without_type_word(tokens: tuple[Token, ...], match: _NameMatch, gazetteer: Gazetteer) -> _NameMatch:
     """A name the table writes with its type word («حي المزة») is the name after the word, which then governs it."""
     cue = cue_of(tokens[match.first])
-    if match.first == match.last or not cue or cue[0] != "type" or cue[1] not in SETTLEMENTS:
+    if match.first == match.last or not cue or cue[0] != "type" or cue[1] not in SETTLEMENTS | {"governorate"}:
         return match
     rest = match.key.split(" ", 1)[1]
     return _NameMatch(match.first + 1, match.last, rest, match.candidates + gazetteer.lookup_key(rest))
@@ -326,6 +326,7 @@ def find_places(text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...
         if not member.exact:
             found.append(_unknown_mention(article, member))
     found.extend(anaphor_mentions(article, found))
+    found.extend(border_mentions(article))
     return tuple(sorted(found, key=lambda m: m.span.start))
 
 
@@ -347,7 +348,8 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     mention = _resolve(article, match, index, sentence, cue)
     if _foreign_to_context(mention, index, sentence, cue, article.context):
         # «قرية صيدا» in an article on Quneitra is not Saida in Lebanon: a local place the table lacks
-        return [_unknown_mention(article, member)] if member and cue.role == "type" else []
+        local = member and may_be_local(match.key, cue)
+        return [_unknown_mention(article, member)] if local else []
     return [mention]
 
 
@@ -517,6 +519,37 @@ def _anaphor_mention(article: _Article, index: int, role: str, antecedent: Place
     sentence = _sentence_of(article.sentences, span.start)
     reason = f"«{name_span.quote(article.text)}» refers back to «{antecedent.location.name_ar}»"
     return PlaceMention(span, name_span, sentence, role, location, reason, antecedent.kind)
+
+
+BORDER = "حدود"
+
+
+def border_mentions(article: _Article) -> list[PlaceMention]:
+    """«قرب الحدود الأردنية», «على الحدود السورية التركية»: near a border, in the governorate around it."""
+    tokens, found = article.tokens, []
+    for index in range(len(tokens) - 1):
+        folded = tokens[index].folded
+        if not (folded.endswith("ال" + BORDER) or folded.endswith("ل" + BORDER)) or not is_nisba(tokens[index + 1].folded):
+            continue
+        last = index + 2 if index + 2 < len(tokens) and is_nisba(tokens[index + 2].folded) else index + 1
+        found.append(_border_mention(article, index, last))
+    return found
+
+
+def _border_mention(article: _Article, index: int, last: int) -> PlaceMention:
+    tokens, text = article.tokens, article.text
+    cue_token = index - 1 if index and (cue_of(tokens[index - 1]) or ("", ""))[0] == "near" else index
+    name_span = Span(tokens[index].span.start, tokens[last].span.end)
+    span = Span(tokens[cue_token].span.start, name_span.end)
+    sentence = _sentence_of(article.sentences, span.start)
+    admin1 = _nearest_admin1(article, index, sentence)
+    words = [_drop_letters(tokens[index].text, len(tokens[index].folded) - len(BORDER) - 2)]
+    location = Location(
+        name_ar=" ".join(words + [t.text for t in tokens[index + 1:last + 1]]), admin1=admin1,
+        country=_country_name(article.context.country), geo_precision=2, mention=span.quote(text), span=span,
+    )
+    reason = "a border, placed in the governorate named nearest" + (f" ({admin1})" if admin1 else "")
+    return PlaceMention(span, name_span, sentence, "near", location, reason, "border")
 
 
 def with_precision(mention: PlaceMention, precision: int) -> PlaceMention:
