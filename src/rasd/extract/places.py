@@ -195,17 +195,22 @@ def _city(match: _NameMatch, country: str | None) -> Place | None:
 def _build_context(matches, sentence_of_match, governed: dict[int, Governed]) -> _Context:
     """Anchors: names of big places, common words only when a cue word stands before them («ريف حماة»)."""
     usable = [(i, m) for i, m in enumerate(matches) if m.key not in common_words() or m.first in governed]
-    countries = Counter()
-    for _, match in usable:
-        if anchor := _anchor(match):
-            countries[anchor.country_code] += anchor.rank  # a governorate outweighs a town
-    country = countries.most_common(1)[0][0] if countries else None
+    country = _main_country([m for _, m in usable])
     anchors = tuple(
         (i, sentence_of_match[i], a) for i, m in usable
         if (a := _anchor(m, country)) and a.admin1_en
     )
     cities = tuple((sentence_of_match[i], c) for i, m in usable if (c := _city(m, country)))
     return _Context(country, anchors, cities)
+
+
+def _main_country(matches: list[_NameMatch]) -> str | None:
+    """The country whose big places the article names most: a governorate outweighs a town."""
+    countries = Counter()
+    for match in matches:
+        if anchor := _anchor(match):
+            countries[anchor.country_code] += anchor.rank
+    return countries.most_common(1)[0][0] if countries else None
 
 
 TYPE_FITS = {
@@ -306,7 +311,9 @@ def _read_article(text, tokens, sentences) -> _Article:
     prefixed = {m.first for m in matches if set(_proclitics(tokens, m)) & {"ب", "ل", "ك"}}
     weak = {m.first for m in matches if m.first == m.last and m.key in common_words()}
     governed = {}
-    for member in governed_names(tokens, starts, big, prefixed, weak):
+    country = _main_country([m for m in matches if m.key not in common_words()])
+    large = {m.first for m in matches if any(p.rank >= 6 and p.country_code in (country, None) for p in m.candidates)}
+    for member in governed_names(tokens, starts, big, prefixed, weak, large):
         if member.first not in governed or governed[member.first].cue.token < member.cue.token:
             governed[member.first] = member  # the nearest cue word wins
     sentence_of = [_sentence_of(sentences, tokens[m.first].span.start) for m in matches]
@@ -353,13 +360,24 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     return [mention]
 
 
+LARGE_KINDS = frozenset({"country", "capital", "governorate", "province", "city", "district"})
+
+
+def _overrulable(kind: str, cue: Cue) -> bool:
+    """Whether a namesake of this kind may give way to a local place the table lacks: villages,
+    and towns only when the text calls the place a quarter or camp («حي الإسماعيلية»)."""
+    if kind in LARGE_KINDS or cue.value == "city":
+        return False
+    return kind != "town" or cue.value in ("neighbourhood", "camp")
+
+
 def _foreign_to_context(mention, index, sentence, cue, context) -> bool:
     """A name read outside the article's country, or a type-cued one outside the governorates around it."""
     location = mention.location
     if context.country and _country_code(location.country) != context.country:
         return location.geo_precision != 3 or cue is not None
-    if cue is None or cue.role != "type" or cue.value not in SETTLEMENTS:
-        return False
+    if cue is None or cue.role != "type" or cue.value not in SETTLEMENTS or not _overrulable(mention.kind, cue):
+        return False  # a city or town the sentence names is not overruled by the governorate around
     local = context.local_admin1(sentence, index)
     return bool(local) and location.admin1 not in local
 
