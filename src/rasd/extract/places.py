@@ -80,9 +80,11 @@ def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMa
         last = ends.get(end)   # the hit ends with the space after a word
         if last is None:
             continue
+        first = last - found.count(" ")   # tokens are joined by one space, and so are key words
         begin = end - len(found)
-        first = bisect.bisect_right(starts, begin) - 1
-        key = _lookup_key(gazetteer, stream[starts[first]:begin], found) if first >= 0 else None
+        if first < 0 or begin < starts[first] or begin - starts[first] > 4:
+            continue   # the name starts inside a word, after more than clitics
+        key = _lookup_key(gazetteer, stream[starts[first]:begin], found)
         if key and not (first == last and cue_of(tokens[first])):
             matches.append(_without_type_word(tokens, _NameMatch(first, last, key, gazetteer.lookup_key(key)), gazetteer))
     return _longest(matches)
@@ -515,8 +517,11 @@ def anaphor_mentions(article: _Article, found: list[PlaceMention]) -> list[Place
     """«أطراف المدينة», «غرب القرية»: the last place of that kind before, nearer (precision 2)."""
     tokens, mentions = article.tokens, []
     for index in range(1, len(tokens)):
-        cue, before = cue_of(tokens[index]), cue_of(tokens[index - 1])
-        if not cue or cue[0] != "anaphor" or not before or before[0] not in ("near", "direction"):
+        cue = cue_of(tokens[index])
+        if not cue or cue[0] != "anaphor":
+            continue
+        before = cue_of(tokens[index - 1])
+        if not before or before[0] not in ("near", "direction"):
             continue
         antecedent = _antecedent(found, tokens[index].span.start, FITS_ANAPHOR.get(cue[1], set()))
         if antecedent is not None:
@@ -545,6 +550,8 @@ BORDER = "حدود"
 def border_mentions(article: _Article) -> list[PlaceMention]:
     """«قرب الحدود الأردنية», «على الحدود السورية التركية»: near a border, in the governorate around it."""
     tokens, found = article.tokens, []
+    if BORDER not in article.text:
+        return found
     for index in range(len(tokens) - 1):
         folded = tokens[index].folded
         if not (folded.endswith("ال" + BORDER) or folded.endswith("ل" + BORDER)) or not is_nisba(tokens[index + 1].folded):
