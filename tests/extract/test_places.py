@@ -3,6 +3,7 @@ import pytest
 
 from rasd.extract.gazetteer import load_gazetteer, spelling_variants
 from rasd.extract.places import find_places
+from rasd.text.normalize import fold_word
 from rasd.text.segment import split_sentences, tokenize
 
 
@@ -115,3 +116,145 @@ def test_spans_quote_the_text():
 def test_compound_names_are_indexed_joined_and_apart():
     assert spelling_variants("كفر نبل") == {"كفر نبل", "كفرنبل"}
     assert load_gazetteer().lookup("كفرنبل")
+
+
+# -- lists, names the table lacks, context ------------------------------------------
+
+
+def unknown(text):
+    return {m.location.name_ar: m for m in places(text) if m.location.gazetteer_id is None}
+
+
+def test_plural_type_word_governs_its_whole_list():
+    text = "سيطرت الفصائل على قرى تل الزعتر، وكفر سالم الصغير، والمريجات وخربة العنز شرقي حمص."
+    names = unknown(text)
+    assert {"تل الزعتر", "كفر سالم الصغير", "المريجات", "خربة العنز"} <= set(names)
+    assert all(names[n].location.admin1 == "Homs" for n in ("المريجات", "خربة العنز"))
+
+
+def test_list_of_one_village_word_runs_on_after_and():
+    names = unknown("اندلعت مواجهات في قرية أم الصفا وطويل الحليب بريف السويداء الشرقي.")
+    assert {"أم الصفا", "طويل الحليب"} <= set(names)
+
+
+def test_list_stops_at_an_ordinary_word():
+    names = unknown("دخلت القوات بلدة خربة الزيتون وقتلت ثلاثة مسلحين في ريف حمص.")
+    assert "قتلت" not in " ".join(names) and "ثلاثة" not in " ".join(names)
+
+
+def test_comma_after_a_singular_type_word_ends_the_list():
+    names = unknown("اقتحمت دورية مدينة نوى، وجرت اشتباكات في محيطها.")
+    assert not any(name.startswith("جرت") for name in names)
+
+
+def test_quarters_of_a_named_city_take_its_governorate_and_point():
+    text = "سقطت قذائف على أحياء الزهراء والصاخور وتل الشيح في مدينة حلب."
+    names = unknown(text)
+    aleppo = next(m for m in places(text) if m.location.name_ar == "حلب")
+    assert names["تل الشيح"].location.admin1 == "Aleppo"  # the table has it only in Homs
+    quarter = names["الصاخور"]
+    assert quarter.location.admin1 == "Aleppo" and quarter.kind == "neighbourhood"
+    assert (quarter.location.lat, quarter.location.lon) == (aleppo.location.lat, aleppo.location.lon)
+
+
+def test_quarter_names_in_quotation_marks():
+    found = {m.location.name_ar: m for m in places("تظاهر العشرات في حي “الدرعية” و“الثكنة” وسط مدينة الرقة.")}
+    assert {"الدرعية", "الثكنة"} <= set(found)
+    assert found["الثكنة"].location.admin1 == "Raqqa" and found["الثكنة"].kind == "neighbourhood"
+
+
+def test_namesake_in_another_governorate_gives_way_to_a_local_quarter():
+    # the gazetteer knows «باب الفرج» only as a village of Al-Hasakah
+    text = "أصيب مدنيون بقذائف على حي باب الفرج في مدينة حلب القديمة."
+    mention = next(m for m in places(text) if m.location.name_ar == "باب الفرج")
+    assert mention.location.admin1 == "Aleppo" and mention.location.gazetteer_id is None
+
+
+def test_homonym_follows_a_governorate_named_elsewhere_in_the_article():
+    text = ("تواصلت المعارك في ريف حماة الشرقي منذ أسبوع.\n\n"
+            "وأعلن الجيش السيطرة على قرى رسم العبد وجروح وسط البادية.")
+    mention = next(m for m in places(text) if m.location.name_ar == "رسم العبد")
+    assert mention.location.admin1 == "Hama" and "named in the article" in mention.reason
+
+
+def test_known_name_with_a_word_the_table_lacks_is_the_longer_name():
+    text = "توغلت آليات عسكرية في قرية صيدا الجولان بريف القنيطرة الجنوبي."
+    mention = next(m for m in places(text) if m.location.name_ar.startswith("صيدا"))
+    assert mention.location.name_ar == "صيدا الجولان"
+    assert mention.location.admin1 == "Quneitra" and mention.location.lat is not None
+
+
+def test_name_headed_by_its_own_type_word():
+    names = unknown("انفجرت عبوة ناسفة على طريق المطاحن في الريف الشمالي لدرعا.")
+    assert "طريق المطاحن" in names and names["طريق المطاحن"].location.admin1 == "Daraa"
+
+
+def test_area_word_needs_a_definite_name():
+    assert not unknown("انتشرت الحرائق في مناطق واسعة من ريف اللاذقية.")
+
+
+def test_iraqi_quarter_follows_baghdad():
+    mention = named("انفجرت عبوة لاصقة في حي الغزالية ببغداد.", "الغزالية")[0]
+    assert mention.location.country == "Iraq" and mention.location.admin1 == "Baghdad"
+
+
+def test_unknown_yemeni_village_takes_the_governorate_around_it():
+    names = unknown("قصفت الطائرات قرية بني سحيم الأعلى في محافظة حجة.")
+    village = names["بني سحيم الأعلى"].location
+    assert (village.country, village.admin1) == ("Yemen", "Hajjah")
+
+
+# -- relative expressions -----------------------------------------------------------
+
+
+def test_north_of_a_city_is_near_it():
+    mention = named("دارت معارك عنيفة شمالي حلب طوال الليل.", "حلب")[0]
+    assert mention.role == "direction" and mention.location.geo_precision == 2
+
+
+def test_both_ends_of_between_are_near():
+    text = "قطع مسلحون الطريق بين نوى والشيخ مسكين صباحاً."
+    second = named(text, "الشيخ مسكين")[0]
+    assert second.role == "between" and second.location.geo_precision == 2
+
+
+def test_outskirts_of_the_city_refer_back_to_it():
+    text = "دخلت القوات مدينة إنخل، ثم اندلعت اشتباكات على أطراف المدينة."
+    mention = next(m for m in places(text) if m.location.mention == "أطراف المدينة")
+    assert fold_word(mention.location.name_ar) == fold_word("إنخل") and mention.location.geo_precision == 2
+    assert mention.role == "near"
+
+
+def test_near_the_border_is_placed_in_the_governorate_around():
+    text = "انفجر لغم قرب الحدود الأردنية بريف درعا الشرقي."
+    mention = next(m for m in places(text) if m.kind == "border")
+    assert mention.location.name_ar == "الحدود الأردنية"
+    assert mention.location.admin1 == "Daraa" and mention.location.geo_precision == 2
+
+
+# -- common-word traps -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("تحدث جاسم عن رحلته الطويلة إلى الجامعة.", "جاسم"),
+        ("زار الشاب حماه في المستشفى بعد العملية.", "حماه"),
+        ("صعد الجنود إلى تل مرتفع يطل على الوادي.", "تل"),
+        ("تتميز الأغنية بالرقة والعذوبة.", "الرقة"),
+        ("طرق الجار الباب بقوة في منتصف الليل.", "الباب"),
+    ],
+)
+def test_common_word_alone_is_no_place(text, name):
+    assert not named(text, name) and not unknown(text)
+
+
+def test_common_words_with_a_place_word_are_places():
+    assert named("نزح الأهالي من مدينة جاسم بريف درعا الشمالي.", "جاسم")[0].location.admin1 == "Daraa"
+    assert named("قصفت الطائرات ريف حماة الغربي.", "حماة")[0].location.admin1 == "Hama"
+    assert named("تقدمت القوات نحو مدينة الباب شرق حلب.", "الباب")[0].location.admin1 == "Aleppo"
+
+
+def test_a_cue_confirms_a_common_word_across_the_article():
+    text = "خرج المتظاهرون في الرقة مساء السبت. وتشهد أرياف الرقة توتراً منذ أيام."
+    assert len(named(text, "الرقة")) == 2

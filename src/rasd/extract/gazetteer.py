@@ -8,6 +8,7 @@ with the article are also indexed without it, so «للرقة» (ل + ال + ر�
 from __future__ import annotations
 
 import csv
+import gc
 import gzip
 import hashlib
 import io
@@ -70,15 +71,15 @@ class Place:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Place rows (Place fields in order), an index from folded name key to row positions, an automaton."""
+    """Place rows (Place fields, tab-joined), an index from folded name key to row positions, an automaton."""
 
-    rows: tuple[tuple, ...]
+    rows: tuple[str, ...]
     by_key: dict[str, tuple[int, ...]]
     automaton: ahocorasick.Automaton
 
     @cached_property
     def places(self) -> tuple[Place, ...]:
-        return tuple(Place(*row) for row in self.rows)
+        return tuple(_place_of_line(row) for row in self.rows)
 
     def lookup(self, name: str) -> tuple[Place, ...]:
         """Every place called `name` (any spelling that folds alike): lookup("حماه")."""
@@ -88,7 +89,7 @@ class Gazetteer:
         """Every place under an already folded key: lookup_key("حماه")."""
         found = self._made.get(key)
         if found is None:
-            found = self._made[key] = tuple(Place(*self.rows[i]) for i in self.by_key.get(key, ()))
+            found = self._made[key] = tuple(_place_of_line(self.rows[i]) for i in self.by_key.get(key, ()))
         return found
 
     @cached_property
@@ -113,14 +114,20 @@ def _to_float(value: str) -> float | None:
     return float(value) if value else None
 
 
-def _place_row(row: dict[str, str]) -> tuple:
-    """The Place fields of one table row, in Place's order (plain values pickle fast)."""
-    return (
-        row["id"], row["country_code"], row["name_ar"], row["name_en"], row["feature_class"],
-        _to_float(row["lat"]), _to_float(row["lon"]),
-        row["admin1_ar"], row["admin1_en"], row["admin2_ar"], row["admin2_en"],
-        row["admin3_ar"], row["admin3_en"], int(row["population"] or 0),
-    )
+PLACE_COLUMNS = ("id", "country_code", "name_ar", "name_en", "feature_class", "lat", "lon",
+                 "admin1_ar", "admin1_en", "admin2_ar", "admin2_en", "admin3_ar", "admin3_en", "population")
+
+
+def _place_line(row: dict[str, str]) -> str:
+    """The Place fields of one table row as one tab-joined line (one string unpickles fast)."""
+    return "\t".join(row[column] for column in PLACE_COLUMNS)
+
+
+def _place_of_line(line: str) -> Place:
+    (id_, country, name_ar, name_en, feature, lat, lon,
+     a1_ar, a1_en, a2_ar, a2_en, a3_ar, a3_en, population) = line.split("\t")
+    return Place(id_, country, name_ar, name_en, feature, _to_float(lat), _to_float(lon),
+                 a1_ar, a1_en, a2_ar, a2_en, a3_ar, a3_en, int(population or 0))
 
 
 # Name heads written both joined and apart: «كفرنبل» and «كفر نبل», «ديرالزور» rarely, «عين ترما».
@@ -161,7 +168,7 @@ def _automaton(keys) -> ahocorasick.Automaton:
 
 
 # Bump when the index built from the same table changes (keys, variants, automaton values).
-INDEX_VERSION = "2"
+INDEX_VERSION = "4"
 
 
 def build_gazetteer(raw: bytes) -> Gazetteer:
@@ -169,7 +176,7 @@ def build_gazetteer(raw: bytes) -> Gazetteer:
     rows, names = [], []
     text = gzip.decompress(raw).decode("utf-8")
     for row in csv.DictReader(io.StringIO(text), delimiter="\t"):
-        rows.append(_place_row(row))
+        rows.append(_place_line(row))
         names.append([row["name_ar"], *(row["alt_ar"].split("|") if row["alt_ar"] else [])])
     by_key = _index(names)
     return Gazetteer(rows=tuple(rows), by_key=by_key, automaton=_automaton(by_key))
@@ -183,10 +190,13 @@ def cache_file(raw: bytes) -> Path:
 
 
 def _read_cache(path: Path) -> Gazetteer | None:
+    gc.disable()  # ~100k objects at once; collecting while they arrive only costs time
     try:
         rows, by_key, automaton = pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
         return None  # absent or damaged: rebuild
+    finally:
+        gc.enable()
     return Gazetteer(rows=rows, by_key=by_key, automaton=automaton)
 
 
@@ -198,6 +208,9 @@ def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
         partial = path.with_suffix(f".{os.getpid()}.part")
         partial.write_bytes(payload)
         os.replace(partial, path)
+        for stale in path.parent.glob("gazetteer-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)  # an index of an older table or version
     except OSError:
         return
 

@@ -22,11 +22,14 @@ NAME_STOPS = frozenset(fold_word(w) for w in (
     "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "التي", "الذي", "الواقعة",
     "الواقع", "حيث", "أو", "او", "ضمن", "خلال", "عند", "منذ", "نحو", "حتى", "لدى",
     "لم", "لن", "لا", "ما", "قد", "كان", "كانت", "هذه", "هذا", "تلك", "ذلك", "كل", "بعض",
+    "التابعة", "التابع", "المجاورة", "المجاور", "القريبة", "القريب", "المحاذية", "المحاذي",
     # time words: «في قريتي طفس والمزيريب اليوم» ends the name before «اليوم»
     "اليوم", "أمس", "الأمس", "البارحة", "صباح", "مساء", "فجر", "ظهر", "عصر", "ليل", "ليلة", "الليلة",
     "صباحا", "مساء", "ظهرا", "عصرا", "ليلا", "فجرا", "يوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
     "الأربعاء", "الخميس", "الجمعة", "السبت",
 ))
+TANWEEN = frozenset("\u064b\u064c\u064d")   # a word with tanween («حاجزاً») is no name
+PREPOSITION_ARTICLE = ("بال", "لل", "كال", "فال", "وال", "وبال", "ولل")
 QUOTES = frozenset("\"'“”„«»‘’`")
 LIST_COMMAS = frozenset({"،", ","})
 # Type words that are the first word of the names they head: «طريق الكسارات», «تلة أم السرج».
@@ -151,19 +154,30 @@ def _skip_quotes(tokens: tuple[Token, ...], position: int) -> int:
 def _name_word(token: Token) -> bool:
     """A word that can stand in a name: letters, not a stop word, not a cue."""
     folded = token.folded
-    return len(folded) >= 2 and folded.isalpha() and folded not in NAME_STOPS and cue_of(token) is None
+    return (len(folded) >= 2 and folded.isalpha() and folded not in NAME_STOPS and cue_of(token) is None
+            and not TANWEEN & set(token.text))
 
 
 def _opens_name(token: Token, skip: int, definite_only: bool) -> bool:
     """Whether an unknown name may start at this word (after a list «و» of `skip` letters)."""
     word = token.folded[skip:]
-    if skip and (len(word) < 2 or not word.isalpha() or word in NAME_STOPS or cue_of(token) is not None):
+    if skip and (len(word) < 2 or not word.isalpha() or word in NAME_STOPS or cue_of(token) is not None
+                 or TANWEEN & set(token.text)):
         return False
-    if not skip and not _name_word(token):
-        return False
+    if not skip and (not _name_word(token) or word.startswith(PREPOSITION_ARTICLE)):
+        return False  # «مخيمات للنازحين»
+    if skip and len(word) >= 4 and word.endswith("وا"):
+        return False  # «ورفعوا»: a plural verb ends the list
     if word in ordinary_words():
-        return False
+        return definite_first(word, skip, definite_only)
     return word.startswith("ال") or not definite_only  # «منطقة اللجاة», not «مناطق واسعة»
+
+
+def definite_first(word: str, skip: int, definite_only: bool) -> bool:
+    """A definite ordinary word right after a settlement word may still be its name («ناحية الحية»),
+    unless it is a plural that describes the place («مخيم النازحين»)."""
+    plural = word.endswith(("ين", "ون", "ات"))
+    return not skip and not definite_only and word.startswith("ال") and not is_nisba(word) and not plural
 
 
 def is_ordinary(folded: str) -> bool:
@@ -172,11 +186,19 @@ def is_ordinary(folded: str) -> bool:
     return folded in words or (folded[:1] in ("ب", "ل", "ك", "ف", "و") and folded[1:] in words)
 
 
+def may_be_local(key: str, cue: Cue) -> bool:
+    """Whether a governed known name may stand for a local place the table lacks
+    («حي باب الفرج» in Aleppo), rather than be an ordinary word («مناطق واسعة»)."""
+    if cue.role != "type" or (" " not in key and key in ordinary_words()):
+        return False
+    return key.startswith("ال") or cue.value != "area"
+
+
 def _continues_name(token: Token) -> bool:
     """Whether a word carries an unknown name on: «عمر» of «حمادي عمر», not «انتهت», «الاستراتيجية»."""
     folded = token.folded
-    if not _name_word(token) or folded.startswith("و"):
-        return False
+    if not _name_word(token) or folded.startswith(("و", *PREPOSITION_ARTICLE)):
+        return False  # «بالقامشلي» places the name, it is not part of it
     if folded in name_parts():
         return True
     return not is_nisba(folded) and not is_ordinary(folded)
@@ -191,6 +213,7 @@ class _Scene:
     big: set[int]               # first tokens of names too big to be part of another name
     prefixed: set[int]          # first tokens of names behind a preposition: «بإدلب», «لحماة»
     weak: set[int]              # first tokens of one-word names that are mostly common words: «الدولة»
+    large: set[int]             # first tokens of names of cities and bigger places
 
 
 def _extent(tokens: tuple[Token, ...], first: int, starts: dict[int, int], big: set[int]) -> int:
@@ -205,12 +228,14 @@ def _extent(tokens: tuple[Token, ...], first: int, starts: dict[int, int], big: 
     return last
 
 
-def _extends_match(scene: _Scene, match_last: int) -> bool:
+def _extends_match(scene: _Scene, match_first: int, match_last: int) -> bool:
     """«قرية صيدا الجولان», «بلدة العلي باجلية», «حي سيف الدولة»: a known name and a word
     that is no place of its own (a definite ordinary word only where the name can end after it)."""
     tokens, nxt = scene.tokens, match_last + 1
     if nxt >= len(tokens) or nxt in scene.big or scene.starts.get(nxt, nxt) != nxt:
         return False
+    if match_first in scene.large:
+        return tokens[nxt].folded in name_parts()  # «حلب الجديدة», not «القنيطرة المهدمة»
     if _continues_name(tokens[nxt]):
         return True
     definite = tokens[nxt].folded.startswith("ال") and _name_word(tokens[nxt])
@@ -247,15 +272,18 @@ def clitic_length(token: Token) -> int:
     return 0
 
 
-def _known(scene: _Scene, position: int, skip: int, cue: Cue) -> Governed | None:
+def _known(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: bool) -> Governed | None:
     """A gazetteer name the cue governs, extended by a definite word when the table lacks the longer name."""
     if position not in scene.starts or (cue.role == "type" and position in scene.prefixed):
         return None
-    last = scene.starts[position]
-    if skip and last == position and scene.tokens[position].folded[skip:] in ordinary_words():
+    last, folded = scene.starts[position], scene.tokens[position].folded
+    if last == position and (folded in NAME_STOPS or (article_cue and is_nisba(folded))):
+        return None  # «على» is no village «علي»; «المناطق الحيوية» is an adjective
+    if skip and last == position and scene.tokens[position].folded[skip:] in ordinary_words() and not (
+            cue.role == "type" and last + 1 < len(scene.tokens) and _continues_name(scene.tokens[last + 1])):
         return None  # «والمواقع» ends a list of villages, though some village is called so
-    if cue.role == "type" and cue.value in SETTLEMENTS and _extends_match(scene, last):
-        return Governed(position, last + 1, cue, 0, position, False)
+    if cue.role == "type" and cue.value in SETTLEMENTS and _extends_match(scene, position, last):
+        return Governed(position, _extent(scene.tokens, last + 1, scene.starts, scene.big), cue, 0, position, False)
     return Governed(position, last, cue, 0, position, True)
 
 
@@ -279,7 +307,7 @@ def _stretch(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: boo
     """The name a cue governs at `position`: a gazetteer name, one extended, or an unknown one."""
     tokens = scene.tokens
     if position in scene.starts:
-        return _known(scene, position, skip, cue)
+        return _known(scene, position, skip, cue, article_cue)
     if cue.role != "type" or position >= len(tokens) or article_cue:
         return None
     own = cue_of(tokens[position])
@@ -289,8 +317,8 @@ def _stretch(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: boo
         return None
     last = _extent(tokens, position, scene.starts, scene.big)
     closed = _close(tokens, position, last, scene)
-    if closed is None and skip:
-        return None  # a later list member must end like a name: not «وقتل عشرة»
+    if closed is None and (skip or tokens[position].folded in ordinary_words()):
+        return None  # a later list member, or an ordinary word, must end like a name: not «وقتل عشرة»
     return Governed(position, closed if closed is not None else last, cue, skip, None, False)
 
 
@@ -348,15 +376,16 @@ def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
 
 
 def governed_names(tokens: tuple[Token, ...], starts: dict[int, int], big: set[int],
-                   prefixed: set[int] = frozenset(), weak: set[int] = frozenset()) -> list[Governed]:
+                   prefixed: set[int] = frozenset(), weak: set[int] = frozenset(),
+                   large: set[int] = frozenset()) -> list[Governed]:
     """Every name a cue word governs; `starts` maps a gazetteer name's first token to its last.
 
     «قصفت قرى رسم العبد وسوحا» -> «رسم العبد» (known) and «سوحا» (unknown), both villages.
     `big` holds first tokens of names too big to be part of another name (governorates),
     `prefixed` those behind a preposition («بإدلب»), which no type word governs, `weak`
-    one-word names that are mostly common words («الدولة»).
+    one-word names that are mostly common words («الدولة»), `large` names of cities.
     """
-    scene = _Scene(tokens, starts, big, set(prefixed), set(weak))
+    scene = _Scene(tokens, starts, big, set(prefixed), set(weak), set(large) | set(big))
     inside = {i for first, last in starts.items() for i in range(first, last + 1)}
     found, taken = [], set()
     for index, token in enumerate(tokens):

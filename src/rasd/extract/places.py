@@ -21,7 +21,7 @@ from functools import cache, cached_property
 
 from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
-    SETTLEMENTS, Cue, Governed, common_words, cue_of, governed_names, place_words,
+    SETTLEMENTS, Cue, Governed, common_words, cue_of, governed_names, is_nisba, may_be_local, place_words,
 )
 from rasd.model import Location, Span
 from rasd.text.normalize import fold_word
@@ -80,9 +80,11 @@ def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMa
         last = ends.get(end)   # the hit ends with the space after a word
         if last is None:
             continue
+        first = last - found.count(" ")   # tokens are joined by one space, and so are key words
         begin = end - len(found)
-        first = bisect.bisect_right(starts, begin) - 1
-        key = _lookup_key(gazetteer, stream[starts[first]:begin], found) if first >= 0 else None
+        if first < 0 or begin < starts[first] or begin - starts[first] > 4:
+            continue   # the name starts inside a word, after more than clitics
+        key = _lookup_key(gazetteer, stream[starts[first]:begin], found)
         if key and not (first == last and cue_of(tokens[first])):
             matches.append(_without_type_word(tokens, _NameMatch(first, last, key, gazetteer.lookup_key(key)), gazetteer))
     return _longest(matches)
@@ -91,7 +93,7 @@ def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMa
 def _without_type_word(tokens: tuple[Token, ...], match: _NameMatch, gazetteer: Gazetteer) -> _NameMatch:
     """A name the table writes with its type word («حي المزة») is the name after the word, which then governs it."""
     cue = cue_of(tokens[match.first])
-    if match.first == match.last or not cue or cue[0] != "type" or cue[1] not in SETTLEMENTS:
+    if match.first == match.last or not cue or cue[0] != "type" or cue[1] not in SETTLEMENTS | {"governorate"}:
         return match
     rest = match.key.split(" ", 1)[1]
     return _NameMatch(match.first + 1, match.last, rest, match.candidates + gazetteer.lookup_key(rest))
@@ -195,17 +197,22 @@ def _city(match: _NameMatch, country: str | None) -> Place | None:
 def _build_context(matches, sentence_of_match, governed: dict[int, Governed]) -> _Context:
     """Anchors: names of big places, common words only when a cue word stands before them («ريف حماة»)."""
     usable = [(i, m) for i, m in enumerate(matches) if m.key not in common_words() or m.first in governed]
-    countries = Counter()
-    for _, match in usable:
-        if anchor := _anchor(match):
-            countries[anchor.country_code] += anchor.rank  # a governorate outweighs a town
-    country = countries.most_common(1)[0][0] if countries else None
+    country = _main_country([m for _, m in usable])
     anchors = tuple(
         (i, sentence_of_match[i], a) for i, m in usable
         if (a := _anchor(m, country)) and a.admin1_en
     )
     cities = tuple((sentence_of_match[i], c) for i, m in usable if (c := _city(m, country)))
     return _Context(country, anchors, cities)
+
+
+def _main_country(matches: list[_NameMatch]) -> str | None:
+    """The country whose big places the article names most: a governorate outweighs a town."""
+    countries = Counter()
+    for match in matches:
+        if anchor := _anchor(match):
+            countries[anchor.country_code] += anchor.rank
+    return countries.most_common(1)[0][0] if countries else None
 
 
 TYPE_FITS = {
@@ -306,7 +313,9 @@ def _read_article(text, tokens, sentences) -> _Article:
     prefixed = {m.first for m in matches if set(_proclitics(tokens, m)) & {"ب", "ل", "ك"}}
     weak = {m.first for m in matches if m.first == m.last and m.key in common_words()}
     governed = {}
-    for member in governed_names(tokens, starts, big, prefixed, weak):
+    country = _main_country([m for m in matches if m.key not in common_words()])
+    large = {m.first for m in matches if any(p.rank >= 6 and p.country_code in (country, None) for p in m.candidates)}
+    for member in governed_names(tokens, starts, big, prefixed, weak, large):
         if member.first not in governed or governed[member.first].cue.token < member.cue.token:
             governed[member.first] = member  # the nearest cue word wins
     sentence_of = [_sentence_of(sentences, tokens[m.first].span.start) for m in matches]
@@ -326,6 +335,7 @@ def find_places(text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...
         if not member.exact:
             found.append(_unknown_mention(article, member))
     found.extend(anaphor_mentions(article, found))
+    found.extend(border_mentions(article))
     return tuple(sorted(found, key=lambda m: m.span.start))
 
 
@@ -347,8 +357,20 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     mention = _resolve(article, match, index, sentence, cue)
     if _foreign_to_context(mention, index, sentence, cue, article.context):
         # «قرية صيدا» in an article on Quneitra is not Saida in Lebanon: a local place the table lacks
-        return [_unknown_mention(article, member)] if member and cue.role == "type" else []
+        local = member and may_be_local(match.key, cue)
+        return [_unknown_mention(article, member)] if local else []
     return [mention]
+
+
+LARGE_KINDS = frozenset({"country", "capital", "governorate", "province", "city", "district"})
+
+
+def _overrulable(kind: str, cue: Cue) -> bool:
+    """Whether a namesake of this kind may give way to a local place the table lacks: villages,
+    and towns only when the text calls the place a quarter or camp («حي الإسماعيلية»)."""
+    if kind in LARGE_KINDS or cue.value == "city":
+        return False
+    return kind != "town" or cue.value in ("neighbourhood", "camp")
 
 
 def _foreign_to_context(mention, index, sentence, cue, context) -> bool:
@@ -356,8 +378,8 @@ def _foreign_to_context(mention, index, sentence, cue, context) -> bool:
     location = mention.location
     if context.country and _country_code(location.country) != context.country:
         return location.geo_precision != 3 or cue is not None
-    if cue is None or cue.role != "type" or cue.value not in SETTLEMENTS:
-        return False
+    if cue is None or cue.role != "type" or cue.value not in SETTLEMENTS or not _overrulable(mention.kind, cue):
+        return False  # a city or town the sentence names is not overruled by the governorate around
     local = context.local_admin1(sentence, index)
     return bool(local) and location.admin1 not in local
 
@@ -495,8 +517,11 @@ def anaphor_mentions(article: _Article, found: list[PlaceMention]) -> list[Place
     """«أطراف المدينة», «غرب القرية»: the last place of that kind before, nearer (precision 2)."""
     tokens, mentions = article.tokens, []
     for index in range(1, len(tokens)):
-        cue, before = cue_of(tokens[index]), cue_of(tokens[index - 1])
-        if not cue or cue[0] != "anaphor" or not before or before[0] not in ("near", "direction"):
+        cue = cue_of(tokens[index])
+        if not cue or cue[0] != "anaphor":
+            continue
+        before = cue_of(tokens[index - 1])
+        if not before or before[0] not in ("near", "direction"):
             continue
         antecedent = _antecedent(found, tokens[index].span.start, FITS_ANAPHOR.get(cue[1], set()))
         if antecedent is not None:
@@ -517,6 +542,39 @@ def _anaphor_mention(article: _Article, index: int, role: str, antecedent: Place
     sentence = _sentence_of(article.sentences, span.start)
     reason = f"«{name_span.quote(article.text)}» refers back to «{antecedent.location.name_ar}»"
     return PlaceMention(span, name_span, sentence, role, location, reason, antecedent.kind)
+
+
+BORDER = "حدود"
+
+
+def border_mentions(article: _Article) -> list[PlaceMention]:
+    """«قرب الحدود الأردنية», «على الحدود السورية التركية»: near a border, in the governorate around it."""
+    tokens, found = article.tokens, []
+    if BORDER not in article.text:
+        return found
+    for index in range(len(tokens) - 1):
+        folded = tokens[index].folded
+        if not (folded.endswith("ال" + BORDER) or folded.endswith("ل" + BORDER)) or not is_nisba(tokens[index + 1].folded):
+            continue
+        last = index + 2 if index + 2 < len(tokens) and is_nisba(tokens[index + 2].folded) else index + 1
+        found.append(_border_mention(article, index, last))
+    return found
+
+
+def _border_mention(article: _Article, index: int, last: int) -> PlaceMention:
+    tokens, text = article.tokens, article.text
+    cue_token = index - 1 if index and (cue_of(tokens[index - 1]) or ("", ""))[0] == "near" else index
+    name_span = Span(tokens[index].span.start, tokens[last].span.end)
+    span = Span(tokens[cue_token].span.start, name_span.end)
+    sentence = _sentence_of(article.sentences, span.start)
+    admin1 = _nearest_admin1(article, index, sentence)
+    words = [_drop_letters(tokens[index].text, len(tokens[index].folded) - len(BORDER) - 2)]
+    location = Location(
+        name_ar=" ".join(words + [t.text for t in tokens[index + 1:last + 1]]), admin1=admin1,
+        country=_country_name(article.context.country), geo_precision=2, mention=span.quote(text), span=span,
+    )
+    reason = "a border, placed in the governorate named nearest" + (f" ({admin1})" if admin1 else "")
+    return PlaceMention(span, name_span, sentence, "near", location, reason, "border")
 
 
 def with_precision(mention: PlaceMention, precision: int) -> PlaceMention:
