@@ -221,3 +221,12 @@ def test_common_nouns_need_their_military_noun():
     assert resolve_actor("الهيئة العامة للمساحة") is None
     assert resolve_actor("عناصر الهيئة", published="2022-04-01").name == "Hayat Tahrir al-Sham"
     assert resolve_actor("الحركة الثقافية") is None
+
+
+def test_un_forces_are_foreign_everywhere():
+    assert resolve_actor("قوات اليونيفيل", country="Lebanon").type == 8
+
+
+def test_police_of_a_country_named_by_its_adjective():
+    assert resolve_actor("الشرطة المصرية").name == "Police Forces of Egypt"
+    assert resolve_actor("طيران الاحتلال الروسي").name == "Military Forces of Russia"

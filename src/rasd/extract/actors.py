@@ -225,7 +225,7 @@ def canonical_actor(row: ActorRow, home: str, context: _Context, span: Span, nam
     """The canonical Actor for a row (templates filled with country and name) and its kind."""
     country_ar = context.lexicon.countries[home].name_ar if home in context.lexicon.countries else home
     values = {"country": home, "country_ar": country_ar, "name": name[0], "name_ar": name[1]}
-    inter, kind = _inter(row, row.country or home, context.country)
+    inter, kind = _inter(row, row.country or (home if row.category else ""), context.country)
     actor = Actor(
         name=row.name.format(**values), name_ar=row.name_ar.format(**values), type=inter,
         mention=span.quote(context.text), span=span,
