@@ -230,3 +230,16 @@ def test_un_forces_are_foreign_everywhere():
 def test_police_of_a_country_named_by_its_adjective():
     assert resolve_actor("الشرطة المصرية").name == "Police Forces of Egypt"
     assert resolve_actor("طيران الاحتلال الروسي").name == "Military Forces of Russia"
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "name"),
+    [
+        ("الميليشيات الانقلابية", "Yemen", "Houthi Movement"),      # government framing
+        ("هجوم حوثي", "Yemen", "Houthi Movement"),
+        ("مسيرات البرهان", "Sudan", "Military Forces of Sudan"),   # RSF framing
+        ("الميليشيا المتمردة", "Sudan", "Rapid Support Forces"),    # army framing
+    ],
+)
+def test_each_side_names_the_other(mention, country, name):
+    assert resolve_actor(mention, country=country).name == name
