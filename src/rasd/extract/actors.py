@@ -604,15 +604,19 @@ def _mention(item: _Found, sentences: tuple[Span, ...]) -> ActorMention:
 
 def find_actors(
     text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...], *,
-    published: str | None = None, country: str | None = None,
+    published: str | None = None, country: str | None = None, places=None,
 ) -> tuple[ActorMention, ...]:
-    """Every actor mention of an article, canonical: «قصفت ميليشيا أسد» -> Military Forces of Syria (2000-2024)."""
+    """Every actor mention of an article, canonical: «قصفت ميليشيا أسد» -> Military Forces of Syria (2000-2024).
+
+    `places` (the article's PlaceMentions, when the caller has them) saves finding them again;
+    they name the towns of communal bodies and, with no `country`, vote for the country.
+    """
     from rasd.extract.places import find_places
 
     lexicon = load_actor_lexicon()
     words = _words(tokens)
     matches = match_forms(tokens, words, lexicon)
-    places = find_places(text, tokens, sentences)
+    places = find_places(text, tokens, sentences) if places is None else places
     country = country or infer_country(places, _longest(matches), lexicon)
     chosen = _longest(_fitting(matches, country))
     context = _Context(lexicon, country, reading_day(published, chosen), text, tokens, words)
