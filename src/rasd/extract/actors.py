@@ -73,6 +73,8 @@ class _Found:
     kind: str
     strong: bool
     reason: str
+    person: str | None = None
+    kunya: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +168,7 @@ def _home_countries(reading: Reading, lexicon: ActorLexicon) -> set[str]:
         return set()
     if reading.actor.startswith("@"):
         named = reading.actor.partition("/")[2]
-        return {named} if named and named in reading.scope | {named} else set(reading.scope)
+        return {named} if named else set(reading.scope)
     rows = [lexicon.rows[i] for i in reading.actor.split("|")]
     return {r.country for r in rows if r.country and r.kind != "external"} or set(reading.scope)
 
@@ -529,7 +531,7 @@ def _person_found(position, role, group, name, kunya, context: _Context) -> _Fou
         actor, kind = replace(group.actor, mention=span.quote(context.text), span=span), group.kind
     person = context.span(*name).quote(context.text) if name else None
     nick = context.span(*kunya).quote(context.text) if kunya else None
-    return _Found(position, last, actor, "person", True, f"{kind}|{person or ''}|{nick or ''}")
+    return _Found(position, last, actor, "person", True, f"a person of {actor.name} ({kind})", person or nick, nick)
 
 
 def _place_words(places, context: _Context) -> set[int]:
@@ -595,11 +597,7 @@ def _sentence_of(sentences: tuple[Span, ...], offset: int) -> int:
 
 def _mention(item: _Found, sentences: tuple[Span, ...]) -> ActorMention:
     sentence = _sentence_of(sentences, item.actor.span.start)
-    if item.kind != "person":
-        return ActorMention(item.actor.span, item.actor, item.kind, sentence, reason=item.reason)
-    _, person, kunya = item.reason.split("|")
-    return ActorMention(item.actor.span, item.actor, "person", sentence, person or kunya or None,
-                        kunya or None, reason=f"a person of {item.actor.name}")
+    return ActorMention(item.actor.span, item.actor, item.kind, sentence, item.person, item.kunya, item.reason)
 
 
 def find_actors(
