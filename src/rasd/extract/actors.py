@@ -19,10 +19,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from rasd.extract.actor_lexicon import (
-    DEFAULT_COUNTRY, SYRIA_SWITCH, ActorLexicon, ActorRow, Reading, load_actor_lexicon,
+    DEFAULT_COUNTRY, SYRIA_SWITCH, ActorLexicon, ActorRow, Reading, load_actor_lexicon, read_rows,
 )
 from rasd.model import Actor, Span
-from rasd.resources import data_path
 from rasd.text.normalize import fold_word
 from rasd.text.segment import Token, analyze, split_sentences, tokenize
 
@@ -31,14 +30,16 @@ ARTICLE_PREFIXES = frozenset({p + "ال" for p in PROCLITICS} | {"لل", "ولل
 # Quotes and brackets inside a name («قوات “قسد”», «تنظيم "داعش"») are not words.
 QUOTES = frozenset("«»\"“”„‟'‘’`()[]{}<>‹›")
 PUNCTUATION = frozenset(".,،؛;:!?؟…-–—/")
-# Words that tie a generic noun to the group it belongs to: «التابعة لقسد», «في الجيش».
-AFFILIATION_WORDS = frozenset(fold_word(w) for w in (
-    "التابعة", "التابع", "التابعين", "التابعون", "تابعة", "تابع", "تابعين", "في", "من", "لدى", "ل",
-))
 ARMED_KINDS = frozenset({"state", "rebel", "militia", "external"})
 KIND_BY_INTER = {1: "state", 2: "rebel", 3: "militia", 4: "militia", 5: "rioters",
                  6: "protesters", 7: "civilians", 8: "external"}
 PRE_SWITCH_DAY = "2024-12-07"
+
+
+@cache
+def _words_of(role: str) -> frozenset[str]:
+    """Folded function words of one role in data/lexicon/actor_words.tsv («التابعة» is affiliation)."""
+    return frozenset(fold_word(word) for word, kind in read_rows("actor_words.tsv") if kind == role)
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,19 +317,10 @@ def _anaphor(match: _Match, found: list[_Found], context: _Context) -> None:
 
 # -- clans and communal bodies ----------------------------------------------------------------
 
-# Words that cannot be (or start) a clan's name: «عشيرة في», «قبيلة التي».
-NAME_STOPS = frozenset(fold_word(w) for w in (
-    "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "التي", "الذي", "الذين", "حيث",
-    "أو", "او", "ضمن", "خلال", "عند", "منذ", "نحو", "حتى", "لدى", "بين", "كما", "وقد", "قد", "لم",
-    "لن", "لا", "ما", "كان", "كانت", "هذه", "هذا", "تلك", "ذلك", "كل", "بعض", "أن", "ان", "إن",
-    "المسلحة", "المسلحين", "واحدة", "واحد", "البلدة", "المدينة", "القرية", "المنطقة",
-))
-# First words of two-word clan names: «بني خالد», «آل دقلو», «أولاد سليمان».
-CLAN_NAME_HEADS = frozenset(fold_word(w) for w in ("بني", "بنو", "آل", "أبو", "ابو", "أولاد", "اولاد"))
 
 
 def _is_name_word(word: str) -> bool:
-    return word.isalpha() and len(word) >= 2 and word not in NAME_STOPS
+    return word.isalpha() and len(word) >= 2 and word not in _words_of("name_stop")
 
 
 def _clan_name(match: _Match, context: _Context) -> tuple[int, int] | None:
@@ -336,7 +328,7 @@ def _clan_name(match: _Match, context: _Context) -> tuple[int, int] | None:
     first = match.last + 1
     if first >= len(context.words) or not _is_name_word(context.folded(first)):
         return None
-    two = context.folded(first) in CLAN_NAME_HEADS and first + 1 < len(context.words)
+    two = context.folded(first) in _words_of("clan_head") and first + 1 < len(context.words)
     return first, first + 1 if two and _is_name_word(context.folded(first + 1)) else first
 
 
@@ -387,9 +379,7 @@ def _main_town(places):
 
 @cache
 def _romanization() -> dict[str, str]:
-    lines = data_path("lexicon", "romanize.tsv").read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-    return dict(rows[1:])
+    return dict(read_rows("romanize.tsv"))
 
 
 def romanize(name_ar: str) -> str:
@@ -430,7 +420,7 @@ def _affiliate(found: list[_Found], context: _Context) -> list[_Found]:
         if item.strong or item.kind not in ARMED_KINDS | {"unidentified"}:
             continue
         between = [context.folded(k) for k in range(item.last + 1, nxt.first)]
-        if nxt.strong and nxt.kind in ARMED_KINDS and len(between) <= 2 and all(w in AFFILIATION_WORDS for w in between):
+        if nxt.strong and nxt.kind in ARMED_KINDS and len(between) <= 2 and all(w in _words_of("affiliation") for w in between):
             actor = replace(nxt.actor, mention=item.actor.mention, span=item.actor.span)
             result[index] = replace(item, actor=actor, kind=nxt.kind, reason=f"belongs to {nxt.actor.name}")
     return result
@@ -455,10 +445,6 @@ def _instruments(found: list[_Found], context: _Context, sentences: tuple[Span, 
 
 # -- persons ------------------------------------------------------------------------------------
 
-KUNYA_HEADS = frozenset(fold_word(w) for w in ("أبو", "ابو", "أم", "ام", "أبي", "ابي"))
-ROLE_ADJECTIVES = frozenset(fold_word(w) for w in (
-    "السابق", "السابقة", "البارز", "الميداني", "العسكري", "الأمني", "المحلي", "الشرعي", "المعروف",
-))
 
 
 def _person_role(word: str, lexicon: ActorLexicon) -> str | None:
@@ -473,7 +459,7 @@ def _kunya(position: int, context: _Context) -> tuple[int, int] | None:
     words = len(context.words)
     if position < words and _person_role(context.folded(position), context.lexicon) == "kunya":
         position += 1
-    if position + 1 >= words or context.folded(position) not in KUNYA_HEADS:
+    if position + 1 >= words or context.folded(position) not in _words_of("kunya_head"):
         return None
     if not _is_name_word(context.folded(position + 1)):
         return None
@@ -489,7 +475,7 @@ def _person_name(position: int, context: _Context, taken: set[int]) -> tuple[int
     def usable(k: int) -> bool:
         word = context.folded(k)
         return (k < len(context.words) and k not in taken and _is_name_word(word)
-                and _person_role(word, context.lexicon) is None and word not in KUNYA_HEADS)
+                and _person_role(word, context.lexicon) is None and word not in _words_of("kunya_head"))
     if position >= len(context.words) or not usable(position) or context.folded(position).startswith("ال"):
         return None
     last = position
@@ -505,7 +491,7 @@ def _person(position: int, role: str, found: list[_Found], context: _Context, bl
     by_first = {f.first: f for f in found}
     taken = {k for f in found for k in range(f.first, f.last + 1)} | blocked
     cursor = position + 1
-    while cursor < len(context.words) and context.folded(cursor) in ROLE_ADJECTIVES:
+    while cursor < len(context.words) and context.folded(cursor) in _words_of("role_adjective"):
         cursor += 1
     group = by_first.get(cursor) or by_first.get(cursor + 1) if cursor < len(context.words) else None
     if group is not None:
