@@ -243,3 +243,9 @@ def test_police_of_a_country_named_by_its_adjective():
 )
 def test_each_side_names_the_other(mention, country, name):
     assert resolve_actor(mention, country=country).name == name
+
+
+def test_soldiers_named_by_nationality():
+    soldiers = resolve_actor("ثلاثة عسكريين لبنانيين", country="Lebanon")
+    assert soldiers.name == "Military Forces of Lebanon" and soldiers.type == 1
+    assert resolve_actor("جنود إسرائيليون", country="Lebanon").type == 8

@@ -115,8 +115,8 @@ def _form_readings() -> dict[str, list[Reading]]:
 
 
 def nationality_forms(adjective: str) -> set[str]:
-    """The adjective's forms after a noun: «روسي» -> روسي، روسية، الروسي، الروسية."""
-    forms = {adjective, adjective + "ة"}
+    """The adjective's forms after a noun: «روسي» -> روسي، روسية، روسيين، روسيون، and with «ال»."""
+    forms = {adjective, adjective + "ة", adjective + "ين", adjective + "ون"}
     return {form_key(f) for f in forms | {"ال" + form for form in forms}}
 
 
