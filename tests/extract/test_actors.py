@@ -249,3 +249,8 @@ def test_soldiers_named_by_nationality():
     soldiers = resolve_actor("ثلاثة عسكريين لبنانيين", country="Lebanon")
     assert soldiers.name == "Military Forces of Lebanon" and soldiers.type == 1
     assert resolve_actor("جنود إسرائيليون", country="Lebanon").type == 8
+
+
+def test_general_security_before_the_switch_is_the_idlib_one_of_hts():
+    assert resolve_actor("جهاز الأمن العام", published="2022-08-01").name == "Hayat Tahrir al-Sham"
+    assert resolve_actor("جهاز الأمن العام", published="2025-08-01").name == "Police Forces of Syria (2024-)"
