@@ -254,3 +254,14 @@ def test_soldiers_named_by_nationality():
 def test_general_security_before_the_switch_is_the_idlib_one_of_hts():
     assert resolve_actor("جهاز الأمن العام", published="2022-08-01").name == "Hayat Tahrir al-Sham"
     assert resolve_actor("جهاز الأمن العام", published="2025-08-01").name == "Police Forces of Syria (2024-)"
+
+
+def test_person_whose_name_is_also_a_village():
+    text = "قتل القيادي في حزب الله علي حسن المعروف بأبي جعفر بغارة إسرائيلية."
+    person = next(m for m in actors(text, country="Lebanon") if m.kind == "person")
+    assert (person.person, person.kunya, person.actor.name) == ("علي حسن", "أبي جعفر", "Hezbollah")
+
+
+def test_a_place_after_a_title_is_no_name():
+    text = "وفجر أمير التنظيم بحمص نفسه بحزام ناسف."
+    assert not [m for m in actors(text) if m.kind == "person"]

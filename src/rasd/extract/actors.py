@@ -446,7 +446,6 @@ def _instruments(found: list[_Found], context: _Context, sentences: tuple[Span, 
 # -- persons ------------------------------------------------------------------------------------
 
 
-
 def _person_role(word: str, lexicon: ActorLexicon) -> str | None:
     """The role of a person word, through «و»: «والقيادي» -> title."""
     if word in lexicon.person_words:
@@ -517,6 +516,8 @@ def _person_found(position, role, group, name, kunya, context: _Context) -> _Fou
         actor, kind = replace(group.actor, mention=span.quote(context.text), span=span), group.kind
     person = context.span(*name).quote(context.text) if name else None
     nick = context.span(*kunya).quote(context.text) if kunya else None
+    if nick and fold_word(nick).startswith("با"):
+        nick = nick[1:]  # «المعروف بأبي جعفر»: the preposition is not the nickname
     return _Found(position, last, actor, "person", True, f"a person of {actor.name} ({kind})", person or nick, nick)
 
 
@@ -524,13 +525,21 @@ def _place_words(places, context: _Context) -> set[int]:
     """Word positions that belong to places or place cues («غرب», «بدرعا»): never part of a name."""
     from rasd.extract.places import cue_of
 
-    spans = [p.span for p in places]
+    # A bare place name may be a person's («علي حسن» is also a village); one with a cue word or a
+    # preposition on it («بدرعا», «قرية X») is a place.
+    spans = [p.span for p in places if p.span.start < p.name_span.start or _has_preposition(p)]
     blocked = {k for k, w in enumerate(context.words) if cue_of(context.tokens[w])}
     for k, w in enumerate(context.words):
         start = context.tokens[w].span.start
         if any(s.start <= start < s.end for s in spans):
             blocked.add(k)
     return blocked
+
+
+def _has_preposition(place) -> bool:
+    """«بدرعا»: the written words open with a preposition that the place's own name does not."""
+    written, name = fold_word(place.location.mention), fold_word(place.location.name_ar)
+    return written[:1] in ("ب", "ل") and not name.startswith(written[:1])
 
 
 def _persons(found: list[_Found], context: _Context, blocked: set[int]) -> list[_Found]:
