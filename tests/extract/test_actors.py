@@ -221,3 +221,47 @@ def test_common_nouns_need_their_military_noun():
     assert resolve_actor("الهيئة العامة للمساحة") is None
     assert resolve_actor("عناصر الهيئة", published="2022-04-01").name == "Hayat Tahrir al-Sham"
     assert resolve_actor("الحركة الثقافية") is None
+
+
+def test_un_forces_are_foreign_everywhere():
+    assert resolve_actor("قوات اليونيفيل", country="Lebanon").type == 8
+
+
+def test_police_of_a_country_named_by_its_adjective():
+    assert resolve_actor("الشرطة المصرية").name == "Police Forces of Egypt"
+    assert resolve_actor("طيران الاحتلال الروسي").name == "Military Forces of Russia"
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "name"),
+    [
+        ("الميليشيات الانقلابية", "Yemen", "Houthi Movement"),      # government framing
+        ("هجوم حوثي", "Yemen", "Houthi Movement"),
+        ("مسيرات البرهان", "Sudan", "Military Forces of Sudan"),   # RSF framing
+        ("الميليشيا المتمردة", "Sudan", "Rapid Support Forces"),    # army framing
+    ],
+)
+def test_each_side_names_the_other(mention, country, name):
+    assert resolve_actor(mention, country=country).name == name
+
+
+def test_soldiers_named_by_nationality():
+    soldiers = resolve_actor("ثلاثة عسكريين لبنانيين", country="Lebanon")
+    assert soldiers.name == "Military Forces of Lebanon" and soldiers.type == 1
+    assert resolve_actor("جنود إسرائيليون", country="Lebanon").type == 8
+
+
+def test_general_security_before_the_switch_is_the_idlib_one_of_hts():
+    assert resolve_actor("جهاز الأمن العام", published="2022-08-01").name == "Hayat Tahrir al-Sham"
+    assert resolve_actor("جهاز الأمن العام", published="2025-08-01").name == "Police Forces of Syria (2024-)"
+
+
+def test_person_whose_name_is_also_a_village():
+    text = "قتل القيادي في حزب الله علي حسن المعروف بأبي جعفر بغارة إسرائيلية."
+    person = next(m for m in actors(text, country="Lebanon") if m.kind == "person")
+    assert (person.person, person.kunya, person.actor.name) == ("علي حسن", "أبي جعفر", "Hezbollah")
+
+
+def test_a_place_after_a_title_is_no_name():
+    text = "وفجر أمير التنظيم بحمص نفسه بحزام ناسف."
+    assert not [m for m in actors(text) if m.kind == "person"]

@@ -52,7 +52,7 @@ def doc_actors(doc: Doc) -> tuple[ActorMention, ...]:
     """find_actors over a processed document, with its date and the country of its places."""
     article = doc.article
     return find_actors(article.text, doc.tokens, doc.sentences,
-                       published=article.published, country=doc_country(doc))
+                       published=article.published, country=doc_country(doc), places=doc.places)
 
 
 def _in_evidence(mentions: tuple[ActorMention, ...], name: str, evidence: tuple[Span, ...]) -> bool:

@@ -87,8 +87,8 @@ def form_key(form: str) -> str:
     return " ".join(fold_word(form).split())
 
 
-def _rows(name: str) -> list[list[str]]:
-    """Data rows of a shipped TSV: comments, blank lines and the header dropped."""
+def read_rows(name: str) -> list[list[str]]:
+    """Data rows of a shipped TSV under data/lexicon: comments, blank lines and the header dropped."""
     lines = data_path("lexicon", name).read_text(encoding="utf-8").splitlines()
     rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
     return rows[1:]
@@ -96,7 +96,7 @@ def _rows(name: str) -> list[list[str]]:
 
 def _actor_rows() -> dict[str, ActorRow]:
     rows = {}
-    for fields in _rows("actors.tsv"):
+    for fields in read_rows("actors.tsv"):
         fields += [""] * (9 - len(fields))
         row = ActorRow(fields[0], fields[1], fields[2], int(fields[3]), *fields[4:9])
         rows[row.id] = row
@@ -105,7 +105,7 @@ def _actor_rows() -> dict[str, ActorRow]:
 
 def _form_readings() -> dict[str, list[Reading]]:
     readings: dict[str, list[Reading]] = {}
-    for fields in _rows("actor_forms.tsv"):
+    for fields in read_rows("actor_forms.tsv"):
         fields += [""] * (6 - len(fields))
         form, actor, role, scope, strength, era = fields[:6]
         scopes = frozenset(s.strip() for s in scope.split(",") if s.strip())
@@ -115,15 +115,15 @@ def _form_readings() -> dict[str, list[Reading]]:
 
 
 def nationality_forms(adjective: str) -> set[str]:
-    """The adjective's forms after a noun: «روسي» -> روسي، روسية، الروسي، الروسية."""
-    forms = {adjective, adjective + "ة"}
+    """The adjective's forms after a noun: «روسي» -> روسي، روسية، روسيين، روسيون، and with «ال»."""
+    forms = {adjective, adjective + "ة", adjective + "ين", adjective + "ون"}
     return {form_key(f) for f in forms | {"ال" + form for form in forms}}
 
 
 def _countries() -> tuple[dict[str, Country], dict[str, list[Reading]]]:
     """Countries by English name, and their adjectives as owner readings of their state's forces."""
     countries, readings = {}, {}
-    for name, names_ar, adjectives in _rows("countries.tsv"):
+    for name, names_ar, adjectives in read_rows("countries.tsv"):
         spellings = names_ar.split("|")
         countries[name] = Country(name, spellings[0])
         homographs = {form_key(n) for n in spellings}
@@ -159,7 +159,7 @@ def load_actor_lexicon() -> ActorLexicon:
     for key, extra in adjective_readings.items():
         readings.setdefault(key, []).extend(extra)
     heads = _word_list("actor_heads.txt")
-    person_words = {form_key(word): role for word, role in _rows("person_words.tsv")}
+    person_words = {form_key(word): role for word, role in read_rows("person_words.tsv")}
     return ActorLexicon(
         rows=_actor_rows(),
         readings={key: tuple(value) for key, value in readings.items()},

@@ -19,10 +19,9 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from rasd.extract.actor_lexicon import (
-    DEFAULT_COUNTRY, SYRIA_SWITCH, ActorLexicon, ActorRow, Reading, load_actor_lexicon,
+    DEFAULT_COUNTRY, SYRIA_SWITCH, ActorLexicon, ActorRow, Reading, load_actor_lexicon, read_rows,
 )
 from rasd.model import Actor, Span
-from rasd.resources import data_path
 from rasd.text.normalize import fold_word
 from rasd.text.segment import Token, analyze, split_sentences, tokenize
 
@@ -31,14 +30,16 @@ ARTICLE_PREFIXES = frozenset({p + "ال" for p in PROCLITICS} | {"لل", "ولل
 # Quotes and brackets inside a name («قوات “قسد”», «تنظيم "داعش"») are not words.
 QUOTES = frozenset("«»\"“”„‟'‘’`()[]{}<>‹›")
 PUNCTUATION = frozenset(".,،؛;:!?؟…-–—/")
-# Words that tie a generic noun to the group it belongs to: «التابعة لقسد», «في الجيش».
-AFFILIATION_WORDS = frozenset(fold_word(w) for w in (
-    "التابعة", "التابع", "التابعين", "التابعون", "تابعة", "تابع", "تابعين", "في", "من", "لدى", "ل",
-))
 ARMED_KINDS = frozenset({"state", "rebel", "militia", "external"})
 KIND_BY_INTER = {1: "state", 2: "rebel", 3: "militia", 4: "militia", 5: "rioters",
                  6: "protesters", 7: "civilians", 8: "external"}
 PRE_SWITCH_DAY = "2024-12-07"
+
+
+@cache
+def _words_of(role: str) -> frozenset[str]:
+    """Folded function words of one role in data/lexicon/actor_words.tsv («التابعة» is affiliation)."""
+    return frozenset(fold_word(word) for word, kind in read_rows("actor_words.tsv") if kind == role)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +74,8 @@ class _Found:
     kind: str
     strong: bool
     reason: str
+    person: str | None = None
+    kunya: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +169,7 @@ def _home_countries(reading: Reading, lexicon: ActorLexicon) -> set[str]:
         return set()
     if reading.actor.startswith("@"):
         named = reading.actor.partition("/")[2]
-        return {named} if named and named in reading.scope | {named} else set(reading.scope)
+        return {named} if named else set(reading.scope)
     rows = [lexicon.rows[i] for i in reading.actor.split("|")]
     return {r.country for r in rows if r.country and r.kind != "external"} or set(reading.scope)
 
@@ -225,7 +228,7 @@ def canonical_actor(row: ActorRow, home: str, context: _Context, span: Span, nam
     """The canonical Actor for a row (templates filled with country and name) and its kind."""
     country_ar = context.lexicon.countries[home].name_ar if home in context.lexicon.countries else home
     values = {"country": home, "country_ar": country_ar, "name": name[0], "name_ar": name[1]}
-    inter, kind = _inter(row, row.country or home, context.country)
+    inter, kind = _inter(row, row.country or (home if row.category else ""), context.country)
     actor = Actor(
         name=row.name.format(**values), name_ar=row.name_ar.format(**values), type=inter,
         mention=span.quote(context.text), span=span,
@@ -314,19 +317,10 @@ def _anaphor(match: _Match, found: list[_Found], context: _Context) -> None:
 
 # -- clans and communal bodies ----------------------------------------------------------------
 
-# Words that cannot be (or start) a clan's name: «عشيرة في», «قبيلة التي».
-NAME_STOPS = frozenset(fold_word(w) for w in (
-    "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "التي", "الذي", "الذين", "حيث",
-    "أو", "او", "ضمن", "خلال", "عند", "منذ", "نحو", "حتى", "لدى", "بين", "كما", "وقد", "قد", "لم",
-    "لن", "لا", "ما", "كان", "كانت", "هذه", "هذا", "تلك", "ذلك", "كل", "بعض", "أن", "ان", "إن",
-    "المسلحة", "المسلحين", "واحدة", "واحد", "البلدة", "المدينة", "القرية", "المنطقة",
-))
-# First words of two-word clan names: «بني خالد», «آل دقلو», «أولاد سليمان».
-CLAN_NAME_HEADS = frozenset(fold_word(w) for w in ("بني", "بنو", "آل", "أبو", "ابو", "أولاد", "اولاد"))
 
 
 def _is_name_word(word: str) -> bool:
-    return word.isalpha() and len(word) >= 2 and word not in NAME_STOPS
+    return word.isalpha() and len(word) >= 2 and word not in _words_of("name_stop")
 
 
 def _clan_name(match: _Match, context: _Context) -> tuple[int, int] | None:
@@ -334,7 +328,7 @@ def _clan_name(match: _Match, context: _Context) -> tuple[int, int] | None:
     first = match.last + 1
     if first >= len(context.words) or not _is_name_word(context.folded(first)):
         return None
-    two = context.folded(first) in CLAN_NAME_HEADS and first + 1 < len(context.words)
+    two = context.folded(first) in _words_of("clan_head") and first + 1 < len(context.words)
     return first, first + 1 if two and _is_name_word(context.folded(first + 1)) else first
 
 
@@ -385,9 +379,7 @@ def _main_town(places):
 
 @cache
 def _romanization() -> dict[str, str]:
-    lines = data_path("lexicon", "romanize.tsv").read_text(encoding="utf-8").splitlines()
-    rows = [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
-    return dict(rows[1:])
+    return dict(read_rows("romanize.tsv"))
 
 
 def romanize(name_ar: str) -> str:
@@ -428,7 +420,7 @@ def _affiliate(found: list[_Found], context: _Context) -> list[_Found]:
         if item.strong or item.kind not in ARMED_KINDS | {"unidentified"}:
             continue
         between = [context.folded(k) for k in range(item.last + 1, nxt.first)]
-        if nxt.strong and nxt.kind in ARMED_KINDS and len(between) <= 2 and all(w in AFFILIATION_WORDS for w in between):
+        if nxt.strong and nxt.kind in ARMED_KINDS and len(between) <= 2 and all(w in _words_of("affiliation") for w in between):
             actor = replace(nxt.actor, mention=item.actor.mention, span=item.actor.span)
             result[index] = replace(item, actor=actor, kind=nxt.kind, reason=f"belongs to {nxt.actor.name}")
     return result
@@ -453,11 +445,6 @@ def _instruments(found: list[_Found], context: _Context, sentences: tuple[Span, 
 
 # -- persons ------------------------------------------------------------------------------------
 
-KUNYA_HEADS = frozenset(fold_word(w) for w in ("أبو", "ابو", "أم", "ام", "أبي", "ابي"))
-ROLE_ADJECTIVES = frozenset(fold_word(w) for w in (
-    "السابق", "السابقة", "البارز", "الميداني", "العسكري", "الأمني", "المحلي", "الشرعي", "المعروف",
-))
-
 
 def _person_role(word: str, lexicon: ActorLexicon) -> str | None:
     """The role of a person word, through «و»: «والقيادي» -> title."""
@@ -471,7 +458,7 @@ def _kunya(position: int, context: _Context) -> tuple[int, int] | None:
     words = len(context.words)
     if position < words and _person_role(context.folded(position), context.lexicon) == "kunya":
         position += 1
-    if position + 1 >= words or context.folded(position) not in KUNYA_HEADS:
+    if position + 1 >= words or context.folded(position) not in _words_of("kunya_head"):
         return None
     if not _is_name_word(context.folded(position + 1)):
         return None
@@ -487,7 +474,7 @@ def _person_name(position: int, context: _Context, taken: set[int]) -> tuple[int
     def usable(k: int) -> bool:
         word = context.folded(k)
         return (k < len(context.words) and k not in taken and _is_name_word(word)
-                and _person_role(word, context.lexicon) is None and word not in KUNYA_HEADS)
+                and _person_role(word, context.lexicon) is None and word not in _words_of("kunya_head"))
     if position >= len(context.words) or not usable(position) or context.folded(position).startswith("ال"):
         return None
     last = position
@@ -503,7 +490,7 @@ def _person(position: int, role: str, found: list[_Found], context: _Context, bl
     by_first = {f.first: f for f in found}
     taken = {k for f in found for k in range(f.first, f.last + 1)} | blocked
     cursor = position + 1
-    while cursor < len(context.words) and context.folded(cursor) in ROLE_ADJECTIVES:
+    while cursor < len(context.words) and context.folded(cursor) in _words_of("role_adjective"):
         cursor += 1
     group = by_first.get(cursor) or by_first.get(cursor + 1) if cursor < len(context.words) else None
     if group is not None:
@@ -529,20 +516,30 @@ def _person_found(position, role, group, name, kunya, context: _Context) -> _Fou
         actor, kind = replace(group.actor, mention=span.quote(context.text), span=span), group.kind
     person = context.span(*name).quote(context.text) if name else None
     nick = context.span(*kunya).quote(context.text) if kunya else None
-    return _Found(position, last, actor, "person", True, f"{kind}|{person or ''}|{nick or ''}")
+    if nick and fold_word(nick).startswith("با"):
+        nick = nick[1:]  # «المعروف بأبي جعفر»: the preposition is not the nickname
+    return _Found(position, last, actor, "person", True, f"a person of {actor.name} ({kind})", person or nick, nick)
 
 
 def _place_words(places, context: _Context) -> set[int]:
     """Word positions that belong to places or place cues («غرب», «بدرعا»): never part of a name."""
     from rasd.extract.places import cue_of
 
-    spans = [p.span for p in places]
+    # A bare place name may be a person's («علي حسن» is also a village); one with a cue word or a
+    # preposition on it («بدرعا», «قرية X») is a place.
+    spans = [p.span for p in places if p.span.start < p.name_span.start or _has_preposition(p)]
     blocked = {k for k, w in enumerate(context.words) if cue_of(context.tokens[w])}
     for k, w in enumerate(context.words):
         start = context.tokens[w].span.start
         if any(s.start <= start < s.end for s in spans):
             blocked.add(k)
     return blocked
+
+
+def _has_preposition(place) -> bool:
+    """«بدرعا»: the written words open with a preposition that the place's own name does not."""
+    written, name = fold_word(place.location.mention), fold_word(place.location.name_ar)
+    return written[:1] in ("ب", "ل") and not name.startswith(written[:1])
 
 
 def _persons(found: list[_Found], context: _Context, blocked: set[int]) -> list[_Found]:
@@ -595,24 +592,24 @@ def _sentence_of(sentences: tuple[Span, ...], offset: int) -> int:
 
 def _mention(item: _Found, sentences: tuple[Span, ...]) -> ActorMention:
     sentence = _sentence_of(sentences, item.actor.span.start)
-    if item.kind != "person":
-        return ActorMention(item.actor.span, item.actor, item.kind, sentence, reason=item.reason)
-    _, person, kunya = item.reason.split("|")
-    return ActorMention(item.actor.span, item.actor, "person", sentence, person or kunya or None,
-                        kunya or None, reason=f"a person of {item.actor.name}")
+    return ActorMention(item.actor.span, item.actor, item.kind, sentence, item.person, item.kunya, item.reason)
 
 
 def find_actors(
     text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...], *,
-    published: str | None = None, country: str | None = None,
+    published: str | None = None, country: str | None = None, places=None,
 ) -> tuple[ActorMention, ...]:
-    """Every actor mention of an article, canonical: «قصفت ميليشيا أسد» -> Military Forces of Syria (2000-2024)."""
+    """Every actor mention of an article, canonical: «قصفت ميليشيا أسد» -> Military Forces of Syria (2000-2024).
+
+    `places` (the article's PlaceMentions, when the caller has them) saves finding them again;
+    they name the towns of communal bodies and, with no `country`, vote for the country.
+    """
     from rasd.extract.places import find_places
 
     lexicon = load_actor_lexicon()
     words = _words(tokens)
     matches = match_forms(tokens, words, lexicon)
-    places = find_places(text, tokens, sentences)
+    places = find_places(text, tokens, sentences) if places is None else places
     country = country or infer_country(places, _longest(matches), lexicon)
     chosen = _longest(_fitting(matches, country))
     context = _Context(lexicon, country, reading_day(published, chosen), text, tokens, words)
