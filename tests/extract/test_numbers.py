@@ -166,3 +166,20 @@ def test_took_the_lives_of_counts_the_killed():
 
 def test_bodies_found_are_deaths():
     assert tolls("عثر الأهالي على جثتين قرب السد.") == [("killed", 2, None)]
+
+
+def test_relation_nouns_outside_the_lexicon_are_counted():
+    assert tolls("استشهد فلسطينيان برصاص الجنود.") == [("killed", 2, "فلسطيني")]
+    assert tolls("قتل 3 يمنيين بانفجار لغم.") == [("killed", 3, "يمني")]
+
+
+def test_plural_in_construct_finds_its_lemma():
+    assert tolls("أعلن التنظيم مقتل 6 من مقاتليه.") == [("killed", 6, "مقاتل")]
+
+
+def test_active_assassination_verb_counts_its_object():
+    assert tolls("اغتال مسلحون مجهولون ضابطا في الشرطة.") == [("killed", 1, "ضابط")]
+
+
+def test_pronoun_on_an_active_verb_counts_its_victims():
+    assert tolls("اعتقل التنظيم شابين ثم أعدمهما.") == [("killed", 2, None)]

@@ -16,7 +16,7 @@ from functools import cache
 from rasd.extract.lexicon import PhraseTable, bare_forms, lexicon_rows, phrase_key, sentence_index
 from rasd.model import Span
 from rasd.text.months import WEEKDAYS
-from rasd.text.normalize import fold_word
+from rasd.text.normalize import fold_word, strip_article
 from rasd.text.segment import Token, analyze
 
 COUNT_ROLES = ("unit", "teen", "ten", "hundred", "thousand")
@@ -180,8 +180,14 @@ OTHERS = "اخر"
 TOLL_SCAN = 12       # tokens a raised toll may run before its «إلى»
 POST_VERB_SCAN = 8   # tokens between counted victims and the verb after them
 NEGATION_SCAN = 4    # tokens before a trigger a negation may stand
+SUBJECT_SCAN = 3     # words of a subject between an active verb and its victims
+# Plural and dual nominative endings: a subject, not the victims, after an active verb.
+NOMINATIVE_ENDINGS = ("ون", "ان")
 # Pronouns on a trigger, by the number of victims they stand for (0: several).
 PRONOUN_NUMBERS = {"ه": 1, "ها": 1, "هما": 2, "هم": 0, "هن": 0}
+# Endings of dual and plural relation nouns («فلسطينيان», «يمنيين»); a singular
+# ending («ـيا») is too often another word («بشظايا»).
+NISBA_ENDINGS = (("يان", 2), ("يين", 0), ("يون", 0))
 WEEKDAY_KEYS = frozenset(fold_word(day) for day in WEEKDAYS)
 
 
@@ -240,10 +246,33 @@ def _word_at(tokens: tuple[Token, ...], index: int, *roles: str) -> tuple[_Word,
 
 
 def _victim_forms_of(token: Token) -> list[str]:
-    """Folded forms to look a victim noun up by: clitics, article and pronoun stripped."""
+    """Folded forms to look a victim noun up by: clitics, article and pronoun stripped.
+
+    A plural in construct drops its «ن»: «مقاتليها» is looked up as «مقاتلين» too.
+    """
     forms = list(bare_forms(token.folded))
     forms += [f[2:] for f in forms if f.startswith("ال")]
-    return forms + [a.stem for a in analyze(token.text)]
+    forms += [a.stem for a in analyze(token.text)]
+    return forms + [f + "ن" for f in forms if f.endswith("ي")]
+
+
+def _nisba(form: str) -> tuple[str, int] | None:
+    """(lemma, number) of a dual or plural relation noun not in the lexicon: «فلسطينيان» 2."""
+    if len(form) < 6:
+        return None
+    for ending, number in NISBA_ENDINGS:
+        if form.endswith(ending):
+            return strip_article(form[:len(form) - len(ending)] + "ي"), number
+    return None
+
+
+def _victim_lookup(token: Token) -> tuple[str, int] | None:
+    """(folded lemma, number) of a victim noun, from the lexicon or as a relation noun."""
+    forms = _victim_forms_of(token)
+    known = next((victim_forms()[f] for f in forms if f in victim_forms()), None)
+    if known is not None:
+        return known
+    return _nisba(token.folded[1:] if token.folded.startswith("و") else token.folded)
 
 
 def _victims_at(tokens: tuple[Token, ...], index: int) -> _Victims | None:
@@ -252,11 +281,11 @@ def _victims_at(tokens: tuple[Token, ...], index: int) -> _Victims | None:
         index += 1
     if index >= len(tokens):
         return None
-    for form in _victim_forms_of(tokens[index]):
-        if form in victim_forms():
-            lemma, number = victim_forms()[form]
-            return _Victims(None if lemma == OTHERS else lemma, number, index + 1)
-    return None
+    found = _victim_lookup(tokens[index])
+    if found is None:
+        return None
+    lemma, number = found
+    return _Victims(None if lemma == OTHERS else lemma, number, index + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -419,7 +448,7 @@ def _pronoun_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     for analysis in analyze(tokens[index].text)[1:]:
         number = PRONOUN_NUMBERS.get(analysis.enclitic)
         word = casualty_words().entries.get((analysis.stem,))
-        if number is None or word is None or word.role != "trigger" or word.kind == ANY:
+        if number is None or word is None or word.role not in ("trigger", "active") or word.kind == ANY:
             continue
         if word.kind == KILLED or _word_at(tokens, index + 1, "wound"):
             count, vague = _uncounted_value(word.kind, number)
@@ -431,10 +460,19 @@ def _by_trigger(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     """The toll a trigger word at `index` introduces, unless a negation comes before it."""
     if _negated(tokens, index):
         return []
-    found = _word_at(tokens, index, "trigger")
+    found = _word_at(tokens, index, "trigger", "active")
     if found is None:
         return _pronoun_toll(tokens, index)
-    return _after_trigger(tokens, index, found[0], found[1])
+    end = _past_subject(tokens, found[1]) if found[0].role == "active" else found[1]
+    return _after_trigger(tokens, index, found[0], end)
+
+
+def _past_subject(tokens: tuple[Token, ...], index: int) -> int:
+    """After an active verb, the index past a nominative subject: «اغتال مسلحون مجهولون ضابطا»."""
+    stop = min(index + SUBJECT_SCAN, len(tokens))
+    while index < stop and tokens[index].folded.endswith(NOMINATIVE_ENDINGS):
+        index += 1
+    return index
 
 
 def _post_verb(tokens: tuple[Token, ...], index: int) -> tuple[_Word, int] | None:
