@@ -164,3 +164,15 @@ def test_day_before_yesterday_in_other_spellings():
 def test_year_lead_that_is_also_a_day_part():
     assert only("تراجعت الهجمات منذ منتصف 2019.").kind == "past_year"
     assert only("دوت انفجارات منتصف الليلة الماضية.").offset_days == -1
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "offset", "precision"),
+    [
+        ("شنت المقاتلات 30 غارة خلال الـ24 ساعة الماضية.", "الـ24 ساعة الماضية", 0, 1),
+        ("شنت المقاتلات 30 غارة في الساعات الـ72 الأخيرة.", "الساعات الـ72 الأخيرة", -1, 2),
+    ],
+)
+def test_counts_of_hours(text, quoted, offset, precision):
+    mention = only(text)
+    assert (mention.span.quote(text), mention.offset_days, mention.precision) == (quoted, offset, precision)

@@ -244,6 +244,20 @@ def _ago(tokens: tuple[Token, ...], index: int) -> _Found | None:
     return _Found(index, end, "ago", max(word.precision, 2 if vague else 1), offset=offset)
 
 
+def _hours(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """«الـ48 ساعة الماضية», «الساعات الـ24 الماضية»: that day (0) or, past 24 hours, two (-1, precision 2)."""
+    lead = _match("hours", tokens, index)
+    start = lead[1] if lead else index
+    if start >= len(tokens) or tokens[start].folded != "ال":
+        return None
+    hours = _number(tokens, start + 1, range(1, 169))
+    unit = _match("hours", tokens, start + 2)
+    recent = _match("recent", tokens, unit[1] if unit else start + 2)
+    if hours is None or not (lead or unit) or recent is None:
+        return None
+    return _Found(index, recent[1], "period", 1 if hours <= 24 else 2, offset=0 if hours <= 24 else -1)
+
+
 def _year(tokens: tuple[Token, ...], index: int) -> _Found | None:
     """A year named alone, after «عام», «منذ», «صيف»...: «منذ عام 2018»."""
     lead = _match("year", tokens, index)
@@ -270,7 +284,7 @@ def _month(tokens: tuple[Token, ...], index: int) -> _Found | None:
     return _Found(index, end, "month", 3, day=(year, month[0], 1))
 
 
-READERS = (_relative, _weekday, _explicit, _ago, _year, _month)
+READERS = (_relative, _weekday, _explicit, _ago, _hours, _year, _month)
 
 
 def _expression_at(tokens: tuple[Token, ...], index: int) -> _Found | None:
