@@ -183,3 +183,11 @@ def test_active_assassination_verb_counts_its_object():
 
 def test_pronoun_on_an_active_verb_counts_its_victims():
     assert tolls("اعتقل التنظيم شابين ثم أعدمهما.") == [("killed", 2, None)]
+
+
+def test_count_after_a_phrase_of_place():
+    assert tolls("وقتل في الغارة على السوق ما لا يقل عن ٩ مدنيين.") == [("killed", 9, "مدني")]
+
+
+def test_count_after_a_phrase_needs_victims():
+    assert tolls("وأصيب في الهجوم الذي شنته 4 طائرات مسيرة.") == []

@@ -180,6 +180,7 @@ OTHERS = "اخر"
 TOLL_SCAN = 12       # tokens a raised toll may run before its «إلى»
 POST_VERB_SCAN = 8   # tokens between counted victims and the verb after them
 NEGATION_SCAN = 4    # tokens before a trigger a negation may stand
+LATER_SCAN = 10     # tokens a phrase of place or cause may hold between a trigger and its count
 SUBJECT_SCAN = 3     # words of a subject between an active verb and its victims
 # Plural and dual nominative endings: a subject, not the victims, after an active verb.
 NOMINATIVE_ENDINGS = ("ون", "ان")
@@ -404,10 +405,25 @@ def _after_trigger(tokens: tuple[Token, ...], first: int, word: _Word, end: int)
     named = _named_victims(tokens, first, index, word.kind)
     if named is not None:
         return [named]
-    chain = _noun_chain(tokens, first, index)
+    chain = _noun_chain(tokens, first, index) or _counted_later(tokens, first, index, word.kind)
     if chain or word.number is None or word.kind == ANY:
         return chain
     return [_Toll(first, end, word.kind, word.number)]
+
+
+def _counted_later(tokens: tuple[Token, ...], first: int, index: int, kind: str) -> list[_Toll]:
+    """Counted victims after a phrase of place or cause: «وقتل في الغارة ثلاثة أطفال»."""
+    opens = _word_at(tokens, index, "through") or tokens[index].folded.startswith("ب")
+    if not opens or kind == ANY:
+        return []
+    for i in range(index + 1, min(index + LATER_SCAN, len(tokens))):
+        if not tokens[i].folded.isalnum() or _word_at(tokens, i, "trigger", "active", "post"):
+            return []
+        count = read_count(tokens, i)
+        if count is not None and _victims_at(tokens, count.end) is not None:
+            toll = _counted(tokens, first, count, kind)
+            return [toll] if toll else []
+    return []
 
 
 def _toll_count(tokens: tuple[Token, ...], index: int, raised: bool) -> tuple[int, Count] | None:
@@ -492,7 +508,8 @@ def _count_first(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     if count is None:
         return []
     noun = _word_at(tokens, count.end, "noun")
-    if noun and not tokens[count.end].folded.startswith("ال"):   # «أحد الضحايا» refers, not counts
+    partitive = not count.vague and tokens[count.end].folded.startswith("ال")   # «أحد الضحايا» refers back
+    if noun and not partitive:
         return [t for t in (_counted(tokens, index, count, ANY),) if t]
     victims = _victims_at(tokens, count.end)
     verb = _post_verb(tokens, victims.end) if victims else None
