@@ -191,3 +191,7 @@ def test_count_after_a_phrase_of_place():
 
 def test_count_after_a_phrase_needs_victims():
     assert tolls("وأصيب في الهجوم الذي شنته 4 طائرات مسيرة.") == []
+
+
+def test_vague_count_before_a_definite_casualty_noun_is_a_toll():
+    assert tolls("وتحدث الأهالي عن مئات القتلى تحت الأنقاض.") == [("killed", 100, None)]
