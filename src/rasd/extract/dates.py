@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Iterable
 
 from hijridate import Gregorian, Hijri
 
@@ -415,3 +416,44 @@ def find_time_expressions(
             sentence_index(sentences, span.start), item.weekday, item.year,
         ))
     return tuple(mentions)
+
+
+# -- one date per event ----------------------------------------------------------------
+
+# Kinds that place an event in time; year-only mentions only mark background.
+EVENT_KINDS = frozenset({"relative", "period", "weekday", "explicit", "month", "ago"})
+# Kinds that may stand for the whole article when an event's sentences name no time.
+ARTICLE_KINDS = frozenset({"relative", "weekday", "explicit"})
+
+
+@dataclass(frozen=True, slots=True)
+class EventTime:
+    """The date fields of one event (EVENTS.md section 3) and the mention they came from."""
+
+    offset_days: int | None
+    date: str | None
+    precision: int
+    mention: TimeMention | None
+
+
+def _dated(mention: TimeMention) -> bool:
+    return mention.offset_days is not None or mention.date is not None
+
+
+def event_time(
+    mentions: tuple[TimeMention, ...], sentences: Iterable[int], *, published: str | None
+) -> EventTime:
+    """The time of an event stated in `sentences`: its own first dated mention, else the
+    article's first day mention, else the publication day (offset 0).
+
+    «قصفت الطائرات البلدة أمس» -> offset -1; a sentence without time words in an
+    article that opens with «صباح اليوم» -> offset 0.
+    """
+    inside = set(sentences)
+    own = [m for m in mentions if m.sentence in inside and m.kind in EVENT_KINDS and _dated(m)]
+    article = [m for m in mentions if m.kind in ARTICLE_KINDS and _dated(m)]
+    chosen = (own or article or [None])[0]
+    if chosen is not None:
+        return EventTime(chosen.offset_days, chosen.date, chosen.precision, chosen)
+    day = _parse_published(published)
+    return EventTime(0, day.isoformat() if day else None, 1, None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Iterable
 
 from rasd.extract.lexicon import PhraseTable, bare_forms, lexicon_rows, phrase_key, sentence_index
 from rasd.model import Span
@@ -100,9 +101,9 @@ def _joined(tokens: tuple[Token, ...], index: int) -> tuple[int, bool]:
     return index, True
 
 
-def _words_number(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
+def _words_number(tokens: tuple[Token, ...], index: int, conjoined: bool = False) -> tuple[int, int] | None:
     """A number in words, its parts joined by «و»: «مئة وخمسة وعشرون» -> 125."""
-    first = _word_part(tokens, index, False)
+    first = _word_part(tokens, index, conjoined)
     if first is None:
         return None
     total, end = _times_thousand(tokens, *first)
@@ -121,14 +122,14 @@ def _times_thousand(tokens: tuple[Token, ...], total: int, end: int) -> tuple[in
     return total, end
 
 
-def _core_count(tokens: tuple[Token, ...], index: int) -> Count | None:
+def _core_count(tokens: tuple[Token, ...], index: int, conjoined: bool) -> Count | None:
     """A number in digits or words, or a vague count word, at tokens[index]."""
     folded = tokens[index].folded
     value = _digits(folded)
     if value is not None:
         total, end = _times_thousand(tokens, value, index + 1)
         return Count(total, end, False, False)
-    number = _words_number(tokens, index)
+    number = _words_number(tokens, index, conjoined)
     if number is not None:
         return Count(number[0], number[1], False, False)
     return _vague_count(tokens, index)
@@ -145,18 +146,19 @@ def _vague_count(tokens: tuple[Token, ...], index: int) -> Count | None:
     return None
 
 
-def read_count(tokens: tuple[Token, ...], index: int) -> Count | None:
+def read_count(tokens: tuple[Token, ...], index: int, *, conjoined: bool = False) -> Count | None:
     """The count starting at tokens[index], with its lower-bound or approximate marker.
 
     «أكثر من ٢٠ مدنيا» -> Count(20, lower_bound=True); «عشرات الجرحى» -> Count(12, vague=True).
+    With `conjoined`, the first word may carry «و»: «ونحو 140», «وثلاثة».
     """
     if not 0 <= index < len(tokens):
         return None
-    marker = count_markers().match(tokens, index, clitics=False)
+    marker = count_markers().match(tokens, index, clitics=conjoined)
     start = marker[1] if marker else index
     if start >= len(tokens):
         return None
-    count = _core_count(tokens, start)
+    count = _core_count(tokens, start, conjoined and not marker)
     if count is None or (marker and count.vague):
         return None
     lower = bool(marker) and marker[0] == "lower"
@@ -177,7 +179,7 @@ def parse_count(tokens: tuple[Token, ...], index: int) -> tuple[int, int, bool] 
 KILLED, INJURED, ANY = "killed", "injured", "any"
 # Words for «others»: counted, but naming no group of victims.
 OTHERS = "اخر"
-TOLL_SCAN = 12       # tokens a raised toll may run before its «إلى»
+TOLL_SCAN = 20       # tokens a raised toll may run before its «إلى»
 POST_VERB_SCAN = 8   # tokens between counted victims and the verb after them
 NEGATION_SCAN = 4    # tokens before a trigger a negation may stand
 LATER_SCAN = 10     # tokens a phrase of place or cause may hold between a trigger and its count
@@ -451,6 +453,20 @@ def _raised_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     if toll is None:
         return []
     revised = word[0].role == "toll"
+    first = _Toll(toll.first, toll.last, toll.kind, toll.count, toll.victims, toll.lower_bound, toll.vague, revised)
+    return [first, *_second_toll(tokens, toll.last, revised)]
+
+
+def _second_toll(tokens: tuple[Token, ...], index: int, revised: bool) -> list[_Toll]:
+    """The other kind a toll adds after «و»: «إلى 20 قتيلا ونحو 140 جريحا»."""
+    if index < len(tokens) and tokens[index].folded == "و":
+        index += 1
+    elif index >= len(tokens) or not tokens[index].folded.startswith("و"):
+        return []
+    count = read_count(tokens, index, conjoined=True)
+    toll = _counted(tokens, index, count, ANY) if count else None
+    if toll is None:
+        return []
     return [_Toll(toll.first, toll.last, toll.kind, toll.count, toll.victims, toll.lower_bound, toll.vague, revised)]
 
 
@@ -581,3 +597,31 @@ def find_casualties(text: str, tokens: tuple[Token, ...], sentences: tuple[Span,
             toll.lower_bound, toll.vague, toll.revised,
         ))
     return tuple(mentions)
+
+
+# -- one figure per event --------------------------------------------------------
+
+
+def _figure(mentions: list[CasualtyMention]) -> int | None:
+    """The figure EVENTS.md keeps: the latest raised toll, else the lowest stated, else a vague one."""
+    revised = [m.count for m in mentions if m.revised and m.count is not None]
+    stated = [m.count for m in mentions if not m.vague and m.count is not None]
+    vague = [m.count for m in mentions if m.vague and m.count is not None]
+    if revised:
+        return revised[-1]
+    return min(stated) if stated else (min(vague) if vague else None)
+
+
+def event_casualties(
+    mentions: tuple[CasualtyMention, ...], sentences: Iterable[int]
+) -> tuple[int, int | None]:
+    """(fatalities, injuries) for an event stated in `sentences`, by EVENTS.md's rules.
+
+    «قتل 15 عسكريا» and «أعلنت الوكالة مقتل 13 عسكريا» -> 13 (sources disagree: the lower);
+    «ارتفع عدد القتلى إلى 20» beats an earlier 15 (a newer toll). No killed -> 0, no injured -> None.
+    """
+    inside = set(sentences)
+    chosen = [m for m in mentions if m.sentence in inside]
+    killed = _figure([m for m in chosen if m.kind == KILLED])
+    injured = _figure([m for m in chosen if m.kind == INJURED])
+    return killed or 0, injured
