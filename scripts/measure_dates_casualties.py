@@ -8,6 +8,8 @@ its quoted evidence overlaps. Printed shares:
   fatalities / injuries: some CasualtyMention of that kind in the evidence
         sentences has the gold figure (gold 0 killed / null injured: none states a figure);
         fatal>0 and injured# restrict these to the events whose gold gives a figure
+  event_time, precision, event_fatal, event_injur: what dates.event_time and
+        numbers.event_casualties give for the event equals gold (exact)
 Usage: python scripts/measure_dates_casualties.py ../shared/eval/dev.jsonl [-v]
 """
 from __future__ import annotations
@@ -17,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rasd.evaluate.run import raw_from_gold, read_jsonl_records
-from rasd.extract.dates import TimeMention, find_time_expressions
-from rasd.extract.numbers import CasualtyMention, find_casualties
+from rasd.extract.dates import TimeMention, event_time, find_time_expressions
+from rasd.extract.numbers import CasualtyMention, event_casualties, find_casualties
 from rasd.model import Span
 from rasd.pipeline import Doc, segment, start_doc
 from rasd.text.normalize import fold
@@ -68,8 +70,38 @@ def casualty_ok(casualties: tuple[CasualtyMention, ...], sentences: set[int], ki
     return gold in figures
 
 
+def tally_dates(tallies, times, sentences, event, published) -> bool:
+    """Count the date figures of one event; whether the rule found its offset."""
+    gold = event.get("date_offset_days")
+    if gold is None:
+        return True
+    tallies["date_any"].add(any(t.offset_days == gold for t in times if t.sentence in sentences))
+    tallies["date_rule"].add(rule_offset(times, sentences) == gold)
+    chosen = event_time(times, sentences, published=published)
+    tallies["event_time"].add(chosen.offset_days == gold)
+    tallies["precision"].add(chosen.precision == event.get("time_precision"))
+    return chosen.offset_days == gold
+
+
+def tally_casualties(tallies, casualties, sentences, event) -> bool:
+    """Count the casualty figures of one event; whether both kinds were found."""
+    ok_f = casualty_ok(casualties, sentences, "killed", event.get("fatalities"))
+    ok_i = casualty_ok(casualties, sentences, "injured", event.get("injuries"))
+    tallies["fatalities"].add(ok_f)
+    tallies["injuries"].add(ok_i)
+    if event.get("fatalities"):
+        tallies["fatal>0"].add(ok_f)
+    if event.get("injuries") is not None:
+        tallies["injured#"].add(ok_i)
+    fatalities, injuries = event_casualties(casualties, sentences)
+    tallies["event_fatal"].add(fatalities == event.get("fatalities"))
+    tallies["event_injur"].add(injuries == event.get("injuries"))
+    return ok_f and ok_i
+
+
 def main(path: str, verbose: bool) -> None:
-    names = ("date_any", "date_rule", "fatalities", "injuries", "fatal>0", "injured#")
+    names = ("date_any", "date_rule", "event_time", "precision", "fatalities", "injuries", "fatal>0",
+             "injured#", "event_fatal", "event_injur")
     tallies = {name: Tally() for name in names}
     for record in read_jsonl_records(Path(path)):
         doc = segment(start_doc(raw_from_gold(record)))
@@ -78,22 +110,12 @@ def main(path: str, verbose: bool) -> None:
         casualties = find_casualties(text, doc.tokens, doc.sentences)
         for event in record.get("events") or ():
             sentences = evidence_sentences(doc, event.get("evidence") or [])
-            gold = event.get("date_offset_days")
-            if gold is not None:
-                tallies["date_any"].add(any(t.offset_days == gold for t in times if t.sentence in sentences))
-                tallies["date_rule"].add(rule_offset(times, sentences) == gold)
-                if verbose and rule_offset(times, sentences) != gold:
-                    got = [(t.offset_days, t.kind, t.span.quote(text)) for t in times]
-                    print(record["id"], "gold offset", gold, "published", published, "got", got)
-            ok_f = casualty_ok(casualties, sentences, "killed", event.get("fatalities"))
-            ok_i = casualty_ok(casualties, sentences, "injured", event.get("injuries"))
-            tallies["fatalities"].add(ok_f)
-            tallies["injuries"].add(ok_i)
-            if event.get("fatalities"):
-                tallies["fatal>0"].add(ok_f)
-            if event.get("injuries") is not None:
-                tallies["injured#"].add(ok_i)
-            if verbose and not (ok_f and ok_i):
+            date_ok = tally_dates(tallies, times, sentences, event, published)
+            toll_ok = tally_casualties(tallies, casualties, sentences, event)
+            if verbose and not date_ok:
+                got = [(t.offset_days, t.kind, t.span.quote(text)) for t in times]
+                print(record["id"], "gold offset", event.get("date_offset_days"), "got", got)
+            if verbose and not toll_ok:
                 got = [(c.kind, c.count, c.span.quote(text)) for c in casualties if c.sentence in sentences]
                 print(record["id"], "gold", event.get("fatalities"), event.get("injuries"), "got", got)
     for name, tally in tallies.items():

@@ -1,7 +1,7 @@
 """Time expressions on sentences written like conflict reports."""
 import pytest
 
-from rasd.extract.dates import find_time_expressions
+from rasd.extract.dates import event_time, find_time_expressions
 from rasd.text.segment import split_sentences, tokenize
 
 SUNDAY = "2024-03-10"
@@ -172,3 +172,34 @@ def test_day_before_yesterday_in_other_spellings():
 def test_year_lead_that_is_also_a_day_part():
     assert only("تراجعت الهجمات منذ منتصف 2019.").kind == "past_year"
     assert only("دوت انفجارات منتصف الليلة الماضية.").offset_days == -1
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted", "offset", "precision"),
+    [
+        ("شنت المقاتلات 30 غارة خلال الـ24 ساعة الماضية.", "الـ24 ساعة الماضية", 0, 1),
+        ("شنت المقاتلات 30 غارة في الساعات الـ72 الأخيرة.", "الساعات الـ72 الأخيرة", -1, 2),
+    ],
+)
+def test_counts_of_hours(text, quoted, offset, precision):
+    mention = only(text)
+    assert (mention.span.quote(text), mention.offset_days, mention.precision) == (quoted, offset, precision)
+
+
+def test_event_time_takes_the_first_dated_mention_of_its_sentences():
+    text = "قصفت الطائرات القرية صباح اليوم. وكانت المدفعية استهدفتها أول أمس."
+    chosen = event_time(times(text), [1], published=SUNDAY)
+    assert (chosen.offset_days, chosen.date, chosen.precision) == (-2, "2024-03-08", 1)
+
+
+def test_event_time_falls_back_to_the_article_day_then_publication():
+    text = "قصفت الطائرات القرية مساء أمس. واستهدفت المدفعية الطريق العام."
+    assert event_time(times(text), [1], published=SUNDAY).offset_days == -1
+    plain = "استهدفت المدفعية الطريق العام."
+    chosen = event_time(times(plain), [0], published=SUNDAY)
+    assert (chosen.offset_days, chosen.date, chosen.mention) == (0, SUNDAY, None)
+
+
+def test_event_time_ignores_background_years():
+    text = "في البلدة الخاضعة للتسوية منذ عام 2018 هاجم مسلحون حاجزا أمس."
+    assert event_time(times(text), [0], published=SUNDAY).offset_days == -1

@@ -2,7 +2,7 @@
 import pytest
 from hypothesis import given, strategies as st
 
-from rasd.extract.numbers import find_casualties, parse_count, read_count
+from rasd.extract.numbers import event_casualties, find_casualties, parse_count, read_count
 from rasd.text.segment import split_sentences, tokenize
 
 ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
@@ -166,3 +166,63 @@ def test_took_the_lives_of_counts_the_killed():
 
 def test_bodies_found_are_deaths():
     assert tolls("عثر الأهالي على جثتين قرب السد.") == [("killed", 2, None)]
+
+
+def test_relation_nouns_outside_the_lexicon_are_counted():
+    assert tolls("استشهد فلسطينيان برصاص الجنود.") == [("killed", 2, "فلسطيني")]
+    assert tolls("قتل 3 يمنيين بانفجار لغم.") == [("killed", 3, "يمني")]
+
+
+def test_plural_in_construct_finds_its_lemma():
+    assert tolls("أعلن التنظيم مقتل 6 من مقاتليه.") == [("killed", 6, "مقاتل")]
+
+
+def test_active_assassination_verb_counts_its_object():
+    assert tolls("اغتال مسلحون مجهولون ضابطا في الشرطة.") == [("killed", 1, "ضابط")]
+
+
+def test_pronoun_on_an_active_verb_counts_its_victims():
+    assert tolls("اعتقل التنظيم شابين ثم أعدمهما.") == [("killed", 2, None)]
+
+
+def test_count_after_a_phrase_of_place():
+    assert tolls("وقتل في الغارة على السوق ما لا يقل عن ٩ مدنيين.") == [("killed", 9, "مدني")]
+
+
+def test_count_after_a_phrase_needs_victims():
+    assert tolls("وأصيب في الهجوم الذي شنته 4 طائرات مسيرة.") == []
+
+
+def test_vague_count_before_a_definite_casualty_noun_is_a_toll():
+    assert tolls("وتحدث الأهالي عن مئات القتلى تحت الأنقاض.") == [("killed", 100, None)]
+
+
+def test_raised_toll_carries_both_kinds():
+    text = "قتل 9 أشخاص وأصيب 30 في التفجير. وارتفعت حصيلة ضحايا التفجير في السوق الشعبي وسط المدينة، مساء اليوم، إلى 14 قتيلا و41 جريحا."
+    mentions = find_casualties(text, tokenize(text), split_sentences(text))
+    assert [(m.kind, m.count) for m in mentions if m.revised] == [("killed", 14), ("injured", 41)]
+    assert event_casualties(mentions, [0, 1]) == (14, 41)
+
+
+def test_event_figures_take_the_lower_of_two_sources():
+    text = "قتل 12 جنديا في الكمين. وأعلنت وزارة الدفاع مقتل 10 جنود وإصابة 4 آخرين."
+    mentions = find_casualties(text, tokenize(text), split_sentences(text))
+    assert event_casualties(mentions, [0, 1]) == (10, 4)
+
+
+def test_event_figures_prefer_a_number_to_a_vague_count():
+    text = "قتل عدد من العناصر وأصيب آخرون. وقال مصدر إن 3 عناصر قتلوا."
+    mentions = find_casualties(text, tokenize(text), split_sentences(text))
+    assert event_casualties(mentions, [0, 1]) == (3, None)
+
+
+def test_event_without_tolls_has_no_deaths_and_unknown_injuries():
+    text = "قصفت المدفعية أطراف البلدة. وقتل مدني في قرية مجاورة."
+    mentions = find_casualties(text, tokenize(text), split_sentences(text))
+    assert event_casualties(mentions, [0]) == (0, None)
+
+
+def test_raised_toll_second_kind_may_carry_its_conjunction():
+    text = "وارتفع عدد ضحايا الانفجار إلى 11 قتيلا ونحو ثلاثين جريحا."
+    mentions = find_casualties(text, tokenize(text), split_sentences(text))
+    assert [(m.kind, m.count, m.revised) for m in mentions] == [("killed", 11, True), ("injured", 30, True)]

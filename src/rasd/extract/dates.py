@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
+from typing import Iterable
 
 from hijridate import Gregorian, Hijri
 
@@ -244,6 +245,20 @@ def _ago(tokens: tuple[Token, ...], index: int) -> _Found | None:
     return _Found(index, end, "ago", max(word.precision, 2 if vague else 1), offset=offset)
 
 
+def _hours(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """«الـ48 ساعة الماضية», «الساعات الـ24 الماضية»: that day (0) or, past 24 hours, two (-1, precision 2)."""
+    lead = _match("hours", tokens, index)
+    start = lead[1] if lead else index
+    if start >= len(tokens) or tokens[start].folded != "ال":
+        return None
+    hours = _number(tokens, start + 1, range(1, 169))
+    unit = _match("hours", tokens, start + 2)
+    recent = _match("recent", tokens, unit[1] if unit else start + 2)
+    if hours is None or not (lead or unit) or recent is None:
+        return None
+    return _Found(index, recent[1], "period", 1 if hours <= 24 else 2, offset=0 if hours <= 24 else -1)
+
+
 def _year(tokens: tuple[Token, ...], index: int) -> _Found | None:
     """A year named alone, after «عام», «منذ», «صيف»...: «منذ عام 2018»."""
     lead = _match("year", tokens, index)
@@ -270,7 +285,7 @@ def _month(tokens: tuple[Token, ...], index: int) -> _Found | None:
     return _Found(index, end, "month", 3, day=(year, month[0], 1))
 
 
-READERS = (_relative, _weekday, _explicit, _ago, _year, _month)
+READERS = (_relative, _weekday, _explicit, _ago, _hours, _year, _month)
 
 
 def _expression_at(tokens: tuple[Token, ...], index: int) -> _Found | None:
@@ -420,3 +435,44 @@ def lead_date(found: list[_Found]) -> dt.date | None:
             year, month, day = item.day
             return _safe_date(year or STAND_IN_YEAR, month, day, False)
     return None
+
+
+# -- one date per event ----------------------------------------------------------------
+
+# Kinds that place an event in time; year-only mentions only mark background.
+EVENT_KINDS = frozenset({"relative", "period", "weekday", "explicit", "month", "ago"})
+# Kinds that may stand for the whole article when an event's sentences name no time.
+ARTICLE_KINDS = frozenset({"relative", "weekday", "explicit"})
+
+
+@dataclass(frozen=True, slots=True)
+class EventTime:
+    """The date fields of one event (EVENTS.md section 3) and the mention they came from."""
+
+    offset_days: int | None
+    date: str | None
+    precision: int
+    mention: TimeMention | None
+
+
+def _dated(mention: TimeMention) -> bool:
+    return mention.offset_days is not None or mention.date is not None
+
+
+def event_time(
+    mentions: tuple[TimeMention, ...], sentences: Iterable[int], *, published: str | None
+) -> EventTime:
+    """The time of an event stated in `sentences`: its own first dated mention, else the
+    article's first day mention, else the publication day (offset 0).
+
+    «قصفت الطائرات البلدة أمس» -> offset -1; a sentence without time words in an
+    article that opens with «صباح اليوم» -> offset 0.
+    """
+    inside = set(sentences)
+    own = [m for m in mentions if m.sentence in inside and m.kind in EVENT_KINDS and _dated(m)]
+    article = [m for m in mentions if m.kind in ARTICLE_KINDS and _dated(m)]
+    chosen = (own or article or [None])[0]
+    if chosen is not None:
+        return EventTime(chosen.offset_days, chosen.date, chosen.precision, chosen)
+    day = _parse_published(published)
+    return EventTime(0, day.isoformat() if day else None, 1, None)

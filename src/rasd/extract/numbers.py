@@ -12,11 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from typing import Iterable
 
 from rasd.extract.lexicon import PhraseTable, bare_forms, lexicon_rows, phrase_key, sentence_index
 from rasd.model import Span
 from rasd.text.months import WEEKDAYS
-from rasd.text.normalize import fold_word
+from rasd.text.normalize import fold_word, strip_article
 from rasd.text.segment import Token, analyze
 
 COUNT_ROLES = ("unit", "teen", "ten", "hundred", "thousand")
@@ -100,9 +101,9 @@ def _joined(tokens: tuple[Token, ...], index: int) -> tuple[int, bool]:
     return index, True
 
 
-def _words_number(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
+def _words_number(tokens: tuple[Token, ...], index: int, conjoined: bool = False) -> tuple[int, int] | None:
     """A number in words, its parts joined by «و»: «مئة وخمسة وعشرون» -> 125."""
-    first = _word_part(tokens, index, False)
+    first = _word_part(tokens, index, conjoined)
     if first is None:
         return None
     total, end = _times_thousand(tokens, *first)
@@ -121,14 +122,14 @@ def _times_thousand(tokens: tuple[Token, ...], total: int, end: int) -> tuple[in
     return total, end
 
 
-def _core_count(tokens: tuple[Token, ...], index: int) -> Count | None:
+def _core_count(tokens: tuple[Token, ...], index: int, conjoined: bool) -> Count | None:
     """A number in digits or words, or a vague count word, at tokens[index]."""
     folded = tokens[index].folded
     value = _digits(folded)
     if value is not None:
         total, end = _times_thousand(tokens, value, index + 1)
         return Count(total, end, False, False)
-    number = _words_number(tokens, index)
+    number = _words_number(tokens, index, conjoined)
     if number is not None:
         return Count(number[0], number[1], False, False)
     return _vague_count(tokens, index)
@@ -145,18 +146,19 @@ def _vague_count(tokens: tuple[Token, ...], index: int) -> Count | None:
     return None
 
 
-def read_count(tokens: tuple[Token, ...], index: int) -> Count | None:
+def read_count(tokens: tuple[Token, ...], index: int, *, conjoined: bool = False) -> Count | None:
     """The count starting at tokens[index], with its lower-bound or approximate marker.
 
     «أكثر من ٢٠ مدنيا» -> Count(20, lower_bound=True); «عشرات الجرحى» -> Count(12, vague=True).
+    With `conjoined`, the first word may carry «و»: «ونحو 140», «وثلاثة».
     """
     if not 0 <= index < len(tokens):
         return None
-    marker = count_markers().match(tokens, index, clitics=False)
+    marker = count_markers().match(tokens, index, clitics=conjoined)
     start = marker[1] if marker else index
     if start >= len(tokens):
         return None
-    count = _core_count(tokens, start)
+    count = _core_count(tokens, start, conjoined and not marker)
     if count is None or (marker and count.vague):
         return None
     lower = bool(marker) and marker[0] == "lower"
@@ -177,11 +179,18 @@ def parse_count(tokens: tuple[Token, ...], index: int) -> tuple[int, int, bool] 
 KILLED, INJURED, ANY = "killed", "injured", "any"
 # Words for «others»: counted, but naming no group of victims.
 OTHERS = "اخر"
-TOLL_SCAN = 12       # tokens a raised toll may run before its «إلى»
+TOLL_SCAN = 20       # tokens a raised toll may run before its «إلى»
 POST_VERB_SCAN = 8   # tokens between counted victims and the verb after them
 NEGATION_SCAN = 4    # tokens before a trigger a negation may stand
+LATER_SCAN = 10     # tokens a phrase of place or cause may hold between a trigger and its count
+SUBJECT_SCAN = 3     # words of a subject between an active verb and its victims
+# Plural and dual nominative endings: a subject, not the victims, after an active verb.
+NOMINATIVE_ENDINGS = ("ون", "ان")
 # Pronouns on a trigger, by the number of victims they stand for (0: several).
 PRONOUN_NUMBERS = {"ه": 1, "ها": 1, "هما": 2, "هم": 0, "هن": 0}
+# Endings of dual and plural relation nouns («فلسطينيان», «يمنيين»); a singular
+# ending («ـيا») is too often another word («بشظايا»).
+NISBA_ENDINGS = (("يان", 2), ("يين", 0), ("يون", 0))
 WEEKDAY_KEYS = frozenset(fold_word(day) for day in WEEKDAYS)
 
 
@@ -240,10 +249,33 @@ def _word_at(tokens: tuple[Token, ...], index: int, *roles: str) -> tuple[_Word,
 
 
 def _victim_forms_of(token: Token) -> list[str]:
-    """Folded forms to look a victim noun up by: clitics, article and pronoun stripped."""
+    """Folded forms to look a victim noun up by: clitics, article and pronoun stripped.
+
+    A plural in construct drops its «ن»: «مقاتليها» is looked up as «مقاتلين» too.
+    """
     forms = list(bare_forms(token.folded))
     forms += [f[2:] for f in forms if f.startswith("ال")]
-    return forms + [a.stem for a in analyze(token.text)]
+    forms += [a.stem for a in analyze(token.text)]
+    return forms + [f + "ن" for f in forms if f.endswith("ي")]
+
+
+def _nisba(form: str) -> tuple[str, int] | None:
+    """(lemma, number) of a dual or plural relation noun not in the lexicon: «فلسطينيان» 2."""
+    if len(form) < 6:
+        return None
+    for ending, number in NISBA_ENDINGS:
+        if form.endswith(ending):
+            return strip_article(form[:len(form) - len(ending)] + "ي"), number
+    return None
+
+
+def _victim_lookup(token: Token) -> tuple[str, int] | None:
+    """(folded lemma, number) of a victim noun, from the lexicon or as a relation noun."""
+    forms = _victim_forms_of(token)
+    known = next((victim_forms()[f] for f in forms if f in victim_forms()), None)
+    if known is not None:
+        return known
+    return _nisba(token.folded[1:] if token.folded.startswith("و") else token.folded)
 
 
 def _victims_at(tokens: tuple[Token, ...], index: int) -> _Victims | None:
@@ -252,11 +284,11 @@ def _victims_at(tokens: tuple[Token, ...], index: int) -> _Victims | None:
         index += 1
     if index >= len(tokens):
         return None
-    for form in _victim_forms_of(tokens[index]):
-        if form in victim_forms():
-            lemma, number = victim_forms()[form]
-            return _Victims(None if lemma == OTHERS else lemma, number, index + 1)
-    return None
+    found = _victim_lookup(tokens[index])
+    if found is None:
+        return None
+    lemma, number = found
+    return _Victims(None if lemma == OTHERS else lemma, number, index + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,10 +407,25 @@ def _after_trigger(tokens: tuple[Token, ...], first: int, word: _Word, end: int)
     named = _named_victims(tokens, first, index, word.kind)
     if named is not None:
         return [named]
-    chain = _noun_chain(tokens, first, index)
+    chain = _noun_chain(tokens, first, index) or _counted_later(tokens, first, index, word.kind)
     if chain or word.number is None or word.kind == ANY:
         return chain
     return [_Toll(first, end, word.kind, word.number)]
+
+
+def _counted_later(tokens: tuple[Token, ...], first: int, index: int, kind: str) -> list[_Toll]:
+    """Counted victims after a phrase of place or cause: «وقتل في الغارة ثلاثة أطفال»."""
+    opens = _word_at(tokens, index, "through") or tokens[index].folded.startswith("ب")
+    if not opens or kind == ANY:
+        return []
+    for i in range(index + 1, min(index + LATER_SCAN, len(tokens))):
+        if not tokens[i].folded.isalnum() or _word_at(tokens, i, "trigger", "active", "post"):
+            return []
+        count = read_count(tokens, i)
+        if count is not None and _victims_at(tokens, count.end) is not None:
+            toll = _counted(tokens, first, count, kind)
+            return [toll] if toll else []
+    return []
 
 
 def _toll_count(tokens: tuple[Token, ...], index: int, raised: bool) -> tuple[int, Count] | None:
@@ -406,6 +453,20 @@ def _raised_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     if toll is None:
         return []
     revised = word[0].role == "toll"
+    first = _Toll(toll.first, toll.last, toll.kind, toll.count, toll.victims, toll.lower_bound, toll.vague, revised)
+    return [first, *_second_toll(tokens, toll.last, revised)]
+
+
+def _second_toll(tokens: tuple[Token, ...], index: int, revised: bool) -> list[_Toll]:
+    """The other kind a toll adds after «و»: «إلى 20 قتيلا ونحو 140 جريحا»."""
+    if index < len(tokens) and tokens[index].folded == "و":
+        index += 1
+    elif index >= len(tokens) or not tokens[index].folded.startswith("و"):
+        return []
+    count = read_count(tokens, index, conjoined=True)
+    toll = _counted(tokens, index, count, ANY) if count else None
+    if toll is None:
+        return []
     return [_Toll(toll.first, toll.last, toll.kind, toll.count, toll.victims, toll.lower_bound, toll.vague, revised)]
 
 
@@ -419,7 +480,7 @@ def _pronoun_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     for analysis in analyze(tokens[index].text)[1:]:
         number = PRONOUN_NUMBERS.get(analysis.enclitic)
         word = casualty_words().entries.get((analysis.stem,))
-        if number is None or word is None or word.role != "trigger" or word.kind == ANY:
+        if number is None or word is None or word.role not in ("trigger", "active") or word.kind == ANY:
             continue
         if word.kind == KILLED or _word_at(tokens, index + 1, "wound"):
             count, vague = _uncounted_value(word.kind, number)
@@ -431,10 +492,19 @@ def _by_trigger(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     """The toll a trigger word at `index` introduces, unless a negation comes before it."""
     if _negated(tokens, index):
         return []
-    found = _word_at(tokens, index, "trigger")
+    found = _word_at(tokens, index, "trigger", "active")
     if found is None:
         return _pronoun_toll(tokens, index)
-    return _after_trigger(tokens, index, found[0], found[1])
+    end = _past_subject(tokens, found[1]) if found[0].role == "active" else found[1]
+    return _after_trigger(tokens, index, found[0], end)
+
+
+def _past_subject(tokens: tuple[Token, ...], index: int) -> int:
+    """After an active verb, the index past a nominative subject: «اغتال مسلحون مجهولون ضابطا»."""
+    stop = min(index + SUBJECT_SCAN, len(tokens))
+    while index < stop and tokens[index].folded.endswith(NOMINATIVE_ENDINGS):
+        index += 1
+    return index
 
 
 def _post_verb(tokens: tuple[Token, ...], index: int) -> tuple[_Word, int] | None:
@@ -454,7 +524,8 @@ def _count_first(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     if count is None:
         return []
     noun = _word_at(tokens, count.end, "noun")
-    if noun and not tokens[count.end].folded.startswith("ال"):   # «أحد الضحايا» refers, not counts
+    partitive = not count.vague and tokens[count.end].folded.startswith("ال")   # «أحد الضحايا» refers back
+    if noun and not partitive:
         return [t for t in (_counted(tokens, index, count, ANY),) if t]
     victims = _victims_at(tokens, count.end)
     verb = _post_verb(tokens, victims.end) if victims else None
@@ -526,3 +597,31 @@ def find_casualties(text: str, tokens: tuple[Token, ...], sentences: tuple[Span,
             toll.lower_bound, toll.vague, toll.revised,
         ))
     return tuple(mentions)
+
+
+# -- one figure per event --------------------------------------------------------
+
+
+def _figure(mentions: list[CasualtyMention]) -> int | None:
+    """The figure EVENTS.md keeps: the latest raised toll, else the lowest stated, else a vague one."""
+    revised = [m.count for m in mentions if m.revised and m.count is not None]
+    stated = [m.count for m in mentions if not m.vague and m.count is not None]
+    vague = [m.count for m in mentions if m.vague and m.count is not None]
+    if revised:
+        return revised[-1]
+    return min(stated) if stated else (min(vague) if vague else None)
+
+
+def event_casualties(
+    mentions: tuple[CasualtyMention, ...], sentences: Iterable[int]
+) -> tuple[int, int | None]:
+    """(fatalities, injuries) for an event stated in `sentences`, by EVENTS.md's rules.
+
+    «قتل 15 عسكريا» and «أعلنت الوكالة مقتل 13 عسكريا» -> 13 (sources disagree: the lower);
+    «ارتفع عدد القتلى إلى 20» beats an earlier 15 (a newer toll). No killed -> 0, no injured -> None.
+    """
+    inside = set(sentences)
+    chosen = [m for m in mentions if m.sentence in inside]
+    killed = _figure([m for m in chosen if m.kind == KILLED])
+    injured = _figure([m for m in chosen if m.kind == INJURED])
+    return killed or 0, injured
