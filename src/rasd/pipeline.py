@@ -56,7 +56,7 @@ def name_actors(doc: Doc) -> Doc:
     """Find every actor and resolve it to its canonical name (rasd.extract.actors)."""
     article = doc.article
     actors = find_actors(article.text, doc.tokens, doc.sentences, published=article.published,
-                         country=_main_country(doc.places))
+                         country=_main_country(doc.places), places=doc.places)
     return replace(doc, actors=actors)
 
 
