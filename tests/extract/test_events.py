@@ -149,3 +149,13 @@ def test_a_headline_restated_by_the_body_is_not_a_second_event():
     text = "غارات على سراقب\n\nشنت الطائرات الحربية غارات على مدينة سراقب صباح اليوم."
     found = pipeline_events(text, published=None)
     assert [e.location.name_ar for e in found] == ["سراقب"]
+
+
+def test_an_act_named_only_as_the_cause_of_displacement_is_no_event():
+    text = "نزح آلاف السكان من مدن أريحا وسراقب نحو الحدود بسبب قصف النظام خلال الأسابيع الماضية."
+    assert pipeline_events(text, published=None) == ()
+
+
+def test_the_places_of_an_origin_list_are_all_origins():
+    text = "قتل مدنيان من بلدات طفس والمزيريب واليادودة بانفجار لغم في بلدة نوى اليوم."
+    assert [e.location.name_ar for e in pipeline_events(text)] == ["نوى"]

@@ -128,6 +128,22 @@ def _is_description(facts: ArticleFacts, mention: PlaceMention) -> bool:
     return bool(set(words) & DESCRIPTION_WORDS)
 
 
+def _origins(facts: ArticleFacts, mentions: list[PlaceMention], act: str) -> list[PlaceMention]:
+    """Origin places, the list after one included: «من مدن أريحا وسراقب وجبل الزاوية»."""
+    origins: list[PlaceMention] = []
+    for i, mention in enumerate(mentions):
+        listed = i and mentions[i - 1] in origins and _listed_after(facts, mentions[i - 1], mention)
+        if listed or _is_origin(facts, mention, act):
+            origins.append(mention)
+    return origins
+
+
+def _listed_after(facts: ArticleFacts, first: PlaceMention, second: PlaceMention) -> bool:
+    """«X وY», «X، Y»: the second name continues a list begun by the first."""
+    between = facts.text[first.span.end:second.span.start].strip()
+    return between in ("", "،", ",") and (between or second.span.quote(facts.text).startswith("و"))
+
+
 def _inside_actor(facts: ArticleFacts, mention: PlaceMention) -> bool:
     return any(a.span.start <= mention.span.start and mention.span.end <= a.span.end for a in facts.actors)
 
@@ -154,8 +170,10 @@ def _is_specific(mention: PlaceMention) -> bool:
 def sentence_places(facts: ArticleFacts, sentence: int, act: str) -> list[PlaceMention]:
     """The places of a sentence where its act happened, most specific, containers dropped."""
     named = [m for m in facts.places if m.sentence == sentence and m.location.admin1 and not _inside_actor(facts, m)]
-    here = [m for m in named if not _is_origin(facts, m, act)]
-    if not here:  # «قتل شابان من بلدة X» and nothing else: the home town is the best guess
+    origins = _origins(facts, named, act)
+    here = [m for m in named if m not in origins]
+    if not here and any(c.sentence == sentence for c in facts.casualties):
+        # «قتل شابان من بلدة X» and nothing else: the victims' home town is the best guess
         here = [m for m in named if not set(_words_before(facts, m, 1)) & DESTINATION_WORDS]
     here = [m for m in here if not _is_aside(facts, m)]
     told = [m for m in here if not _is_description(facts, m)]
@@ -472,8 +490,18 @@ def _combine(first: Draft, later: Draft) -> Draft:
         injuries=_max_or_none(first.injuries, later.injuries),
         actor2=first.actor2 or later.actor2,
         sentences=first.sentences | later.sentences,
-        place=keep.place or first.place or later.place,
+        place=_better_place(first, later),
+        place_inherited=first.place_inherited and later.place_inherited,
+        time_in_sentence=first.time_in_sentence or later.time_in_sentence,
+        doer_named=first.doer_named or later.doer_named,
     )
+
+
+def _better_place(first: Draft, later: Draft) -> PlaceMention | None:
+    """The mention the text itself gives (not one borrowed), the first when both are."""
+    if first.place_inherited and not later.place_inherited:
+        return later.place
+    return first.place or later.place
 
 
 def _severity(sub: str) -> int:
@@ -536,6 +564,8 @@ def build_drafts(facts: ArticleFacts, acts: Sequence[Act]) -> list[Draft]:
             drafts[referred] = _extend(facts, drafts[referred], act.sentence)
             continue
         acts_here = [a for a in acts if a.sentence == act.sentence]
+        if _only_a_cause(facts, act):
+            continue
         for draft in place_drafts(facts, act, acts_here, borrowed_place(facts, act, drafts, fallback)):
             previous = drafts[-1] if drafts else None
             draft = assign_actors(facts, assign_time(facts, draft, previous), previous)
@@ -543,6 +573,24 @@ def build_drafts(facts: ArticleFacts, acts: Sequence[Act]) -> list[Draft]:
                 continue  # a statement is an event only as a community's collective act
             drafts.append(_with_toll(facts, draft, acted))
     return _split_shared_tolls(drafts)
+
+
+CAUSE_WORDS = frozenset({"جراء", "بسبب", "نتيجه", "اثر", "بفعل", "عقب", "بعد"})
+
+
+def _only_a_cause(facts: ArticleFacts, act: Act) -> bool:
+    """«نزوح الآلاف جراء القصف»: an act named as the cause of something else, with no place
+    or toll of its own, is not reported as an event here."""
+    if act.verbal or act.first_token == 0:
+        return False
+    before = facts.tokens[act.first_token - 1].folded
+    if before not in CAUSE_WORDS and act.first_token and facts.tokens[act.first_token].folded[:1] != "ب":
+        return False
+    if before not in CAUSE_WORDS and not facts.tokens[act.first_token].folded.startswith("بسبب"):
+        return False
+    has_toll = any(c.sentence == act.sentence for c in facts.casualties)
+    has_place = bool(sentence_places(facts, act.sentence, act.act))
+    return not has_toll and not has_place
 
 
 GENERIC_ACTS = frozenset({"attack", "strike", "target", "explosion"})
