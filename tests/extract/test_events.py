@@ -159,3 +159,9 @@ def test_an_act_named_only_as_the_cause_of_displacement_is_no_event():
 def test_the_places_of_an_origin_list_are_all_origins():
     text = "قتل مدنيان من بلدات طفس والمزيريب واليادودة بانفجار لغم في بلدة نوى اليوم."
     assert [e.location.name_ar for e in pipeline_events(text)] == ["نوى"]
+
+
+def test_a_city_event_folds_into_the_same_act_in_one_of_its_quarters():
+    text = "اشتباكات في القامشلي\n\nاندلعت اشتباكات عنيفة صباح اليوم في حي طي بمدينة القامشلي بين مسلحين."
+    found = pipeline_events(text, published=None)
+    assert [e.location.name_ar for e in found] == ["طي"]

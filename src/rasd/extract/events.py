@@ -391,18 +391,55 @@ def _is_broad(mention: PlaceMention) -> bool:
     return namesake and mention.span == mention.name_span
 
 
+QUARTER_KINDS = frozenset({"neighbourhood", "camp"})
+CITY_KINDS = frozenset({"city", "capital", "town", "district", "subdistrict"})
+QUARTER_REACH_KM = 15
+
+
+def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
+    """Whether an event at `inner` is a closer reading of one at `outer`: a town of the
+    governorate, or a quarter of the city («حي طي» in «القامشلي»)."""
+    a, b = outer.location, inner.location
+    if a.admin1 != b.admin1 or _place_id(outer) == _place_id(inner):
+        return False
+    if _is_broad(outer):
+        return not _is_broad(inner)
+    if outer.kind not in CITY_KINDS or inner.kind not in QUARTER_KINDS:
+        return False
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return True
+    return _km((a.lat, a.lon), (b.lat, b.lon)) <= QUARTER_REACH_KM
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 12742 * math.asin(math.sqrt(h))
+
+
+def _place_id(mention: PlaceMention) -> str:
+    return mention.location.gazetteer_id or mention.location.name_ar
+
+
+def _near_in_time(a: Draft, b: Draft) -> bool:
+    return a.offset is None or b.offset is None or abs(a.offset - b.offset) <= 1
+
+
 def absorb_broad(drafts: list[Draft]) -> list[Draft]:
-    """Drop an event placed only at a governorate when the article places the same act in one of its towns."""
-    def covered(draft: Draft) -> bool:
-        if draft.place is None or not _is_broad(draft.place):
-            return False
-        return any(
-            other is not draft and other.place is not None and not _is_broad(other.place)
-            and other.act.event_type == draft.act.event_type
-            and other.place.location.admin1 == draft.place.location.admin1
-            for other in drafts
-        )
-    return [d for d in drafts if not covered(d)]
+    """Fold an event placed at a governorate or a city into the same act placed in one of its
+    towns or quarters the same day: the article names the spot once it knows it."""
+    result = list(drafts)
+    for draft in drafts:
+        host = next((o for o in result if o is not draft and _absorbs(o, draft)), None)
+        if host is not None and draft in result:
+            result[result.index(host)] = _combine(host, replace(draft, place=host.place, place_inherited=True))
+            result.remove(draft)
+    return result
+
+
+def _absorbs(inner: Draft, outer: Draft) -> bool:
+    return (inner.place is not None and outer.place is not None and _act_kind(inner.act) == _act_kind(outer.act)
+            and _near_in_time(inner, outer) and _contains(outer.place, inner.place))
 
 
 def _place_key(draft: Draft) -> str:
