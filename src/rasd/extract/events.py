@@ -28,6 +28,8 @@ DESTINATION_WORDS = frozenset({"الي", "باتجاه", "نحو", "صوب"})
 CONNECTOR_WORDS = frozenset({"في", "ب", "ضمن", "من", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
                              "شرقي", "غربي", "التابعه", "التابع", "الواقعه", "الواقع", "ل", "و"})
 ORIGIN_WINDOW = 2
+# Acts whose «من X» is their own place: leaving, handing over, releasing.
+DEPARTURE_ACTS = frozenset({"agreement", "withdrawal", "handover", "release"})
 CONTAINER_GAP = 4  # tokens
 # A place is usually named after its act («قصفت ... بلدة X»); one named before it is farther.
 PLACE_BEFORE_TRIGGER_COST = 1.5
@@ -104,6 +106,8 @@ def _is_origin(facts: ArticleFacts, mention: PlaceMention, act: str) -> bool:
     stripped = [w[1:] if w[:1] in "وف" and len(w) > 2 else w for w in before]
     if act != "incursion" and stripped[-1:] and stripped[-1] in DESTINATION_WORDS:
         return True
+    if act in DEPARTURE_ACTS and stripped[-1:] == ["من"]:
+        return False  # «خروج المطلوبين من طفس», «انسحبت من البلدة»: where the act was
     return bool(stripped) and stripped[-1] in ORIGIN_WORDS
 
 
