@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import Generic, Iterator, Mapping, TypeVar
 
 from rasd.model import Span
@@ -64,16 +64,27 @@ class PhraseTable(Generic[V]):
 
     entries: Mapping[tuple[str, ...], V]
 
+    @cached_property
+    def longest_by_first(self) -> dict[str, int]:
+        """For each first word, the length of the longest phrase it starts (read once)."""
+        longest: dict[str, int] = {}
+        for key in self.entries:
+            longest[key[0]] = max(longest.get(key[0], 0), len(key))
+        return longest
+
     @property
     def longest(self) -> int:
-        return max((len(key) for key in self.entries), default=0)
+        return max(self.longest_by_first.values(), default=0)
 
     def match(self, tokens: tuple[Token, ...], index: int, *, clitics: bool = True) -> tuple[V, int] | None:
         """(value, index after the phrase) of the longest phrase starting at tokens[index]."""
         if index >= len(tokens):
             return None
-        firsts = tuple(bare_forms(tokens[index].folded)) if clitics else (tokens[index].folded,)
-        for size in range(min(self.longest, len(tokens) - index), 0, -1):
+        heads = self.longest_by_first
+        firsts = [f for f in (bare_forms(tokens[index].folded) if clitics else (tokens[index].folded,)) if f in heads]
+        if not firsts:
+            return None
+        for size in range(min(max(heads[f] for f in firsts), len(tokens) - index), 0, -1):
             rest = tuple(token.folded for token in tokens[index + 1:index + size])
             for first in firsts:
                 value = self.entries.get((first, *rest))
