@@ -21,8 +21,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from functools import cache, cached_property
-from typing import Generic, Iterator, Mapping, TypeVar
+from functools import cache, cached_property, lru_cache
+from typing import Generic, Mapping, TypeVar
 
 from rasd.model import Span
 from rasd.resources import data_path
@@ -50,12 +50,14 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
     return tuple(fold_word(word) for word in phrase.split())
 
 
-def bare_forms(folded: str) -> Iterator[str]:
+@lru_cache(maxsize=65536)
+def bare_forms(folded: str) -> tuple[str, ...]:
     """The word itself, then without each proclitic it may carry: «وبمقتل» -> وبمقتل, مقتل."""
-    yield folded
+    forms = [folded]
     for clitic in PROCLITICS:
         if folded.startswith(clitic) and len(folded) - len(clitic) >= 2:
-            yield folded[len(clitic):]
+            forms.append(folded[len(clitic):])
+    return tuple(forms)
 
 
 @dataclass(frozen=True)
