@@ -33,10 +33,15 @@ RASD_COLUMNS = (
 COLUMNS = ACLED_COLUMNS + RASD_COLUMNS
 FORMATS = ("csv", "geojson", "parquet", "jsonl")
 LIST_SEPARATOR = "; "
+# ACLED's disorder_type: by event type, with two sub-event types that straddle two kinds.
 DISORDER_TYPES = {
     "Protests": "Demonstrations",
     "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
+}
+DISORDER_BY_SUB_EVENT = {
+    "Excessive force against protesters": "Political violence; Demonstrations",
+    "Mob violence": "Political violence",
 }
 INT_COLUMNS = ("year", "time_precision", "inter1", "inter2", "interaction", "iso", "geo_precision",
                "fatalities", "timestamp", "date_offset_days", "injuries", "fatalities_low",
@@ -105,7 +110,8 @@ def _common(record_id: str, day: str | None, event: Event, updated_at: str) -> d
         "event_date": day,
         "year": int(day[:4]) if day else None,
         "time_precision": event.time_precision,
-        "disorder_type": DISORDER_TYPES.get(event.event_type, "Political violence"),
+        "disorder_type": DISORDER_BY_SUB_EVENT.get(event.sub_event_type)
+        or DISORDER_TYPES.get(event.event_type, "Political violence"),
         "event_type": event.event_type,
         "sub_event_type": event.sub_event_type,
         "actor1": _name(event.actor1),

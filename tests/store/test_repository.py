@@ -103,3 +103,21 @@ def test_migrations_are_applied_once(store):
 def _ids(store, filters):
     return [e.article.article_id for e in store.events(filters)]
 
+
+
+def test_search_indexes_exist_after_migration(store):
+    if store.db.dialect == "sqlite":
+        rows = store.db.query("SELECT name FROM sqlite_master WHERE type = 'index'")
+    else:
+        rows = store.db.query("SELECT indexname AS name FROM pg_indexes WHERE tablename = 'events'")
+    assert {"events_type_place", "events_gazetteer"} <= {row["name"] for row in rows}
+
+
+def test_incidents_updated_since_include_dissolved_ones(store):
+    store.save_article("k1", "h1", article("r1", "قصف الأتارب", (strike(ATARIB),)))
+    store.save_article("k2", "h1", article("r2", "غارة على الأتارب", (strike(ATARIB),), outlet="outlet-b"))
+    [before] = store.incidents(EventFilter())
+    mark = before["updated_at"]
+    store.save_article("k2", "h2", article("r2", "مظاهرة في الأتارب", ()))
+    assert [i["incident_id"] for i in store.incidents(EventFilter(updated_since=mark))] == [before["incident_id"]]
+    assert [len(i["sources"]) for i in store.incidents(EventFilter())] == [1]

@@ -29,6 +29,8 @@ class SqliteDatabase:
         self._conn.row_factory = sqlite3.Row
         self._depth = 0
         self._conn.execute("PRAGMA journal_mode=WAL")
+        # With WAL, NORMAL never corrupts; a power cut may lose the last commits, which a rerun re-ingests.
+        self._conn.execute("PRAGMA synchronous=NORMAL")
         self._conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         self._conn.execute("PRAGMA foreign_keys=ON")
 
