@@ -244,7 +244,7 @@ def _export(kind, db, fmt, output, **filters) -> None:
     store = _open_store(db)
     try:
         rows = export_rows(store, kind, EventFilter(**filters))
-        write_rows(rows, fmt, click.get_text_stream("stdout"), output)
+        write_rows(rows, fmt, sys.stdout, output)
     except ValueError as error:
         _fail(str(error))
     finally:
