@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from rasd.model import Actor, Event
-from rasd.store.repository import Deletion, StoredEvent
+from rasd.countries import country_codes
+from rasd.store.records import Deletion, StoredEvent
 
 # ACLED's export columns, in ACLED's order.
 ACLED_COLUMNS = (
@@ -128,8 +129,6 @@ def _common(record_id: str, day: str | None, event: Event, updated_at: str) -> d
 
 
 def _place(loc: dict[str, Any] | None) -> dict[str, Any]:
-    from rasd.countries import country_codes
-
     loc = loc or {}
     iso, region = country_codes(loc.get("country"))
     return {

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from rasd.store.backend import default_target, open_database
 from rasd.store.query import EventFilter
-from rasd.store.repository import Store, StoredEvent
+from rasd.store.records import StoredEvent
+from rasd.store.repository import Store
 
 
 def open_store(target: str | None = None) -> Store:

@@ -7,7 +7,7 @@ from typing import Any
 
 from rasd.incidents import most_common, reconcile_fatalities
 from rasd.model import Actor, Event, Location
-from rasd.store.repository import StoredEvent, unique
+from rasd.store.records import StoredEvent, unique
 
 
 def incident_record(incident_id: str, members: Sequence[StoredEvent]) -> dict[str, Any]:

@@ -10,49 +10,18 @@ events again.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from hashlib import sha1
 
 from rasd.incidents import Choice, LinkEvent, choose_incident, event_day, link_event, place_key, reported_weekday
 from rasd.model import Article, Event, Span
 from rasd.store.backend import Database, Row, chunks, placeholders
+from rasd.store.query import EventFilter, event_where
+from rasd.store.reconcile import incident_record
+from rasd.store.records import ArticleRef, Deletion, StoredEvent
 from rasd.text.normalize import fold_word
-
-
-@dataclass(frozen=True, slots=True)
-class ArticleRef:
-    """Where an event was reported."""
-
-    key: str
-    article_id: str
-    url: str | None
-    outlet: str | None
-    published: str | None
-    title: str | None
-
-
-@dataclass(frozen=True, slots=True)
-class StoredEvent:
-    """An event as stored: the record, its article, its day and its incident."""
-
-    id: str
-    article: ArticleRef
-    event: Event
-    day: str | None
-    incident_id: str | None
-    link_reason: str | None
-    updated_at: str
-
-
-@dataclass(frozen=True, slots=True)
-class Deletion:
-    """A record removed at `at` (for --updated-since copies)."""
-
-    entity: str
-    entity_id: str
-    at: str
 
 
 def now_iso() -> str:
@@ -135,7 +104,7 @@ class Store:
     def _write_events(self, key: str, article: Article, at: str) -> list[str]:
         ids = []
         weekdays = article_weekdays(article)
-        for seq, (event, weekday) in enumerate(zip(article.events, weekdays), start=1):
+        for seq, (event, weekday) in enumerate(zip(article.events, weekdays, strict=True), start=1):
             ids.append(event_id(key, seq))
             self.db.run(
                 f"INSERT INTO events ({', '.join(_EVENT_COLUMNS)}) VALUES ({placeholders(len(_EVENT_COLUMNS))})",
@@ -207,8 +176,6 @@ class Store:
 
     def _refresh_incident(self, incident_id: str, at: str) -> None:
         """Recompute the incident's reconciled record from its members."""
-        from rasd.store.reconcile import incident_record
-
         members = self.events(incident_id=incident_id)
         record = incident_record(incident_id, members)
         values = (members[0].event.event_type, record["event_date"],
@@ -228,10 +195,8 @@ class Store:
 
     # --- reading ------------------------------------------------------------------
 
-    def events(self, filters: "EventFilter | None" = None, incident_id: str | None = None) -> list[StoredEvent]:
+    def events(self, filters: EventFilter | None = None, incident_id: str | None = None) -> list[StoredEvent]:
         """Stored events matching `filters` (or of one incident), ordered by day then id."""
-        from rasd.store.query import event_where
-
         where, params = event_where(self.db, filters) if filters else ([], [])
         if incident_id is not None:
             where.append("e.incident_id = ?")
@@ -241,13 +206,11 @@ class Store:
                + " ORDER BY e.event_date, e.id")
         return [_stored_event(row) for row in self.db.query(sql, params)]
 
-    def incidents(self, filters: "EventFilter | None" = None) -> list[dict]:
+    def incidents(self, filters: EventFilter | None = None) -> list[dict]:
         """Reconciled incident records (with `updated_at`) holding an event that matches `filters`.
 
         `updated_since` applies to the incident itself: it changes when a report joins it.
         """
-        from dataclasses import replace
-
         since = filters.updated_since if filters else None
         event_filter = replace(filters, updated_since=None) if filters else None
         ids = sorted({e.incident_id for e in self.events(event_filter) if e.incident_id})
@@ -298,12 +261,12 @@ def article_weekdays(article: Article) -> list[int | None]:
     «اليوم الثلاثاء» in one event and date_offset_days -2 in another make the second a Sunday.
     """
     named = [reported_weekday(article.text, e.evidence or _title_span(article)) for e in article.events]
-    anchors = [(w - e.date_offset_days) % 7 for e, w in zip(article.events, named)
+    anchors = [(w - e.date_offset_days) % 7 for e, w in zip(article.events, named, strict=True)
                if w and e.date_offset_days is not None]
     if len(set(anchors)) != 1:
         return named
     return [w or (None if e.date_offset_days is None else (anchors[0] + e.date_offset_days - 1) % 7 + 1)
-            for e, w in zip(article.events, named)]
+            for e, w in zip(article.events, named, strict=True)]
 
 
 def _event_values(eid: str, key: str, seq: int, event: Event, article: Article, weekday: int | None,
@@ -345,8 +308,3 @@ def _stored_event(row: Row) -> StoredEvent:
                          row["a_published"], row["a_title"])
     return StoredEvent(row["id"], article, Event.from_dict(json.loads(row["record"])), row["event_date"],
                        row["incident_id"], row["link_reason"], row["updated_at"])
-
-
-def unique(values: Iterable[str | None]) -> list[str]:
-    """Values in first-seen order, without repeats or blanks."""
-    return list(dict.fromkeys(v for v in values if v))
