@@ -138,8 +138,9 @@ class Store:
         choice = choose_incident(event, self._candidate_incidents(event))
         if choice is None:
             choice = Choice(incident_id_for(new_id), "first report")
-        self.db.run("UPDATE events SET incident_id = ?, link_reason = ? WHERE id = ?",
-                    (choice.incident_id, choice.reason, new_id))
+        # updated_at moves too: a synchronised copy must learn the event's new incident.
+        self.db.run("UPDATE events SET incident_id = ?, link_reason = ?, updated_at = ? WHERE id = ?",
+                    (choice.incident_id, choice.reason, at, new_id))
         self._refresh_incident(choice.incident_id, at)
 
     def _candidate_incidents(self, event: LinkEvent) -> dict[str, list[LinkEvent]]:
@@ -213,7 +214,11 @@ class Store:
         """
         since = filters.updated_since if filters else None
         event_filter = replace(filters, updated_since=None) if filters else None
-        ids = sorted({e.incident_id for e in self.events(event_filter) if e.incident_id})
+        where, params = event_where(self.db, event_filter) if event_filter else ([], [])
+        rows = self.db.query(
+            "SELECT DISTINCT e.incident_id FROM events e JOIN articles a ON a.key = e.article_key "
+            "WHERE " + " AND ".join(["e.incident_id IS NOT NULL", *where]), params)
+        ids = sorted(row["incident_id"] for row in rows)
         records = []
         for part in chunks(ids):
             rows = self.db.query(
