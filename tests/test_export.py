@@ -87,3 +87,6 @@ def test_incident_rows_list_every_outlet(store):
     [row] = [incident_row(r) for r in store.incidents(EventFilter())]
     assert row["source"] == "outlet-a; outlet-b" and row["n_sources"] == 2
     assert (row["fatalities_low"], row["fatalities_high"]) == (2, 3)
+    sources = json.loads(row["sources"])
+    assert sorted(s["outlet"] for s in sources) == ["outlet-a", "outlet-b"]
+    assert all(s["link_reason"] for s in sources)

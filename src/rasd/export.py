@@ -29,7 +29,7 @@ ACLED_COLUMNS = (
 RASD_COLUMNS = (
     "article_id", "url", "outlet", "incident_id", "date_offset_days", "injuries", "weapons",
     "reported_by", "confidence", "evidence", "location_ar", "gazetteer_id", "link_reason",
-    "fatalities_low", "fatalities_high", "n_sources", "deleted",
+    "fatalities_low", "fatalities_high", "n_sources", "sources", "deleted",
 )
 COLUMNS = ACLED_COLUMNS + RASD_COLUMNS
 FORMATS = ("csv", "geojson", "parquet", "jsonl")
@@ -95,6 +95,7 @@ def incident_row(record: dict[str, Any]) -> dict[str, Any]:
         "fatalities_low": record["fatalities_low"],
         "fatalities_high": record["fatalities_high"],
         "n_sources": len(sources),
+        "sources": json.dumps(sources, ensure_ascii=False),
         "deleted": False,
     }
 
