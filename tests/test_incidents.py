@@ -1,6 +1,9 @@
 """Linking events of different reports into incidents, and reconciling their figures."""
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from rasd.incidents import link_event, link_reason, reconcile_fatalities, reported_weekday
 from rasd.model import Span
 from rasd.store.query import EventFilter
@@ -89,3 +92,34 @@ def test_a_corrected_article_is_relinked(store):
     assert len(store.incidents(EventFilter())) == 1
     store.save_article("k2", "h2", article("r2", "غارة على معرة النعمان", (strike(MAARRA),), outlet="o2"))
     assert sorted(len(i["sources"]) for i in store.incidents(EventFilter())) == [1, 1]
+
+
+# Four villages 4 km apart on a line, each precisely placed.
+VILLAGES = [place(f"قرية {name}", name, 35.60 + 0.036 * i, 36.60, gid=f"V{i}")
+            for i, name in enumerate(("Alif", "Ba", "Ta", "Tha"))]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), st.sampled_from(["o1", "o2", "o3"])),
+                min_size=2, max_size=9),
+       st.data())
+def test_every_pair_in_an_incident_links_and_no_article_appears_twice(reports, data):
+    from rasd.store import open_store
+    from rasd.store.repository import _row_link_event
+
+    store = open_store(":memory:")
+    for n, (village, day, outlet) in enumerate(reports):
+        event = strike(VILLAGES[village], day=f"2023-03-1{day}")
+        key = f"k{data.draw(st.integers(0, n))}"  # sometimes a correction of an earlier article
+        store.save_article(key, f"h{n}", article(f"r{n}", "غارة على قرية", (event,), outlet=outlet))
+    rows = store.db.query("SELECT e.id, e.article_key, e.record, e.weekday, e.incident_id, a.published "
+                          "FROM events e JOIN articles a ON a.key = e.article_key")
+    members: dict[str, list] = {}
+    for row in rows:
+        members.setdefault(row["incident_id"], []).append(_row_link_event(row))
+    for events in members.values():
+        assert len({e.article_key for e in events}) == len(events)
+        assert all(link_reason(a, b) for i, a in enumerate(events) for b in events[i + 1:])
+        assert len({e.gazetteer_id for e in events}) == 1
+    assert store.counts()["incidents"] == len(members)
+    store.close()
