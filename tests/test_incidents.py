@@ -5,7 +5,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasd.incidents import link_event, link_reason, reconcile_fatalities, reported_weekday
-from rasd.model import Span
+from rasd.model import Location, Span
 from rasd.store.query import EventFilter
 from tests.builders import article, place, strike
 
@@ -28,6 +28,13 @@ def test_two_reports_of_one_strike_on_one_village_link_with_a_reason():
 
 def test_strikes_on_two_villages_the_same_day_stay_apart():
     assert link_reason(_link(strike(KAFR_NUBL), "a"), _link(strike(HAS), "b")) is None
+
+
+def test_one_place_name_in_two_countries_stays_apart():
+    syrian = place("المزة", "Mezzeh", None, None, admin1="Damascus")
+    jordanian = Location(name_ar="المزة", name_en="Al Mazzah", admin1="Damascus", country="Jordan", geo_precision=1)
+    assert link_reason(_link(strike(syrian), "a"), _link(strike(syrian), "b")) is not None
+    assert link_reason(_link(strike(syrian), "a"), _link(strike(jordanian), "b")) is None
 
 
 def test_an_approximate_place_within_ten_km_links():

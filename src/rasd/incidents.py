@@ -44,6 +44,7 @@ class LinkEvent:
     place_key: str
     gazetteer_id: str | None
     admin1: str | None
+    country: str | None
     lat: float | None
     lon: float | None
     geo_precision: int | None
@@ -112,6 +113,7 @@ def link_event(
         place_key=place_key(loc),
         gazetteer_id=loc.gazetteer_id if loc else None,
         admin1=loc.admin1 if loc else None,
+        country=loc.country if loc else None,
         lat=loc.lat if loc else None,
         lon=loc.lon if loc else None,
         geo_precision=loc.geo_precision if loc else None,
@@ -125,7 +127,7 @@ def same_place(a: LinkEvent, b: LinkEvent) -> str | None:
         return None
     if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
         return f"same gazetteer place {a.gazetteer_id}"
-    if a.place_key == b.place_key and _admin1_agrees(a, b):
+    if a.place_key == b.place_key and _agrees(a.admin1, b.admin1) and _agrees(a.country, b.country):
         return f"same place name «{a.place_key}»"
     return _near(a, b)
 
@@ -139,8 +141,9 @@ def _near(a: LinkEvent, b: LinkEvent) -> str | None:
     return f"{km:.1f} km apart" if km <= limit else None
 
 
-def _admin1_agrees(a: LinkEvent, b: LinkEvent) -> bool:
-    return not (a.admin1 and b.admin1) or a.admin1.casefold() == b.admin1.casefold()
+def _agrees(first: str | None, second: str | None) -> bool:
+    """Unknown on either side, or the same name (case aside)."""
+    return not (first and second) or first.casefold() == second.casefold()
 
 
 def same_time(a: LinkEvent, b: LinkEvent) -> str | None:
