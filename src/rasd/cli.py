@@ -271,5 +271,128 @@ def _row_items(row):
     return row.items() if isinstance(row, dict) else vars(row).items()
 
 
+# --- the event database (rasd.store) ---------------------------------------------
+
+DB_OPTION = click.option(
+    "--db", envvar="RASD_DB", metavar="PATH|URL",
+    help="SQLite file or postgresql:// URL [default: $RASD_DB, else rasd.sqlite3 in the user data dir].")
+EXPORT_FORMATS = click.Choice(["csv", "geojson", "parquet", "jsonl"])
+
+
+def _open_store(db):
+    from rasd.store import open_store
+
+    try:
+        return open_store(db)
+    except RasdError as error:
+        _fail(str(error))
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True, metavar="PATH|FOLDER|-...")
+@DB_OPTION
+@click.option("--input-format", type=INPUT_FORMATS, default="auto", show_default=True,
+              help="How to read each file, as for `rasd extract`.")
+@click.option("--progress/--no-progress", default=None, help="Show a progress bar [default: on a terminal].")
+def ingest(sources, db, input_format, progress) -> None:
+    """Extract articles from files, folders (recursively) or JSON Lines into the database."""
+    from rasd.pipeline import process_raw
+    from rasd.store.ingest import ingest as ingest_all, read_sources
+    from tqdm import tqdm
+
+    store = _open_store(db)
+    bar = tqdm(unit=" articles", disable=None if progress is None else not progress, file=sys.stderr)
+
+    def show(result, summary):
+        bar.update(1)
+        bar.set_postfix(new=summary.new, updated=summary.updated, unchanged=summary.unchanged,
+                        failed=summary.failed, refresh=False)
+
+    try:
+        summary = ingest_all(store, read_sources(sources, input_format), process_raw, show)
+    finally:
+        bar.close()
+        store.close()
+    for source, reason in summary.failures:
+        click.echo(f"rasd: failed: {source}: {reason}", err=True)
+    click.echo(f"read {summary.read}, new {summary.new}, updated {summary.updated}, "
+               f"unchanged {summary.unchanged}, failed {summary.failed}")
+    if summary.failed:
+        sys.exit(1 if summary.failed < summary.read else 2)
+
+
+def _filter_options(command):
+    options = (
+        click.option("--since", metavar="YYYY-MM-DD", help="Events on or after this day."),
+        click.option("--until", metavar="YYYY-MM-DD", help="Events on or before this day."),
+        click.option("--country"), click.option("--admin1"),
+        click.option("--event-type", help="e.g. 'Explosions/Remote violence'."),
+        click.option("--actor", help="A part of an actor's canonical name."),
+        click.option("--outlet"),
+        click.option("--search", "text", metavar="WORDS", help="Words the article contains (Arabic folded)."),
+        click.option("--updated-since", metavar="ISO-TIME",
+                     help="Only records written after this time, and those deleted since."),
+        click.option("--format", "fmt", type=EXPORT_FORMATS, default="jsonl", show_default=True),
+        click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+                     help="Write to this file (required for parquet)."),
+        DB_OPTION,
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def _export(kind, db, fmt, output, **filters) -> None:
+    from rasd.export import write_rows
+    from rasd.store.export_rows import export_rows
+    from rasd.store.query import EventFilter
+
+    store = _open_store(db)
+    try:
+        rows = export_rows(store, kind, EventFilter(**filters))
+        write_rows(rows, fmt, sys.stdout, output)
+    except ValueError as error:
+        _fail(str(error))
+    finally:
+        store.close()
+
+
+@main.command()
+@_filter_options
+def events(db, fmt, output, **filters) -> None:
+    """Export stored events (ACLED-style CSV, GeoJSON, Parquet or JSON Lines)."""
+    _export("event", db, fmt, output, **filters)
+
+
+@main.command()
+@_filter_options
+def incidents(db, fmt, output, **filters) -> None:
+    """Export incidents: events of several reports merged, every source listed."""
+    _export("incident", db, fmt, output, **filters)
+
+
+@main.command(name="link-eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--gold-events", is_flag=True, help="Link the file's gold events instead of extracted ones.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def link_eval(gold, gold_events, as_json) -> None:
+    """Pairwise F1 of incident links against GOLD.jsonl's incident_hint groups."""
+    from rasd.evaluate.links import score_links
+
+    score = score_links(gold, gold_events)
+    figures = {"events": "gold" if gold_events else "extracted", "gold_pairs": score.gold_pairs,
+               "linked_pairs": score.predicted_pairs, "true_pairs": score.true_pairs,
+               "precision": round(score.precision, 3), "recall": round(score.recall, 3),
+               "f1": round(score.f1, 3), "different_place_incidents": len(score.cross_place)}
+    if as_json:
+        click.echo(json.dumps(figures))
+        return
+    for a, b in score.false_links:
+        click.echo(f"  linked, no shared hint: {a} {b}")
+    for a, b in score.missed_links:
+        click.echo(f"  shared hint, not linked: {a} {b}")
+    click.echo("  ".join(f"{k}={v}" for k, v in figures.items()))
+
+
 if __name__ == "__main__":
     main()

@@ -1,0 +1,57 @@
+"""The PostgreSQL back end (psycopg 3): the same SQL as SQLite, `?` rewritten to `%s`."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from rasd.errors import RasdError
+from rasd.store.backend import Row
+
+_PLACEHOLDER = re.compile(r"\?")
+
+
+class PostgresDatabase:
+    """One autocommit connection; `transaction()` is psycopg's (savepoints when nested)."""
+
+    dialect = "postgres"
+
+    def __init__(self, url: str) -> None:
+        import psycopg
+        from psycopg.rows import dict_row
+
+        try:
+            self._conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
+        except psycopg.Error as error:
+            raise RasdError(f"cannot connect to PostgreSQL: {error}") from error
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return list(self._conn.execute(_to_pyformat(sql), tuple(params)).fetchall())
+
+    def run(self, sql: str, params: Sequence[Any] = ()) -> None:
+        self._conn.execute(_to_pyformat(sql), tuple(params))
+
+    def script(self, sql: str) -> None:
+        self._conn.execute(sql)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self._conn.transaction():
+            yield
+
+    def index_text(self, key: str, folded: str | None) -> None:
+        """Nothing to do: search reads articles.folded directly."""
+
+    def text_filter(self, words: Sequence[str]) -> tuple[str, list[Any]]:
+        """SQL selecting article keys whose folded text contains every word."""
+        clauses = ["folded LIKE ?"] * len(words) or ["1 = 1"]
+        return "SELECT key FROM articles WHERE " + " AND ".join(clauses), [f"%{w}%" for w in words]
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+def _to_pyformat(sql: str) -> str:
+    """'a = ?' -> 'a = %s' (a literal % is doubled first)."""
+    return _PLACEHOLDER.sub("%s", sql.replace("%", "%%"))

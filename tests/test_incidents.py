@@ -1,0 +1,132 @@
+"""Linking events of different reports into incidents, and reconciling their figures."""
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rasd.incidents import link_event, link_reason, reconcile_fatalities, reported_weekday
+from rasd.model import Location, Span
+from rasd.store.query import EventFilter
+from tests.builders import article, place, strike
+
+# Two villages 4 km apart and a farm area next to the first.
+KAFR_NUBL = place("كفرنبل", "Kafranbel", 35.614, 36.561, gid="G10")
+HAS = place("حاس", "Has", 35.600, 36.600, gid="G11")
+NEAR_KAFR_NUBL = place("مزارع كفرنبل", "Kafranbel farms", 35.630, 36.575, precision=2)
+MAARRA = place("معرة النعمان", "Maarat al-Numan", 35.648, 36.672, gid="G12")
+
+
+def _link(event, key="a", published="2023-03-14", weekday=None):
+    return link_event(f"{key}-1", key, event, published, weekday)
+
+
+def test_two_reports_of_one_strike_on_one_village_link_with_a_reason():
+    reason = link_reason(_link(strike(KAFR_NUBL, fatalities=3), "a"), _link(strike(KAFR_NUBL, fatalities=4), "b"))
+    assert reason is not None
+    assert "same gazetteer place G10" in reason and "same day 2023-03-14" in reason
+
+
+def test_strikes_on_two_villages_the_same_day_stay_apart():
+    assert link_reason(_link(strike(KAFR_NUBL), "a"), _link(strike(HAS), "b")) is None
+
+
+def test_one_place_name_in_two_countries_stays_apart():
+    syrian = place("المزة", "Mezzeh", None, None, admin1="Damascus")
+    jordanian = Location(name_ar="المزة", name_en="Al Mazzah", admin1="Damascus", country="Jordan", geo_precision=1)
+    assert link_reason(_link(strike(syrian), "a"), _link(strike(syrian), "b")) is not None
+    assert link_reason(_link(strike(syrian), "a"), _link(strike(jordanian), "b")) is None
+
+
+def test_an_approximate_place_within_ten_km_links():
+    reason = link_reason(_link(strike(KAFR_NUBL), "a"), _link(strike(NEAR_KAFR_NUBL), "b"))
+    assert reason is not None and "km apart" in reason
+
+
+def test_days_more_than_one_apart_stay_apart():
+    early, late = strike(KAFR_NUBL, day="2023-03-10"), strike(KAFR_NUBL, day="2023-03-12")
+    assert link_reason(_link(early, "a"), _link(late, "b")) is None
+    assert link_reason(_link(early, "a"), _link(strike(KAFR_NUBL, day="2023-03-11"), "b")) is not None
+
+
+def test_different_named_actors_stay_apart_but_unidentified_ones_do_not_conflict():
+    russian = _link(strike(KAFR_NUBL), "a")
+    syrian = _link(strike(KAFR_NUBL, actor="Military Forces of Syria (2000-2024)"), "b")
+    unknown = _link(strike(KAFR_NUBL, actor="Unidentified Armed Group (Syria)"), "c")
+    assert link_reason(russian, syrian) is None
+    assert link_reason(russian, unknown) is not None
+
+
+def test_events_of_one_article_never_link():
+    assert link_reason(_link(strike(KAFR_NUBL), "a"), _link(strike(KAFR_NUBL), "a")) is None
+
+
+def test_undated_reports_naming_different_weekdays_stay_apart():
+    sunday = _link(strike(KAFR_NUBL, day=None), "a", published=None, weekday=7)
+    tuesday = _link(strike(KAFR_NUBL, day=None), "b", published=None, weekday=2)
+    monday = _link(strike(KAFR_NUBL, day=None), "c", published=None, weekday=1)
+    assert link_reason(sunday, tuesday) is None
+    assert link_reason(sunday, monday) is not None
+
+
+def test_the_weekday_is_read_from_the_event_sentence():
+    text = "قصفت الطائرات الحربية بلدة كفرنبل صباح اليوم الثلاثاء. وفي خبر آخر يوم الجمعة..."
+    assert reported_weekday(text, (Span(0, text.index(".")),)) == 2
+    assert reported_weekday(text, (Span(0, len(text)),)) is None  # two different days named
+
+
+def test_fatalities_take_the_most_reported_figure_and_keep_the_range():
+    assert reconcile_fatalities([4, 4, 6, 0]) == (4, 4, 6)
+    assert reconcile_fatalities([3, 5]) == (3, 3, 5)
+    assert reconcile_fatalities([0, 0]) == (0, 0, 0)
+
+
+def test_incidents_grow_as_reports_arrive_and_list_every_source(store):
+    store.save_article("k1", "h", article("r1", "غارة على كفرنبل", (strike(KAFR_NUBL, fatalities=3),)))
+    store.save_article("k2", "h", article("r2", "مقتل مدنيين في كفرنبل", (strike(KAFR_NUBL, fatalities=5),), outlet="o2"))
+    store.save_article("k3", "h", article("r3", "غارة على حاس", (strike(HAS, fatalities=1),), outlet="o3"))
+    store.save_article("k4", "h", article("r4", "حصيلة غارة كفرنبل", (strike(KAFR_NUBL, fatalities=5),), outlet="o4"))
+    incidents = store.incidents(EventFilter())
+    merged = next(i for i in incidents if len(i["sources"]) > 1)
+    assert len(incidents) == 2
+    assert sorted(s["article_id"] for s in merged["sources"]) == ["r1", "r2", "r4"]
+    assert (merged["fatalities"], merged["fatalities_low"], merged["fatalities_high"]) == (5, 3, 5)
+    assert all(s["link_reason"] for s in merged["sources"])
+
+
+def test_a_corrected_article_is_relinked(store):
+    store.save_article("k1", "h", article("r1", "غارة على كفرنبل", (strike(KAFR_NUBL),)))
+    store.save_article("k2", "h", article("r2", "غارة على كفرنبل", (strike(KAFR_NUBL),), outlet="o2"))
+    assert len(store.incidents(EventFilter())) == 1
+    store.save_article("k2", "h2", article("r2", "غارة على معرة النعمان", (strike(MAARRA),), outlet="o2"))
+    assert sorted(len(i["sources"]) for i in store.incidents(EventFilter())) == [1, 1]
+
+
+# Four villages 4 km apart on a line, each precisely placed.
+VILLAGES = [place(f"قرية {name}", name, 35.60 + 0.036 * i, 36.60, gid=f"V{i}")
+            for i, name in enumerate(("Alif", "Ba", "Ta", "Tha"))]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 3), st.sampled_from(["o1", "o2", "o3"])),
+                min_size=2, max_size=9),
+       st.data())
+def test_every_pair_in_an_incident_links_and_no_article_appears_twice(reports, data):
+    from rasd.store import open_store
+    from rasd.store.repository import _row_link_event
+
+    store = open_store(":memory:")
+    for n, (village, day, outlet) in enumerate(reports):
+        event = strike(VILLAGES[village], day=f"2023-03-1{day}")
+        key = f"k{data.draw(st.integers(0, n))}"  # sometimes a correction of an earlier article
+        store.save_article(key, f"h{n}", article(f"r{n}", "غارة على قرية", (event,), outlet=outlet))
+    rows = store.db.query("SELECT e.id, e.article_key, e.record, e.weekday, e.incident_id, a.published "
+                          "FROM events e JOIN articles a ON a.key = e.article_key")
+    members: dict[str, list] = {}
+    for row in rows:
+        members.setdefault(row["incident_id"], []).append(_row_link_event(row))
+    for events in members.values():
+        assert len({e.article_key for e in events}) == len(events)
+        assert all(link_reason(a, b) for i, a in enumerate(events) for b in events[i + 1:])
+        assert len({e.gazetteer_id for e in events}) == 1
+    assert store.counts()["incidents"] == len(members)
+    store.close()
