@@ -1,5 +1,8 @@
 """Time expressions on sentences written like conflict reports."""
+import datetime as dt
+
 import pytest
+from hypothesis import given, strategies as st
 
 from rasd.extract.dates import event_time, find_time_expressions
 from rasd.text.segment import split_sentences, tokenize
@@ -195,3 +198,24 @@ def test_event_time_falls_back_to_the_article_day_then_publication():
 def test_event_time_ignores_background_years():
     text = "في البلدة الخاضعة للتسوية منذ عام 2018 هاجم مسلحون حاجزا أمس."
     assert event_time(times(text), [0], published=SUNDAY).offset_days == -1
+
+
+WEEKDAY_NAMES = {1: "الاثنين", 2: "الثلاثاء", 3: "الأربعاء", 4: "الخميس", 5: "الجمعة", 6: "السبت", 7: "الأحد"}
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)), st.integers(1, 7), st.booleans())
+def test_weekday_lands_on_its_day_and_never_after_publication(published, weekday, past):
+    text = f"هاجم مسلحون حاجزا يوم {WEEKDAY_NAMES[weekday]}{' الماضي' if past else ''}."
+    mention = only(text, published.isoformat())
+    assert dt.date.fromisoformat(mention.date).isoweekday() == weekday
+    assert (-7 <= mention.offset_days <= -1) if past else (-6 <= mention.offset_days <= 0)
+
+
+@given(st.dates(min_value=dt.date(2000, 3, 1), max_value=dt.date(2030, 12, 31)), st.integers(1, 28), st.integers(1, 12))
+def test_date_without_year_is_never_after_publication(published, day, month):
+    month_name = {1: "يناير", 2: "فبراير", 3: "مارس", 4: "أبريل", 5: "مايو", 6: "يونيو", 7: "يوليو",
+                  8: "أغسطس", 9: "سبتمبر", 10: "أكتوبر", 11: "نوفمبر", 12: "ديسمبر"}[month]
+    mention = only(f"قصفت الطائرات البلدة في {day} {month_name}.", published.isoformat())
+    date = dt.date.fromisoformat(mention.date)
+    assert (date.month, date.day) == (month, day)
+    assert -366 <= mention.offset_days <= 0

@@ -34,6 +34,7 @@ YEARS = range(1900, 2101)
 HIJRI_YEARS = range(1343, 1501)   # the span the Umm al-Qura tables cover
 HIJRI_MARKS = frozenset({"ه", "هـ"})
 GREGORIAN_MARKS = frozenset({"م"})
+ARTICLE_TOKEN = "ال"   # «الـ» cut from its number: «الـ48 ساعة»
 MONTH_SEPARATORS = frozenset({"/", "-", "(", ")", "،"})
 NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
 
@@ -249,7 +250,7 @@ def _hours(tokens: tuple[Token, ...], index: int) -> _Found | None:
     """«الـ48 ساعة الماضية», «الساعات الـ24 الماضية»: that day (0) or, past 24 hours, two (-1, precision 2)."""
     lead = _match("hours", tokens, index)
     start = lead[1] if lead else index
-    if start >= len(tokens) or tokens[start].folded != "ال":
+    if start >= len(tokens) or tokens[start].folded != ARTICLE_TOKEN:
         return None
     hours = _number(tokens, start + 1, range(1, 169))
     unit = _match("hours", tokens, start + 2)
@@ -301,11 +302,22 @@ def _expression_at(tokens: tuple[Token, ...], index: int) -> _Found | None:
     return None
 
 
+@cache
+def _opening_words() -> frozenset[str]:
+    """Folded words a time expression may open with (a digit may too)."""
+    tables = [*time_words().values(), month_names(), hijri_month_names()]
+    return frozenset({key[0] for table in tables for key in table.entries} | set(weekday_names()) | {ARTICLE_TOKEN})
+
+
+def _may_open(token: Token) -> bool:
+    return token.folded[:1].isdigit() or any(f in _opening_words() for f in bare_forms(token.folded))
+
+
 def read_expressions(tokens: tuple[Token, ...]) -> list[_Found]:
     """Every time expression of the tokens, left to right, none overlapping."""
     found, index = [], 0
     while index < len(tokens):
-        expression = _expression_at(tokens, index)
+        expression = _expression_at(tokens, index) if _may_open(tokens[index]) else None
         if expression is None:
             index += 1
         else:

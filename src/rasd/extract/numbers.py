@@ -11,7 +11,7 @@ marked `revised` so that it replaces the older one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 from rasd.extract.lexicon import PhraseTable, bare_forms, lexicon_rows, phrase_key, sentence_index
@@ -475,7 +475,7 @@ def _pronoun_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
 
     «إصابته» alone may be a building hit, so the injured need a wound word after them.
     """
-    if _word_at(tokens, index, "object"):
+    if _word_at(tokens, index, "object") or _negated(tokens, index):
         return []
     for analysis in analyze(tokens[index].text)[1:]:
         number = PRONOUN_NUMBERS.get(analysis.enclitic)
@@ -490,11 +490,11 @@ def _pronoun_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
 
 def _by_trigger(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     """The toll a trigger word at `index` introduces, unless a negation comes before it."""
-    if _negated(tokens, index):
-        return []
     found = _word_at(tokens, index, "trigger", "active")
     if found is None:
-        return _pronoun_toll(tokens, index)
+        return _pronoun_toll(tokens, index) if tokens[index].folded.isalpha() else []
+    if _negated(tokens, index):
+        return []
     end = _past_subject(tokens, found[1]) if found[0].role == "active" else found[1]
     return _after_trigger(tokens, index, found[0], end)
 
@@ -569,12 +569,30 @@ def _after_between(tokens: tuple[Token, ...], index: int) -> bool:
 PASSES = (_raised_toll, _by_trigger, _count_first, _standalone)
 
 
+@cache
+def _opening_words() -> frozenset[str]:
+    """Folded words a toll may open with: casualty words, counts and victim nouns."""
+    words = {key[0] for key in casualty_words().entries} | set(victim_forms())
+    words |= {key[0] for key in count_markers().entries}
+    return frozenset(words | {w for table in number_words().values() for w in table})
+
+
+@lru_cache(maxsize=65536)
+def _may_open(text: str, folded: str) -> bool:
+    """Whether a token may open a toll: digits, or a lexicon word through its clitics."""
+    if folded[:1].isdigit() or any(form in _opening_words() for form in bare_forms(folded)):
+        return True
+    return any(a.stem in _opening_words() or a.stem + "ن" in _opening_words() for a in analyze(text)) or (
+        _nisba(folded) is not None)
+
+
 def _tolls(tokens: tuple[Token, ...]) -> list[_Toll]:
     """Every toll, each pass skipping tokens an earlier pass used."""
     used: set[int] = set()
     tolls: list[_Toll] = []
+    openers = [i for i, token in enumerate(tokens) if _may_open(token.text, token.folded)]
     for find in PASSES:
-        for index in range(len(tokens)):
+        for index in openers:
             if index in used:
                 continue
             for toll in find(tokens, index):
