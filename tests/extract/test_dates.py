@@ -219,3 +219,23 @@ def test_date_without_year_is_never_after_publication(published, day, month):
     date = dt.date.fromisoformat(mention.date)
     assert (date.month, date.day) == (month, day)
     assert -366 <= mention.offset_days <= 0
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("اقتحمت القوات البلدة في الخامس من شباط.", "2024-02-05"),
+        ("اقتحمت القوات البلدة في الخامس عشر من كانون الثاني.", "2024-01-15"),
+        ("اقتحمت القوات البلدة في الحادي والعشرين من أيلول 2023.", "2023-09-21"),
+        ("اقتحمت القوات البلدة في الأول من رمضان 1444.", "2023-03-23"),
+    ],
+)
+def test_ordinal_days(text, date):
+    mention = only(text)
+    assert (mention.kind, mention.date) == ("explicit", date)
+
+
+def test_last_year_is_background():
+    mention = only("كانت البلدة قد شهدت اشتباكات مماثلة العام الماضي.")
+    assert (mention.kind, mention.year) == ("past_year", 2023)
+    assert only("شهدت البلدة اشتباكات العام الماضي.", None).kind == "past_year"

@@ -67,6 +67,7 @@ class _Found:
     day: tuple[int | None, int, int] | None = None   # (year, month, day) as written
     hijri: bool = False
     year: int | None = None
+    years_back: int = 0                    # «العام الماضي» 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,8 +187,33 @@ def _numeric_date(tokens: tuple[Token, ...], index: int) -> _Found | None:
     return None
 
 
+def _ordinal_day(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
+    """(day, index after «من») of an ordinal day: «الخامس عشر من», «الحادي والعشرين من»."""
+    day, end = 0, index
+    while (word := _match("ordinal", tokens, end)) is not None and day + word[0].value <= 31:
+        day, end = day + word[0].value, word[1]
+    if not 1 <= day <= 31 or end >= len(tokens) or tokens[end].folded != "من":
+        return None
+    return day, end + 1
+
+
+def _ordinal_date(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """A date with an ordinal day: «في الخامس عشر من آب 2021», «الأول من رمضان»."""
+    ordinal = _ordinal_day(tokens, index)
+    if ordinal is None:
+        return None
+    day, start = ordinal
+    for table, hijri in ((month_names(), False), (hijri_month_names(), True)):
+        month = table.match(tokens, start, clitics=False)
+        if month is not None:
+            end = _second_month(tokens, month[1]) if not hijri else month[1]
+            year, end = _year_after(tokens, end, hijri)
+            return _Found(index, end, "explicit", day=(year, month[0], day), hijri=hijri)
+    return None
+
+
 def _explicit(tokens: tuple[Token, ...], index: int) -> _Found | None:
-    return _day_month(tokens, index) or _numeric_date(tokens, index)
+    return _day_month(tokens, index) or _numeric_date(tokens, index) or _ordinal_date(tokens, index)
 
 
 def _with_weekday_and_date(tokens: tuple[Token, ...], found: _Found) -> _Found:
@@ -260,6 +286,12 @@ def _hours(tokens: tuple[Token, ...], index: int) -> _Found | None:
     return _Found(index, recent[1], "period", 1 if hours <= 24 else 2, offset=0 if hours <= 24 else -1)
 
 
+def _years_ago(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """«العام الماضي»: the year before publication's, known when the publication date is."""
+    back = _match("years_ago", tokens, index)
+    return _Found(index, back[1], "year", 3, years_back=back[0].value) if back else None
+
+
 def _year(tokens: tuple[Token, ...], index: int) -> _Found | None:
     """A year named alone, after «عام», «منذ», «صيف»...: «منذ عام 2018»."""
     lead = _match("year", tokens, index)
@@ -286,7 +318,7 @@ def _month(tokens: tuple[Token, ...], index: int) -> _Found | None:
     return _Found(index, end, "month", 3, day=(year, month[0], 1))
 
 
-READERS = (_relative, _weekday, _explicit, _ago, _hours, _year, _month)
+READERS = (_relative, _weekday, _explicit, _ago, _hours, _years_ago, _year, _month)
 
 
 def _expression_at(tokens: tuple[Token, ...], index: int) -> _Found | None:
@@ -385,9 +417,17 @@ def _date(found: _Found, offset: int | None, published: dt.date | None) -> str |
     return None
 
 
+def _year_of(found: _Found, published: dt.date | None) -> int | None:
+    """The year a year-only mention names: written, or counted back from publication."""
+    if found.years_back and published is not None:
+        return published.year - found.years_back
+    return found.year
+
+
 def _kind(found: _Found, published: dt.date | None) -> str:
     """A year-only mention before the publication year (or with none known) is «past_year»."""
-    if found.kind == "year" and (published is None or found.year < published.year):
+    year = _year_of(found, published)
+    if found.kind == "year" and (found.years_back or published is None or year < published.year):
         return "past_year"
     return found.kind
 
@@ -425,7 +465,7 @@ def find_time_expressions(
         offset = _offset(item, day, weekday)
         mentions.append(TimeMention(
             span, offset, _date(item, offset, day), item.precision, _kind(item, day),
-            sentence_index(sentences, span.start), item.weekday, item.year,
+            sentence_index(sentences, span.start), item.weekday, _year_of(item, day),
         ))
     return tuple(mentions)
 
