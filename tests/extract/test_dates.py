@@ -239,3 +239,9 @@ def test_last_year_is_background():
     mention = only("كانت البلدة قد شهدت اشتباكات مماثلة العام الماضي.")
     assert (mention.kind, mention.year) == ("past_year", 2023)
     assert only("شهدت البلدة اشتباكات العام الماضي.", None).kind == "past_year"
+
+
+def test_a_few_days_ago_has_no_day():
+    mention = only("نزحت العائلات قبل أيام من القرية.")
+    assert (mention.offset_days, mention.precision) == (None, 2)
+    assert only("سقطت القذائف قبل ساعات.").offset_days == 0

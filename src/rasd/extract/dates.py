@@ -260,16 +260,16 @@ def _ago(tokens: tuple[Token, ...], index: int) -> _Found | None:
     if ago is None:
         return None
     start = (count_markers().match(tokens, ago[1], clitics=False) or (None, ago[1]))[1]
+    few = _match("few", tokens, start)
+    if few is not None:   # «قبل أيام»: no day known, unless it is hours
+        offset = 0 if few[0].value == 0 else None
+        return _Found(index, few[1], "ago", few[0].precision, offset=offset)
     count = read_count(tokens, start)
     unit = _match("unit", tokens, count.end if count else start)
     if unit is None or (count is not None and count.vague):
         return None
     word, end = unit
-    if count is not None:
-        return _Found(index, end, "ago", word.precision, offset=-count.value * word.value)
-    vague = tokens[start].folded in ("ايام", "اسابيع", "اشهر", "شهور", "ساعات")
-    offset = None if vague else -word.value
-    return _Found(index, end, "ago", max(word.precision, 2 if vague else 1), offset=offset)
+    return _Found(index, end, "ago", word.precision, offset=-(count.value if count else 1) * word.value)
 
 
 def _hours(tokens: tuple[Token, ...], index: int) -> _Found | None:
