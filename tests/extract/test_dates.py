@@ -95,6 +95,8 @@ def test_yesterday_with_weekday_anchors_too():
         ("قصفت الطائرات المدينة في 7 حزيران/يونيو 2022.", "2022-06-07"),
         ("قصفت الطائرات المدينة في 9 تشرين الأول.", "2023-10-09"),
         ("قصفت الطائرات المدينة بتاريخ 14/1/2024.", "2024-01-14"),
+        ("قصفت الطائرات المدينة بتاريخ 2023/11/30.", "2023-11-30"),
+        ("قصفت الطائرات المدينة في 22 من تموز.", "2023-07-22"),
     ],
 )
 def test_explicit_dates(text, date):
@@ -245,3 +247,19 @@ def test_a_few_days_ago_has_no_day():
     mention = only("نزحت العائلات قبل أيام من القرية.")
     assert (mention.offset_days, mention.precision) == (None, 2)
     assert only("سقطت القذائف قبل ساعات.").offset_days == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("انسحبت الدورية في 4 من الشهر الجاري.", "2024-03-04"),
+        ("انسحبت الدورية في السابع من الشهر الماضي.", "2024-02-07"),
+    ],
+)
+def test_day_of_the_current_or_last_month(text, date):
+    assert only(text).date == date
+
+
+def test_day_of_the_month_without_publication_is_unknown():
+    mention = only("انسحبت الدورية في 4 من الشهر الجاري.", None)
+    assert (mention.kind, mention.date, mention.offset_days) == ("explicit", None, None)

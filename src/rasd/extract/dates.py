@@ -35,8 +35,9 @@ HIJRI_YEARS = range(1343, 1501)   # the span the Umm al-Qura tables cover
 HIJRI_MARKS = frozenset({"ه", "هـ"})
 GREGORIAN_MARKS = frozenset({"م"})
 ARTICLE_TOKEN = "ال"   # «الـ» cut from its number: «الـ48 ساعة»
+OF = "من"
 MONTH_SEPARATORS = frozenset({"/", "-", "(", ")", "،"})
-NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
+NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})|(\d{4})([./-])(\d{1,2})\6(\d{1,2})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +69,7 @@ class _Found:
     hijri: bool = False
     year: int | None = None
     years_back: int = 0                    # «العام الماضي» 1
+    months_back: int | None = None         # «3 من الشهر الجاري» 0, «... الماضي» 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,18 +160,25 @@ def _second_month(tokens: tuple[Token, ...], index: int) -> int:
     return index
 
 
-def _day_month(tokens: tuple[Token, ...], index: int) -> _Found | None:
-    """A day and a month name, Gregorian or Hijri, and an optional year: «12 آب 2021»."""
-    day = _number(tokens, index, range(1, 32))
-    if day is None:
-        return None
+def _month_after(tokens: tuple[Token, ...], first: int, index: int, day: int) -> _Found | None:
+    """The month after a day at tokens[index], with an optional year: «آب 2021», «رمضان», «الشهر الجاري»."""
+    index += index < len(tokens) and tokens[index].folded == OF
     for table, hijri in ((month_names(), False), (hijri_month_names(), True)):
-        month = table.match(tokens, index + 1, clitics=False)
+        month = table.match(tokens, index, clitics=False)
         if month is not None:
             end = _second_month(tokens, month[1]) if not hijri else month[1]
             year, end = _year_after(tokens, end, hijri)
-            return _Found(index, end, "explicit", day=(year, month[0], day), hijri=hijri)
+            return _Found(first, end, "explicit", day=(year, month[0], day), hijri=hijri)
+    back = _match("this_month", tokens, index)
+    if back is not None:
+        return _Found(first, back[1], "explicit", day=(None, 0, day), months_back=back[0].value)
     return None
+
+
+def _day_month(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """A day and a month, Gregorian, Hijri or named from publication: «12 آب 2021», «3 من الشهر الجاري»."""
+    day = _number(tokens, index, range(1, 32))
+    return _month_after(tokens, index, index + 1, day) if day is not None else None
 
 
 def _numeric_date(tokens: tuple[Token, ...], index: int) -> _Found | None:
@@ -183,33 +192,24 @@ def _numeric_date(tokens: tuple[Token, ...], index: int) -> _Found | None:
         if match and match.group(1):
             return _Found(index, last, "explicit", day=(int(match[4]), int(match[3]), int(match[1])))
         if match:
-            return _Found(index, last, "explicit", day=(int(match[5]), int(match[6]), int(match[7])))
+            return _Found(index, last, "explicit", day=(int(match[5]), int(match[7]), int(match[8])))
     return None
 
 
 def _ordinal_day(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
-    """(day, index after «من») of an ordinal day: «الخامس عشر من», «الحادي والعشرين من»."""
+    """(day, index of the «من» after it) of an ordinal day: «الخامس عشر من», «الحادي والعشرين من»."""
     day, end = 0, index
     while (word := _match("ordinal", tokens, end)) is not None and day + word[0].value <= 31:
         day, end = day + word[0].value, word[1]
-    if not 1 <= day <= 31 or end >= len(tokens) or tokens[end].folded != "من":
+    if not 1 <= day <= 31 or end >= len(tokens) or tokens[end].folded != OF:
         return None
-    return day, end + 1
+    return day, end
 
 
 def _ordinal_date(tokens: tuple[Token, ...], index: int) -> _Found | None:
     """A date with an ordinal day: «في الخامس عشر من آب 2021», «الأول من رمضان»."""
     ordinal = _ordinal_day(tokens, index)
-    if ordinal is None:
-        return None
-    day, start = ordinal
-    for table, hijri in ((month_names(), False), (hijri_month_names(), True)):
-        month = table.match(tokens, start, clitics=False)
-        if month is not None:
-            end = _second_month(tokens, month[1]) if not hijri else month[1]
-            year, end = _year_after(tokens, end, hijri)
-            return _Found(index, end, "explicit", day=(year, month[0], day), hijri=hijri)
-    return None
+    return _month_after(tokens, index, ordinal[1], ordinal[0]) if ordinal else None
 
 
 def _explicit(tokens: tuple[Token, ...], index: int) -> _Found | None:
@@ -387,6 +387,9 @@ def _written_date(found: _Found, published: dt.date | None) -> dt.date | None:
         return _safe_date(year, month, day, found.hijri)
     if published is None:
         return None
+    if found.months_back is not None:
+        months = published.year * 12 + published.month - 1 - found.months_back
+        return _safe_date(months // 12, months % 12 + 1, day, False)
     this_year = Gregorian.fromdate(published).to_hijri().year if found.hijri else published.year
     for candidate in (this_year, this_year - 1):
         date = _safe_date(candidate, month, day, found.hijri)
