@@ -63,11 +63,9 @@ def _digits(folded: str) -> int | None:
 def _word_value(folded: str, role: str, *, conjunction: bool = False) -> int | None:
     """The value of a number word of `role`, through a leading «و» when `conjunction`."""
     words = number_words().get(role, {})
-    if folded in words:
-        return words[folded] if not conjunction else None
-    if conjunction and folded.startswith(AND) and folded[1:] in words:
-        return words[folded[1:]]
-    return None
+    if conjunction:   # «واحد» after a number is «و» + «أحد»
+        return words.get(folded[1:]) if folded.startswith(AND) else None
+    return words.get(folded)
 
 
 def _unit_part(tokens: tuple[Token, ...], index: int, joined: bool) -> tuple[int, int] | None:
