@@ -249,3 +249,7 @@ def test_any_number_in_words_parses_back(number):
     words = in_words(number)
     tokens = tokenize(f"{words} مدنيين")
     assert parse_count(tokens, 0) == (number, len(tokens) - 1, False), words
+
+
+def test_things_hit_are_not_injured():
+    assert tolls("أعلن الفصيل استهداف رتل وإصابة 3 آليات عسكرية.") == []

@@ -347,6 +347,8 @@ def _negated(tokens: tuple[Token, ...], index: int) -> bool:
 def _counted(tokens: tuple[Token, ...], first: int, count: Count, kind: str) -> _Toll | None:
     """A toll whose number is stated: «مقتل 21 مدنيا على الأقل», «سقوط 4 قتلى»."""
     end = count.end + (count.end < len(tokens) and tokens[count.end].folded == OF)
+    if _word_at(tokens, end, "thing"):
+        return None
     noun = _word_at(tokens, end, "noun")
     victims = _victims_at(tokens, count.end)
     kind = noun[0].kind if kind == ANY and noun else kind
