@@ -263,3 +263,10 @@ def test_day_of_the_current_or_last_month(text, date):
 def test_day_of_the_month_without_publication_is_unknown():
     mention = only("انسحبت الدورية في 4 من الشهر الجاري.", None)
     assert (mention.kind, mention.date, mention.offset_days) == ("explicit", None, None)
+
+
+def test_full_date_named_with_today_tells_the_publication_date():
+    text = "اقتحمت القوات البلدة اليوم الخميس 7 آذار 2024. وكانت قصفتها أمس."
+    today, yesterday = times(text, None)
+    assert (today.date, today.offset_days) == ("2024-03-07", 0)
+    assert (yesterday.date, yesterday.offset_days) == ("2024-03-06", -1)

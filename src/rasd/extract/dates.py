@@ -8,9 +8,11 @@ before it), explicit dates in Levantine, Egyptian and Maghrebi month names
 far-past years («منذ عام 2018», «صيف 2018») that mark background. Words are
 data: data/lexicon/time_words.tsv, hijri_months.tsv and rasd.text.months.
 
-When the publication date is unknown, relative words still give offsets,
-and a weekday named with one («اليوم الأحد», «أمس الخميس») tells the weekday
-of publication, which then resolves the article's other weekday names.
+When the publication date is unknown, relative words still give offsets; a
+full date named with one («اليوم الأربعاء 17 أيلول 2025») tells the
+publication date, and a weekday named with one («اليوم الأحد», «أمس الخميس»)
+the weekday of publication, which then resolves the article's other weekday
+names.
 """
 from __future__ import annotations
 
@@ -445,6 +447,16 @@ def publication_weekday(found: list[_Found]) -> int | None:
     return votes.most_common(1)[0][0] if votes else None
 
 
+def publication_date(found: list[_Found]) -> dt.date | None:
+    """The publication day a full date named with «اليوم/أمس» tells: «اليوم الأربعاء 17 أيلول 2025»."""
+    for item in found:
+        if item.kind == "relative" and item.offset is not None and item.day and item.day[0] is not None:
+            date = _written_date(item, None)
+            if date is not None:
+                return date - dt.timedelta(days=item.offset)
+    return None
+
+
 def _parse_published(published: str | None) -> dt.date | None:
     try:
         return dt.date.fromisoformat(published[:10]) if published else None
@@ -459,8 +471,8 @@ def find_time_expressions(
 
     «قصفت الطائرات البلدة فجر أمس» with published 2024-03-10 -> offset -1, date 2024-03-09.
     """
-    day = _parse_published(published)
     found = read_expressions(tokens)
+    day = _parse_published(published) or publication_date(found)
     weekday = day.isoweekday() if day else publication_weekday(found)
     mentions = []
     for item in found:
