@@ -70,8 +70,20 @@ def test_weekday_resolves_against_publication_day(text, offset):
     assert (mention.kind, mention.offset_days) == ("weekday", offset)
 
 
-def test_weekday_without_publication_is_unknown():
-    assert only("هاجم مسلحون حاجزا يوم الخميس.", None).offset_days is None
+def test_weekday_leading_an_undated_article_is_the_publication_day():
+    assert only("هاجم مسلحون حاجزا يوم الخميس.", None).offset_days == 0
+
+
+def test_weekday_after_a_relative_lead_is_unknown_without_publication():
+    text = "قصفت المدفعية البلدة أمس. والخميس، انفجر لغم بسيارة."
+    yesterday, thursday = times(text, None)
+    assert (thursday.offset_days, thursday.precision) == (None, 2)
+    assert event_time(times(text, None), [1], published=None).offset_days is None
+
+
+def test_dated_weekdays_of_an_undated_article_count_from_its_lead():
+    text = "قتل شاب مساء الثلاثاء 14 أيار. وكان مسلحون خطفوه يوم السبت 11 أيار."
+    assert [m.offset_days for m in times(text, None)] == [0, -3]
 
 
 def test_weekday_resolves_through_a_today_anchor_when_publication_is_unknown():

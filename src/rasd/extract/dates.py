@@ -38,6 +38,7 @@ HIJRI_MARKS = frozenset({"ه", "هـ"})
 GREGORIAN_MARKS = frozenset({"م"})
 ARTICLE_TOKEN = "ال"   # «الـ» cut from its number: «الـ48 ساعة»
 OF = "من"
+WEEK = 2   # ACLED precision of a weekday whose week is unknown
 MONTH_SEPARATORS = frozenset({"/", "-", "(", ")", "،"})
 NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})|(\d{4})([./-])(\d{1,2})\6(\d{1,2})")
 
@@ -438,13 +439,23 @@ def _kind(found: _Found, published: dt.date | None) -> str:
 
 
 def publication_weekday(found: list[_Found]) -> int | None:
-    """The weekday of publication told by «اليوم الأحد», «أمس الخميس»: the most frequent one."""
+    """The weekday of publication the text tells, when the publication date is unknown.
+
+    From «اليوم الأحد», «أمس الخميس» (the most frequent if several disagree); else, when
+    the article's first time expression is a bare weekday («الأربعاء», «مساء الثلاثاء 24
+    أيار»), news convention: the lead reports the day it is published.
+    """
     votes = Counter(
         (f.weekday - f.offset - 1) % 7 + 1
         for f in found
         if f.kind == "relative" and f.weekday is not None and f.offset is not None
     )
-    return votes.most_common(1)[0][0] if votes else None
+    if votes:
+        return votes.most_common(1)[0][0]
+    lead = next((f for f in found if f.kind in ("relative", "weekday", "explicit")), None)
+    if lead is not None and lead.weekday is not None and lead.direction == 0:
+        return lead.weekday if lead.kind == "weekday" or lead.day[0] is None else None
+    return None
 
 
 def publication_date(found: list[_Found]) -> dt.date | None:
@@ -478,8 +489,9 @@ def find_time_expressions(
     for item in found:
         span = Span(tokens[item.first].span.start, tokens[item.last - 1].span.end)
         offset = _offset(item, day, weekday)
+        precision = WEEK if item.kind == "weekday" and offset is None else item.precision
         mentions.append(TimeMention(
-            span, offset, _date(item, offset, day), item.precision, _kind(item, day),
+            span, offset, _date(item, offset, day), precision, _kind(item, day),
             sentence_index(sentences, span.start), item.weekday, _year_of(item, day),
         ))
     return tuple(mentions)
@@ -510,14 +522,16 @@ def _dated(mention: TimeMention) -> bool:
 def event_time(
     mentions: tuple[TimeMention, ...], sentences: Iterable[int], *, published: str | None
 ) -> EventTime:
-    """The time of an event stated in `sentences`: its own first dated mention, else the
-    article's first day mention, else the publication day (offset 0).
+    """The time of an event stated in `sentences`: its own first dated mention (unknown when
+    its only mention cannot be resolved), else the article's first day mention, else the
+    publication day (offset 0).
 
     «قصفت الطائرات البلدة أمس» -> offset -1; a sentence without time words in an
     article that opens with «صباح اليوم» -> offset 0.
     """
     inside = set(sentences)
-    own = [m for m in mentions if m.sentence in inside and m.kind in EVENT_KINDS and _dated(m)]
+    own = [m for m in mentions if m.sentence in inside and m.kind in EVENT_KINDS]
+    own = [m for m in own if _dated(m)] or own[:1]   # an unresolved «الثلاثاء» leaves the day unknown
     article = [m for m in mentions if m.kind in ARTICLE_KINDS and _dated(m)]
     chosen = (own or article or [None])[0]
     if chosen is not None:
