@@ -109,6 +109,7 @@ def weekday_names() -> dict[str, int]:
 
 
 def _match(role: str, tokens: tuple[Token, ...], index: int) -> tuple[_Word, int] | None:
+    """The time word of `role` at tokens[index] and the index after it: «أول أمس» -> (-2, +2)."""
     table = time_words().get(role)
     return table.match(tokens, index) if table else None
 
@@ -216,6 +217,7 @@ def _ordinal_date(tokens: tuple[Token, ...], index: int) -> _Found | None:
 
 
 def _explicit(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """A written date: «12 آب», «12/8/2021», «الثاني عشر من آب»."""
     return _day_month(tokens, index) or _numeric_date(tokens, index) or _ordinal_date(tokens, index)
 
 
@@ -345,6 +347,7 @@ def _opening_words() -> frozenset[str]:
 
 
 def _may_open(token: Token) -> bool:
+    """Whether a time expression may start at the token (a cheap filter before the readers)."""
     return token.folded[:1].isdigit() or any(f in _opening_words() for f in bare_forms(token.folded))
 
 
@@ -469,6 +472,7 @@ def publication_date(found: list[_Found]) -> dt.date | None:
 
 
 def _parse_published(published: str | None) -> dt.date | None:
+    """The date of an ISO publication stamp («2024-03-10», «2024-03-10T08:00Z»); None if unreadable."""
     try:
         return dt.date.fromisoformat(published[:10]) if published else None
     except ValueError:
@@ -516,6 +520,7 @@ class EventTime:
 
 
 def _dated(mention: TimeMention) -> bool:
+    """Whether the mention places its day (an offset or a date)."""
     return mention.offset_days is not None or mention.date is not None
 
 
