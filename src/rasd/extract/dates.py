@@ -12,7 +12,8 @@ When the publication date is unknown, relative words still give offsets; a
 full date named with one («اليوم الأربعاء 17 أيلول 2025») tells the
 publication date, and a weekday named with one («اليوم الأحد», «أمس الخميس»)
 the weekday of publication, which then resolves the article's other weekday
-names.
+names; failing both, a weekday leading the article is taken as the day of
+publication (news convention). `event_time` picks one date for an event.
 """
 from __future__ import annotations
 
