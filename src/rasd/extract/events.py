@@ -15,8 +15,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Sequence
 
-from rasd.extract.acts import BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts
-from rasd.extract.places import PlaceMention
+from rasd.extract.acts import BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts, sentence_tokens
+from rasd.extract.lexicon import bare, load_lexicon
+from rasd.text.normalize import fold_word
+from rasd.extract.place_cues import cue_of
+from rasd.extract.places import FITS_ANAPHOR, PlaceMention
 from rasd.extract.sources import sources_for
 from rasd.model import Actor, Event, Location, Span
 from rasd.text.segment import Token
@@ -269,7 +272,17 @@ def assign_time(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> Dr
 
 
 def _sentence_actors(facts: ArticleFacts, sentence: int) -> list[Any]:
-    return [a for a in facts.actors if a.sentence == sentence]
+    """The actor mentions of a sentence that may act: not the ones reporting it."""
+    return [a for a in facts.actors if a.sentence == sentence and not _is_reporter(facts, a)]
+
+
+def _is_reporter(facts: ArticleFacts, mention) -> bool:
+    """«أعلنت خلية الإعلام الأمني», «بحسب المرصد»: a group named as the source of the report."""
+    if any(s.span.start <= mention.span.start < s.span.end for s in facts.sources):
+        return True
+    first = _token_index(facts.tokens, mention.span.start)
+    lexicon = load_lexicon("reporting_verbs")
+    return any(lexicon.match_at(facts.tokens, i) for i in range(max(0, first - 2), first))
 
 
 def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
@@ -567,17 +580,38 @@ def place_drafts(facts: ArticleFacts, act: Act, acts_here: list[Act], fallback: 
     common = dict(evidence=evidence, weapons=act.weapons, tags=act.tags, sentences=frozenset({act.sentence}))
     if places:
         return [Draft(act, place, False, **common) for place in places]
+    anaphor = anaphoric_place(facts, act.sentence)
+    if anaphor is not None:
+        return [Draft(act, anaphor, False, **common)]
     if fallback is not None and act.sentence not in facts.title_sentences:
         return [Draft(act, fallback, True, **common)]
     return []
 
 
+def anaphoric_place(facts: ArticleFacts, sentence: int) -> PlaceMention | None:
+    """«من المخيم», «في المدينة»: the last place of that kind named before the sentence."""
+    first, stop = sentence_tokens(facts.tokens, facts.sentences[sentence])
+    for token in facts.tokens[first:stop]:
+        cue = cue_of(token)
+        if cue and cue[0] == "anaphor":
+            kinds = FITS_ANAPHOR.get(cue[1], set())
+            noun = bare(token.folded)  # «المخيم» -> «مخيم», the cue of «مخيم جنين»
+            earlier = [m for m in facts.places if m.sentence < sentence and _is_specific(m)
+                       and (m.kind in kinds or fold_word(m.span.quote(facts.text)).startswith(noun))]
+            if earlier:
+                return replace(earlier[-1], sentence=sentence, span=token.span, name_span=token.span)
+    return None
+
+
 def borrowed_place(facts: ArticleFacts, act: Act, drafts: list[Draft], fallback: PlaceMention | None):
     """Where an act whose sentence names no place happened: the last event of its kind, else
     the place the next sentence names (details follow a summary), else the article's place."""
+    doer, _ = pick_actors(facts, act)
     same = [d for d in drafts if _act_kind(d.act) == _act_kind(act) and d.place is not None]
-    if same:
+    if same and (doer is None or same[-1].actor1 is None or same[-1].actor1.name == doer.actor.name):
         return same[-1].place
+    if same:
+        return None  # another doer's act of that kind: not where the last one was
     following = sentence_places(facts, act.sentence + 1, act.act) if act.sentence + 1 < len(facts.sentences) else []
     return following[0] if following else fallback
 
