@@ -165,3 +165,21 @@ def test_a_city_event_folds_into_the_same_act_in_one_of_its_quarters():
     text = "اشتباكات في القامشلي\n\nاندلعت اشتباكات عنيفة صباح اليوم في حي طي بمدينة القامشلي بين مسلحين."
     found = pipeline_events(text, published=None)
     assert [e.location.name_ar for e in found] == ["طي"]
+
+
+def test_a_group_that_reports_the_act_is_not_its_doer():
+    [event] = pipeline_events("أعلنت خلية الإعلام الأمني إصابة جنديين بانفجار عبوة ناسفة في قضاء الطارمية اليوم.")
+    assert event.actor1.name == "Unidentified Armed Group (Iraq)"
+
+
+def test_an_anaphoric_place_word_points_back_to_the_place_named_before():
+    text = ("قتل شاب برصاص قوات الاحتلال الإسرائيلي خلال اقتحام مخيم جنين اليوم. "
+            "واعتقلت قوات الاحتلال خمسة شبان من المخيم.")
+    places = {(e.sub_event_type, e.location.name_ar) for e in pipeline_events(text)}
+    assert ("Arrests", "جنين") in places
+
+
+def test_a_civilian_named_with_a_nationality_stays_a_civilian():
+    [event] = pipeline_events("استشهد شاب فلسطيني برصاص قوات الاحتلال الإسرائيلي في مخيم جنين اليوم.")
+    assert event.event_type == "Violence against civilians"
+    assert event.actor2.name == "Civilians (Palestine)"

@@ -17,6 +17,7 @@ from typing import Any, Sequence
 
 from rasd.extract.acts import BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts, sentence_tokens
 from rasd.extract.lexicon import bare, load_lexicon
+from rasd.extract.numbers import event_casualties
 from rasd.text.normalize import fold_word
 from rasd.extract.place_cues import cue_of
 from rasd.extract.places import FITS_ANAPHOR, PlaceMention
@@ -373,10 +374,8 @@ def _retype(draft: Draft, target) -> Draft:
 
 
 def casualties_in(facts: ArticleFacts, sentences: frozenset[int]) -> tuple[int, int | None]:
-    """(fatalities, injuries) stated in some sentences: the largest figure of each kind."""
-    killed = [c.count for c in facts.casualties if c.sentence in sentences and c.kind == "killed" and c.count is not None]
-    hurt = [c.count for c in facts.casualties if c.sentence in sentences and c.kind == "injured" and c.count is not None]
-    return (max(killed, default=0), max(hurt) if hurt else None)
+    """(fatalities, injuries) stated in some sentences, by EVENTS.md's rules (rasd.extract.numbers)."""
+    return event_casualties(facts.casualties, sentences)
 
 
 def casualty_sentences(facts: ArticleFacts, act: Act, acted: set[int]) -> frozenset[int]:
