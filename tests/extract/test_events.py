@@ -183,3 +183,22 @@ def test_a_civilian_named_with_a_nationality_stays_a_civilian():
     [event] = pipeline_events("استشهد شاب فلسطيني برصاص قوات الاحتلال الإسرائيلي في مخيم جنين اليوم.")
     assert event.event_type == "Violence against civilians"
     assert event.actor2.name == "Civilians (Palestine)"
+
+
+def test_a_nationality_on_the_strike_names_its_doer():
+    [event] = pipeline_events("قتل ثلاثة مدنيين جراء غارات روسية على مدينة سراقب اليوم.")
+    assert event.actor1.name == "Military Forces of Russia"
+
+
+def test_the_first_of_two_joined_subjects_is_the_doer():
+    [event] = pipeline_events("سيطر الجيش السوري والدفاع الوطني على قرية أبو دالي اليوم بعد معارك مع تنظيم داعش.")
+    assert event.actor1.name == "Military Forces of Syria (2000-2024)"
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_a_battle_takes_its_other_side_from_the_article():
+    text = ("اندلعت معارك عنيفة بين قوات سوريا الديمقراطية وتنظيم داعش شرق منبج. "
+            "وسيطرت القوات اليوم على قرية دوشان.")
+    found = [e for e in pipeline_events(text) if e.location.name_ar == "دوشان"]
+    assert found and {found[0].actor1.name, found[0].actor2.name} == {
+        "Syrian Democratic Forces", "Islamic State (Syria)"}

@@ -294,13 +294,29 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
         force = [m for m in mentions if m.kind in ARMED_KINDS]
         return (crowd[0] if crowd else None), (force[0] if force and act.sub_event_type != "Peaceful protest" else None)
     agents = [m for m in mentions if m.kind in AGENT_KINDS]
+    holding = [m for m in agents if m.span.start <= act.trigger.start < m.span.end]  # «غارات روسية»
     before = [m for m in agents if m.span.end <= act.trigger.start]
     after = [m for m in mentions if m.span.start >= act.trigger.end]
-    doer = before[-1] if before else next((m for m in after if _doer_after(facts, act, m)), None)
+    doer = holding[0] if holding else _subject(facts, before) if before else next(
+        (m for m in after if _doer_after(facts, act, m)), None)
     target = next((m for m in after if m is not doer and _differs(m, doer)), None)
     if target is None:
         target = next((m for m in mentions if m.kind == "civilians" and m is not doer), None)
     return doer, target
+
+
+def _subject(facts: ArticleFacts, before: list[Any]) -> Any:
+    """The doer among the groups named before a trigger: the last one, or the first of the
+    pair it ends («الجيش السوري والدفاع الوطني حررا»: the army)."""
+    index = len(before) - 1
+    while index > 0 and _conjoined(facts, before[index - 1], before[index]):
+        index -= 1
+    return before[index]
+
+
+def _conjoined(facts: ArticleFacts, first, second) -> bool:
+    between = facts.text[first.span.end:second.span.start].strip()
+    return between in ("", "،", ",") and (between or second.span.quote(facts.text).startswith("و"))
 
 
 # Words before a group named after an explosion that make it the bomber, not the target.
@@ -339,9 +355,25 @@ def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> 
     doer, target = pick_actors(facts, draft.act)
     actor1 = doer.actor if doer is not None else default_actor(facts, draft.act, previous)
     actor2 = target.actor if target is not None else None
+    if actor2 is None and draft.act.event_type == BATTLES:
+        actor2 = opponent(facts, draft.act, actor1)
     if actor2 is None and _civilian_victims(facts, draft.act):
         actor2 = Actor(f"Civilians ({facts.country or 'Syria'})", "مدنيون", 7)
     return _retype(replace(draft, actor1=actor1, actor2=actor2, doer_named=doer is not None), target)
+
+
+def opponent(facts: ArticleFacts, act: Act, actor1: Actor | None) -> Actor | None:
+    """The other side of a battle whose sentence names one: the armed group the article
+    names most, nearest sentences first («سيطرت القوات على قرى ...» after «معارك مع داعش»)."""
+    def distance(mention) -> int:
+        return abs(mention.sentence - act.sentence)
+    armed = [m for m in facts.actors if m.kind in ARMED_KINDS and not _is_reporter(facts, m)
+             and (actor1 is None or m.actor.name != actor1.name)]
+    if not armed:
+        return None
+    counts = Counter(m.actor.name for m in armed)
+    best = min(armed, key=lambda m: (-counts[m.actor.name], distance(m)))
+    return best.actor
 
 
 def _civilian_victims(facts: ArticleFacts, act: Act) -> bool:
