@@ -202,3 +202,14 @@ def test_a_battle_takes_its_other_side_from_the_article():
     found = [e for e in pipeline_events(text) if e.location.name_ar == "دوشان"]
     assert found and {found[0].actor1.name, found[0].actor2.name} == {
         "Syrian Democratic Forces", "Islamic State (Syria)"}
+
+
+def test_where_the_fire_came_from_is_not_where_it_fell():
+    text = "أصيب مدنيان اليوم بقذائف أطلقتها قوات النظام من مواقعها في تل الجموع على مدينة نوى."
+    assert [e.location.name_ar for e in pipeline_events(text)] == ["نوى"]
+
+
+def test_a_raid_and_arrests_of_one_sentence_are_one_event():
+    text = "داهمت دورية أمنية منازل في مدينة جاسم فجر اليوم، واعتقلت ثلاثة شبان من المدينة."
+    [event] = pipeline_events(text)
+    assert (event.sub_event_type, event.location.name_ar) == ("Arrests", "جاسم")

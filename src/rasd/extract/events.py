@@ -112,7 +112,19 @@ def _is_origin(facts: ArticleFacts, mention: PlaceMention, act: str) -> bool:
         return True
     if act in DEPARTURE_ACTS and stripped[-1:] == ["من"]:
         return False  # «خروج المطلوبين من طفس», «انسحبت من البلدة»: where the act was
+    if _fired_from(facts, mention):
+        return True
     return bool(stripped) and stripped[-1] in ORIGIN_WORDS
+
+
+POSITION_WORDS = frozenset({"مواقع", "مواقعها", "مواقعه", "مواقعهم", "نقاط", "نقاطها", "نقاطه", "ثكنه",
+                            "ثكناتها", "مقر", "مقرات", "مقراتها", "قاعده", "قاعدتها", "قواعدها", "تمركزها"})
+
+
+def _fired_from(facts: ArticleFacts, mention: PlaceMention) -> bool:
+    """«أطلقتها القوات من مواقعها في تل الجموع»: where the fire came from, not where it fell."""
+    words = _words_before(facts, mention, 3)
+    return "من" in words and bool(set(words) & POSITION_WORDS)
 
 
 ASIDE_WORDS = frozenset({"غرار", "مثل", "اسوه", "كما في"})
@@ -627,7 +639,7 @@ def anaphoric_place(facts: ArticleFacts, sentence: int) -> PlaceMention | None:
         if cue and cue[0] == "anaphor":
             kinds = FITS_ANAPHOR.get(cue[1], set())
             noun = bare(token.folded)  # «المخيم» -> «مخيم», the cue of «مخيم جنين»
-            earlier = [m for m in facts.places if m.sentence < sentence and _is_specific(m)
+            earlier = [m for m in facts.places if m.span.end <= token.span.start and _is_specific(m)
                        and (m.kind in kinds or fold_word(m.span.quote(facts.text)).startswith(noun))]
             if earlier:
                 return replace(earlier[-1], sentence=sentence, span=token.span, name_span=token.span)
