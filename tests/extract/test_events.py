@@ -107,7 +107,7 @@ def test_passive_voice_finds_the_doer_after_the_trigger():
 
 
 def test_a_group_named_after_a_blast_is_its_target():
-    [event] = pipeline_events("انفجرت عبوة ناسفة بدورية تابعة لقوات سوريا الديمقراطية قرب بلدة الصبحة اليوم.")
+    [event] = pipeline_events("انفجرت عبوة ناسفة بدورية تابعة لقوات سوريا الديمقراطية قرب بلدة الصبحة بريف دير الزور اليوم.")
     assert event.actor1.name == "Unidentified Armed Group (Syria)"
     assert event.actor2.name == "Syrian Democratic Forces"
 

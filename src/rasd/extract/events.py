@@ -148,6 +148,13 @@ def _is_description(facts: ArticleFacts, mention: PlaceMention) -> bool:
     return bool(set(words) & DESCRIPTION_WORDS)
 
 
+def _is_local(mention: PlaceMention) -> bool:
+    """A place an event can be at: in a governorate, or a named spot the table lacks («بلدة X»)."""
+    if mention.kind == "country":
+        return False
+    return bool(mention.location.admin1) or (mention.location.gazetteer_id is None and mention.span != mention.name_span)
+
+
 def _origins(facts: ArticleFacts, mentions: list[PlaceMention], act: str) -> list[PlaceMention]:
     """Origin places, the list after one included: «من مدن أريحا وسراقب وجبل الزاوية»."""
     origins: list[PlaceMention] = []
@@ -189,7 +196,7 @@ def _is_specific(mention: PlaceMention) -> bool:
 
 def sentence_places(facts: ArticleFacts, sentence: int, act: str) -> list[PlaceMention]:
     """The places of a sentence where its act happened, most specific, containers dropped."""
-    named = [m for m in facts.places if m.sentence == sentence and m.location.admin1 and not _inside_actor(facts, m)]
+    named = [m for m in facts.places if m.sentence == sentence and _is_local(m) and not _inside_actor(facts, m)]
     origins = _origins(facts, named, act)
     here = [m for m in named if m not in origins]
     if not here and any(c.sentence == sentence for c in facts.casualties):
