@@ -213,3 +213,8 @@ def test_a_raid_and_arrests_of_one_sentence_are_one_event():
     text = "داهمت دورية أمنية منازل في مدينة جاسم فجر اليوم، واعتقلت ثلاثة شبان من المدينة."
     [event] = pipeline_events(text)
     assert (event.sub_event_type, event.location.name_ar) == ("Arrests", "جاسم")
+
+
+def test_a_list_of_towns_with_type_words_is_a_list_not_a_container():
+    text = "داهمت دوريات أمنية مدينتي دوما وحرستا وبلدة مسرابا أمس واعتقلت عشرات الشبان."
+    assert [e.location.name_ar for e in pipeline_events(text)] == ["دوما", "حرستا", "مسرابا"]

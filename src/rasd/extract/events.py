@@ -182,8 +182,18 @@ def _is_container(facts: ArticleFacts, inner: PlaceMention, outer: PlaceMention)
     first = _token_index(facts.tokens, inner.span.end)
     last = _token_index(facts.tokens, outer.span.start)
     gap = facts.tokens[first:last]
-    coordinated = outer.span == outer.name_span and facts.tokens[last].folded.startswith("و")
-    return not coordinated and len(gap) <= CONTAINER_GAP and all(_is_connector(t.folded) for t in gap)
+    coordinated = facts.tokens[last].folded.startswith("و")  # «X وبلدة Y» is a list
+    larger = _size(outer) > _size(inner) or (outer.location.geo_precision or 1) >= 3
+    return larger and not coordinated and len(gap) <= CONTAINER_GAP and all(_is_connector(t.folded) for t in gap)
+
+
+# How large a kind of place is, for telling a container from a neighbour in a list.
+SIZE = {"country": 9, "governorate": 8, "province": 8, "district": 7, "subdistrict": 6, "capital": 6,
+        "city": 5, "town": 4, "area": 4, "village": 3, "locality": 2, "camp": 2, "neighbourhood": 1}
+
+
+def _size(mention: PlaceMention) -> int:
+    return SIZE.get(mention.kind, 3)
 
 
 def _is_connector(word: str) -> bool:
@@ -460,7 +470,7 @@ def _is_broad(mention: PlaceMention) -> bool:
 
 QUARTER_KINDS = frozenset({"neighbourhood", "camp"})
 CITY_KINDS = frozenset({"city", "capital", "town", "district", "subdistrict"})
-QUARTER_REACH_KM = 15
+QUARTER_REACH_KM = 5
 
 
 def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
