@@ -133,8 +133,9 @@ class PhraseLexicon:
 
     def match_at(self, tokens: tuple[Token, ...], index: int) -> PhraseMatch | None:
         """The longest entry starting at tokens[index], if any."""
+        by_first = self.by_first
         for head, definite in first_word_keys(tokens[index]):
-            for rest, values in self.by_first.get(head, ()):
+            for rest, values in by_first.get(head, ()):
                 if _rest_matches(tokens, index + 1, rest):
                     return PhraseMatch(index, index + len(rest), values, definite)
         return None
@@ -152,14 +153,19 @@ class PhraseLexicon:
         return found
 
 
-def first_word_keys(token: Token) -> list[tuple[str, bool]]:
+def first_word_keys(token: Token) -> tuple[tuple[str, bool], ...]:
     """Readings of a phrase's first word: whole, then through proclitics (no pronoun)."""
-    keys = [(token.folded, False), (bare(token.folded), token.folded.startswith("ال"))]
-    for analysis in analyze(token.text)[1:]:
+    return _word_keys(token.text, token.folded)
+
+
+@lru_cache(maxsize=65536)
+def _word_keys(text: str, folded: str) -> tuple[tuple[str, bool], ...]:
+    keys = [(folded, False), (bare(folded), folded.startswith("ال"))]
+    for analysis in analyze(text)[1:]:
         if not analysis.enclitic:
             definite = analysis.has_article or analysis.stem.startswith("ال")
             keys += [(analysis.stem, analysis.has_article), (bare(analysis.stem), definite)]
-    return keys
+    return tuple(dict.fromkeys(keys))
 
 
 def _rest_matches(tokens: tuple[Token, ...], start: int, rest: tuple[str, ...]) -> bool:
