@@ -595,14 +595,15 @@ def _combine(first: Draft, later: Draft) -> Draft:
     if keep.act.event_type == PROTESTS:
         sub = max(first.act.sub_event_type, later.act.sub_event_type, key=_severity)
         keep = replace(keep, act=replace(keep.act, sub_event_type=sub))
+    other = later if keep is first else first
     return replace(
         keep,
-        evidence=tuple(dict.fromkeys(first.evidence + later.evidence)),
-        weapons=tuple(dict.fromkeys(first.weapons + later.weapons)),
+        evidence=tuple(sorted(dict.fromkeys(first.evidence + later.evidence), key=lambda span: span.start)),
+        weapons=tuple(dict.fromkeys(keep.weapons + other.weapons)),
         tags=tuple(dict.fromkeys(first.tags + later.tags)),
         fatalities=max(first.fatalities, later.fatalities),
         injuries=_max_or_none(first.injuries, later.injuries),
-        actor2=first.actor2 or later.actor2,
+        actor2=keep.actor2 or other.actor2,
         sentences=first.sentences | later.sentences,
         place=_better_place(first, later),
         place_inherited=first.place_inherited and later.place_inherited,
