@@ -130,7 +130,7 @@ def test_a_toll_for_two_villages_is_split_between_their_events():
 
 def test_an_anaphoric_act_adds_its_toll_to_the_event_before_it():
     text = ("استهدفت طائرة مسيرة سيارة مدنية على أطراف قرية البارة اليوم. "
-            "وقد انطلق الهجوم من مناطق سيطرة قوات النظام، وأسفر عن إصابة السائق بجروح.")
+            "وجاء الهجوم من جهة مواقع الجيش شرقا، وتسبب بإصابة السائق بجروح.")
     [event] = pipeline_events(text)
     assert event.injuries == 1 and len(event.evidence) == 2
 
