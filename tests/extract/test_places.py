@@ -258,3 +258,34 @@ def test_common_words_with_a_place_word_are_places():
 def test_a_cue_confirms_a_common_word_across_the_article():
     text = "خرج المتظاهرون في الرقة مساء السبت. وتشهد أرياف الرقة توتراً منذ أيام."
     assert len(named(text, "الرقة")) == 2
+
+
+# -- other countries -------------------------------------------------------------------
+
+
+def test_country_adjective_picks_the_homonym():
+    libya = named("دارت معارك عنيفة جنوب طرابلس الليبية.", "طرابلس")[0]
+    lebanon = named("اندلعت اشتباكات في طرابلس اللبنانية ليلاً.", "طرابلس")[0]
+    assert (libya.location.country, lebanon.location.country) == ("Libya", "Lebanon")
+
+
+def test_city_named_like_its_province_lies_in_it():
+    mention = named("سقطت قذائف على مدينة الحديدة صباح الأحد.", "الحديدة")[0]
+    assert mention.location.admin1 == "Al Hudaydah"
+
+
+def test_a_country_name_is_the_country():
+    mention = named("تصاعدت المواجهات غربي اليمن خلال الأسبوع.", "اليمن")[0]
+    assert mention.kind == "country" and mention.location.geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("قتل جندي في مديرية الصفراء بمحافظة صعدة.", "الصفراء", "Sa`dah"),
+        ("فجر انتحاري نفسه في قضاء تلعفر غرب الموصل.", "تلعفر", "Ninawa"),
+        ("هاجم مسلحون قرية نائية في ولاية شمال دارفور.", "شمال دارفور", "North Darfur"),
+    ],
+)
+def test_district_and_state_words_of_other_countries(text, name, admin1):
+    assert named(text, name)[0].location.admin1 == admin1

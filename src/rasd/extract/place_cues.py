@@ -104,6 +104,13 @@ def name_parts() -> frozenset[str]:
 _CUES: dict[str, tuple[str, str] | None] = {}   # memo by surface word; a few MB at most
 
 
+@cache
+def country_adjectives() -> dict[str, str]:
+    """Folded country adjective -> ISO code, from data/lexicon/country_adjectives.tsv: «الليبية» -> LY."""
+    lines = data_path("lexicon", "country_adjectives.tsv").read_text(encoding="utf-8").splitlines()
+    return {fold_word(word): code for word, code in (l.split("\t") for l in lines if l and not l.startswith("#"))}
+
+
 def cue_of(token: Token) -> tuple[str, str] | None:
     """The cue a token carries, through its clitics: «بريف» -> ("region", "countryside")."""
     try:

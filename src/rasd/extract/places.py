@@ -21,7 +21,8 @@ from functools import cache, cached_property
 
 from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
-    SETTLEMENTS, Cue, Governed, common_words, cue_of, governed_names, is_nisba, may_be_local, place_words,
+    NAME_FORMING, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of, governed_names,
+    is_nisba, may_be_local, place_words,
 )
 from rasd.model import Location, Span
 from rasd.text.normalize import fold_word
@@ -93,7 +94,7 @@ def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMa
 def _without_type_word(tokens: tuple[Token, ...], match: _NameMatch, gazetteer: Gazetteer) -> _NameMatch:
     """A name the table writes with its type word («حي المزة») is the name after the word, which then governs it."""
     cue = cue_of(tokens[match.first])
-    if match.first == match.last or not cue or cue[0] != "type" or cue[1] not in SETTLEMENTS | {"governorate"}:
+    if match.first == match.last or not cue or cue[0] != "type" or cue[1] in NAME_FORMING | {"facility"}:
         return match
     rest = match.key.split(" ", 1)[1]
     return _NameMatch(match.first + 1, match.last, rest, match.candidates + gazetteer.lookup_key(rest))
@@ -222,6 +223,7 @@ TYPE_FITS = {
     "village": {"village", "town", "locality"},
     "neighbourhood": {"neighbourhood", "village", "locality"},
     "subdistrict": {"subdistrict", "town"},
+    "district": {"district", "town", "city"},
     "camp": {"locality", "village", "neighbourhood"},
 }
 
@@ -241,7 +243,19 @@ def _score(place: Place, index: int, sentence: int, cue: Cue | None, context: _C
         score, why = score + 3, why + [f"{near:.0f} km from another place of the article"]
     if place.is_admin_unit and not (cue and (cue.role == "region" or cue.value == "governorate")):
         score -= 3
+    if place.feature_class == "country" and (cue is None or cue.role != "type"):
+        score, why = score + 12, why + ["the country of that name"]  # «غربي اليمن» is no quarter «اليمن»
     return score, "; ".join(why) or f"largest candidate ({place.feature_class})"
+
+
+def _country_said(tokens: tuple[Token, ...], last: int) -> str | None:
+    """The country an adjective right after a name gives: «طرابلس الليبية» -> LY."""
+    return country_adjectives().get(tokens[last + 1].folded) if last + 1 < len(tokens) else None
+
+
+def _own_province(candidates: tuple[Place, ...]) -> str | None:
+    """The first-level unit a name itself names, if any: «الحديدة» -> Al Hudaydah."""
+    return next((p.admin1_en for p in candidates if p.feature_class in ("governorate", "province")), None)
 
 
 def _is_supported(match, index, cue, sentence, context, coordinated: bool) -> bool:
@@ -355,6 +369,9 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     if not _is_supported(match, index, cue, sentence, article.context, coordinated):
         return []
     mention = _resolve(article, match, index, sentence, cue)
+    said = _country_said(article.tokens, match.last)
+    if said == _country_code(mention.location.country):
+        return [mention]  # «طرابلس اللبنانية» in an article on Libya
     if _foreign_to_context(mention, index, sentence, cue, article.context):
         # «قرية صيدا» in an article on Quneitra is not Saida in Lebanon: a local place the table lacks
         local = member and may_be_local(match.key, cue)
@@ -389,7 +406,14 @@ def _country_code(name: str | None) -> str | None:
 
 
 def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
-    scored = [(*_score(p, index, sentence, cue, article.context), p) for p in match.candidates]
+    own = _own_province(match.candidates)  # a city named like its province lies in it: breaks ties
+    said = _country_said(article.tokens, match.last)
+    scored = []
+    for candidate in match.candidates:
+        value, why = _score(candidate, index, sentence, cue, article.context)
+        if said and candidate.country_code == said:
+            value, why = value + 20, f"in the country «{article.tokens[match.last + 1].text}» says; {why}"
+        scored.append((value + 0.5 * (candidate.admin1_en == own), why, candidate))
     score, reason, place = max(scored, key=lambda item: item[0])
     if len(scored) > 1:
         reason = f"{reason}; chosen over {len(scored) - 1} other place(s) of that name"
