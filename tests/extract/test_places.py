@@ -289,3 +289,20 @@ def test_a_country_name_is_the_country():
 )
 def test_district_and_state_words_of_other_countries(text, name, admin1):
     assert named(text, name)[0].location.admin1 == admin1
+
+
+def test_city_word_keeps_a_city_against_a_village_of_the_sentence_governorate():
+    text = "شنت الطائرات غارات على محافظة حجة، وسقطت قذائف على مدينة تعز مساءً."
+    mention = named(text, "تعز")[0]
+    assert mention.location.admin1 == "Ta`izz" and mention.kind == "city"
+
+
+def test_quarter_belongs_to_the_city_named_nearest():
+    text = "قصفت الطائرات مديرية حرض بمحافظة حجة، فيما أصيب مدنيون في حي الجحملية شرقي مدينة تعز."
+    quarter = next(m for m in places(text) if "الجحملية" in m.location.name_ar)
+    assert quarter.location.admin1 == "Ta`izz"
+
+
+def test_valley_named_with_an_ordinary_word():
+    mention = next(m for m in places("دمرت غارة وكراً للمسلحين في وادي الشاي جنوب كركوك.") if m.kind == "natural")
+    assert mention.location.name_ar == "وادي الشاي" and mention.location.admin1 == "Kirkuk"

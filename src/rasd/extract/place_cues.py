@@ -298,9 +298,9 @@ def _headed(scene: _Scene, position: int, skip: int, cue: Cue, definite_only: bo
     folded = tokens[nxt].folded
     if scene.starts.get(nxt, nxt) != nxt:
         last = scene.starts[nxt]
-    elif folded.isalpha() and not is_nisba(folded) and folded not in ordinary_words() and (
-            folded.startswith("ال") or not definite_only):
-        last = _extent(tokens, nxt, scene.starts, scene.big)
+    elif folded.isalpha() and not is_nisba(folded) and (folded.startswith("ال") or not definite_only) and (
+            folded not in ordinary_words() or _closed(tokens, nxt, scene.starts, scene.weak)):
+        last = _extent(tokens, nxt, scene.starts, scene.big)  # «وادي الشاي جنوب كركوك»
     else:
         return None
     return Governed(position, last, cue, skip, None, False)

@@ -216,6 +216,9 @@ def _main_country(matches: list[_NameMatch]) -> str | None:
     return countries.most_common(1)[0][0] if countries else None
 
 
+# The smallest row class each type word allows without a penalty (FEATURE_RANK scale).
+RANK_OF_TYPE = {"governorate": 5, "city": 4, "district": 4}
+
 TYPE_FITS = {
     "governorate": {"governorate", "province"},
     "city": {"city", "capital", "town", "district"},
@@ -236,8 +239,11 @@ def _score(place: Place, index: int, sentence: int, cue: Cue | None, context: _C
         score, why = score + 5, why + [f"in {place.admin1_en}, named in the article"]
     if context.country and place.country_code == context.country:
         score += 4
-    if cue and cue.role == "type" and place.feature_class in TYPE_FITS.get(cue.value, ()):
-        score, why = score + 2, why + [f"a {place.feature_class}, as «{cue.value}» says"]
+    if cue and cue.role == "type" and cue.value in TYPE_FITS:
+        if place.feature_class in TYPE_FITS[cue.value]:
+            score, why = score + 2, why + [f"a {place.feature_class}, as «{cue.value}» says"]
+        elif place.rank < RANK_OF_TYPE.get(cue.value, 0):
+            score -= 4  # «مدينة تعز» is not a village called تعز
     near = context.nearest_km(place, index)
     if near < 30:
         score, why = score + 3, why + [f"{near:.0f} km from another place of the article"]
@@ -372,7 +378,8 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     said = _country_said(article.tokens, match.last)
     if said == _country_code(mention.location.country):
         return [mention]  # «طرابلس اللبنانية» in an article on Libya
-    if _foreign_to_context(mention, index, sentence, cue, article.context):
+    nearest = _nearest_admin1(article, match.first, sentence, index)
+    if _foreign_to_context(mention, index, sentence, cue, article.context, nearest):
         # «قرية صيدا» in an article on Quneitra is not Saida in Lebanon: a local place the table lacks
         local = member and may_be_local(match.key, cue)
         return [_unknown_mention(article, member)] if local else []
@@ -390,13 +397,16 @@ def _overrulable(kind: str, cue: Cue) -> bool:
     return kind != "town" or cue.value in ("neighbourhood", "camp")
 
 
-def _foreign_to_context(mention, index, sentence, cue, context) -> bool:
-    """A name read outside the article's country, or a type-cued one outside the governorates around it."""
+def _foreign_to_context(mention, index, sentence, cue, context, nearest: str | None = None) -> bool:
+    """A name read outside the article's country, or a type-cued one outside the governorates around it
+    (for a quarter: outside the governorate named nearest it, «حي الروضة شرقي مدينة تعز»)."""
     location = mention.location
     if context.country and _country_code(location.country) != context.country:
         return location.geo_precision != 3 or cue is not None
     if cue is None or cue.role != "type" or cue.value not in SETTLEMENTS or not _overrulable(mention.kind, cue):
         return False  # a city or town the sentence names is not overruled by the governorate around
+    if cue.value == "neighbourhood" and nearest and context.named(sentence, index, nearest):
+        return location.admin1 != nearest
     local = context.local_admin1(sentence, index)
     return bool(local) and location.admin1 not in local
 
@@ -406,14 +416,19 @@ def _country_code(name: str | None) -> str | None:
 
 
 def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
-    own = _own_province(match.candidates)  # a city named like its province lies in it: breaks ties
+    own = _own_province(match.candidates)
     said = _country_said(article.tokens, match.last)
+    nearest = _nearest_admin1(article, match.first, sentence, index)
     scored = []
     for candidate in match.candidates:
         value, why = _score(candidate, index, sentence, cue, article.context)
         if said and candidate.country_code == said:
             value, why = value + 20, f"in the country «{article.tokens[match.last + 1].text}» says; {why}"
-        scored.append((value + 0.5 * (candidate.admin1_en == own), why, candidate))
+        if candidate.admin1_en == own:
+            value, why = value + 6, f"in the province of that name; {why}"  # «مدينة تعز» lies in Ta`izz
+        if nearest and candidate.admin1_en == nearest:
+            value += 3  # «حي الروضة شرقي مدينة تعز»: the governorate named nearest
+        scored.append((value, why, candidate))
     score, reason, place = max(scored, key=lambda item: item[0])
     if len(scored) > 1:
         reason = f"{reason}; chosen over {len(scored) - 1} other place(s) of that name"
@@ -495,10 +510,10 @@ def _with_cue(tokens: tuple[Token, ...], name_span: Span, first: int, cue: Cue |
     return Span(tokens[cue.token].span.start, name_span.end)
 
 
-def _nearest_admin1(article: _Article, first: int, sentence: int) -> str | None:
+def _nearest_admin1(article: _Article, first: int, sentence: int, exclude: int = -1) -> str | None:
     """The governorate named nearest a token in its sentence, else the article's most named one."""
     here = [(abs(article.matches[i].first - first), -article.matches[i].first, place.admin1_en)
-            for i, where, place in article.context.anchors if where == sentence]
+            for i, where, place in article.context.anchors if where == sentence and i != exclude]
     if here:
         return min(here)[2]
     counts = article.context.admin1_counts(None, -1)
