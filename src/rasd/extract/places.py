@@ -17,7 +17,7 @@ import bisect
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 
 from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
@@ -185,13 +185,23 @@ class _Context:
 
 def _anchor(match: _NameMatch, country: str | None = None) -> Place | None:
     """A confident reading of a name for context: the biggest place it can be (in the country)."""
-    pool = [p for p in match.candidates if country is None or p.country_code == country]
+    return _anchor_of(match.candidates, country)
+
+
+@lru_cache(maxsize=65536)
+def _anchor_of(candidates: tuple[Place, ...], country: str | None) -> Place | None:
+    pool = [p for p in candidates if country is None or p.country_code == country]
     best = max(pool, key=lambda p: (p.rank, p.population), default=None)
     return best if best and best.rank >= 5 else None
 
 
 def _city(match: _NameMatch, country: str | None) -> Place | None:
-    pool = [p for p in match.candidates if p.feature_class in ("city", "capital") and p.country_code == country]
+    return _city_of(match.candidates, country)
+
+
+@lru_cache(maxsize=65536)
+def _city_of(candidates: tuple[Place, ...], country: str | None) -> Place | None:
+    pool = [p for p in candidates if p.feature_class in ("city", "capital") and p.country_code == country]
     return max(pool, key=lambda p: (p.rank, p.population), default=None)
 
 
