@@ -306,3 +306,14 @@ def test_quarter_belongs_to_the_city_named_nearest():
 def test_valley_named_with_an_ordinary_word():
     mention = next(m for m in places("دمرت غارة وكراً للمسلحين في وادي الشاي جنوب كركوك.") if m.kind == "natural")
     assert mention.location.name_ar == "وادي الشاي" and mention.location.admin1 == "Kirkuk"
+
+
+def test_ordinary_words_that_name_villages_need_support():
+    text = "أصدرت الإدارة الذاتية بياناً يطالب بالحرية للمعتقلين في مدينة القامشلي."
+    found = {m.location.name_ar for m in places(text)}
+    assert found == {"القامشلي"}, found
+
+
+def test_a_foreign_province_is_not_read_into_a_syrian_article():
+    text = "قال مدير المرصد لقناة الجزيرة إن القصف استهدف مدينة درعا."
+    assert not named(text, "الجزيرة") and named(text, "درعا")

@@ -22,7 +22,7 @@ from functools import cache, cached_property, lru_cache
 from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
     NAME_FORMING, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of, governed_names,
-    is_nisba, may_be_local, place_words,
+    is_nisba, may_be_local, ordinary_words, place_words,
 )
 from rasd.model import Location, Span
 from rasd.text.normalize import fold_word
@@ -208,7 +208,7 @@ def _city_of(candidates: tuple[Place, ...], country: str | None) -> Place | None
 def _build_context(matches, sentence_of_match, governed: dict[int, Governed]) -> _Context:
     """Anchors: names of big places, common words only when a cue word stands before them («ريف حماة»)."""
     usable = [(i, m) for i, m in enumerate(matches) if m.key not in common_words() or m.first in governed]
-    country = _main_country([m for _, m in usable])
+    country = _main_country([m for _, m in usable], set(governed))
     anchors = tuple(
         (i, sentence_of_match[i], a) for i, m in usable
         if (a := _anchor(m, country)) and a.admin1_en
@@ -217,12 +217,13 @@ def _build_context(matches, sentence_of_match, governed: dict[int, Governed]) ->
     return _Context(country, anchors, cities)
 
 
-def _main_country(matches: list[_NameMatch]) -> str | None:
-    """The country whose big places the article names most: a governorate outweighs a town."""
+def _main_country(matches: list[_NameMatch], cued: set[int]) -> str | None:
+    """The country whose big places the article names most: a governorate outweighs a town,
+    a name after a place word («مدينة درعا») outweighs a bare one («الجزيرة»)."""
     countries = Counter()
     for match in matches:
         if anchor := _anchor(match):
-            countries[anchor.country_code] += anchor.rank
+            countries[anchor.country_code] += anchor.rank * (2 if match.first in cued else 1)
     return countries.most_common(1)[0][0] if countries else None
 
 
@@ -274,15 +275,20 @@ def _own_province(candidates: tuple[Place, ...]) -> str | None:
     return next((p.admin1_en for p in candidates if p.feature_class in ("governorate", "province")), None)
 
 
+FOREIGN_KINDS = frozenset({"country", "capital", "city"})
+
+
 def _is_supported(match, index, cue, sentence, context, coordinated: bool) -> bool:
     """Whether a name is a place here: a cue, a list of places, a big place, or a governorate around it."""
     if cue is not None or coordinated:
         return True
-    if match.key in common_words():
+    ordinary = match.first == match.last and match.key in ordinary_words()  # «الكرامة», «الإدارة»
+    if match.key in common_words() or ordinary:
         return False
     if context.country and all(p.country_code != context.country for p in match.candidates):
-        return any(p.rank >= 6 for p in match.candidates)  # a foreign capital, not a namesake village
-    if match.last > match.first or any(p.rank >= 4 for p in match.candidates):
+        # a foreign capital or country, not a namesake village nor «الجزيرة» the channel
+        return not ordinary and any(p.feature_class in FOREIGN_KINDS for p in match.candidates)
+    if not ordinary and (match.last > match.first or any(p.rank >= 4 for p in match.candidates)):
         return True  # multi-word names and towns are rarely ordinary words
     around = context.admin1_counts(sentence, index) + context.admin1_counts(None, index)
     return any(around[p.admin1_en] for p in match.candidates)
@@ -305,13 +311,18 @@ def to_location(place: Place, role: str, mention: str, span: Span) -> Location:
     )
 
 
+def _is_weak(match: _NameMatch) -> bool:
+    """A one-word name that is mostly an ordinary or common word: «الحرية», «الباب»."""
+    return match.key in common_words() or (match.first == match.last and match.key in ordinary_words())
+
+
 def _coordinated(tokens, matches, index) -> bool:
     """«X و Y» or «X، Y» with a confirmed neighbour: lists of villages."""
     match = matches[index]
     nxt = matches[index + 1] if index + 1 < len(matches) else None
     prv = matches[index - 1] if index > 0 else None
-    nxt = None if nxt and nxt.key in common_words() else nxt  # «السوق ومدرسة» is no list of places
-    prv = None if prv and prv.key in common_words() else prv
+    nxt = None if nxt and _is_weak(nxt) else nxt  # «السوق ومدرسة», «الكرامة والحرية» are no list of places
+    prv = None if prv and _is_weak(prv) else prv
     joined_next = nxt and nxt.first - match.last <= 2 and tokens[match.last + 1].folded in ("،", ",", "و")
     starts_with_and = tokens[match.first].folded.startswith("و")
     joined_prev = prv and match.first - prv.last <= 2 and (starts_with_and or tokens[prv.last + 1].folded in ("،", ","))
@@ -343,7 +354,8 @@ def _read_article(text, tokens, sentences) -> _Article:
     prefixed = {m.first for m in matches if set(_proclitics(tokens, m)) & {"ب", "ل", "ك"}}
     weak = {m.first for m in matches if m.first == m.last and m.key in common_words()}
     governed = {}
-    country = _main_country([m for m in matches if m.key not in common_words()])
+    cued = {m.first for m in matches if m.first and cue_of(tokens[m.first - 1])}
+    country = _main_country([m for m in matches if m.key not in common_words()], cued)
     large = {m.first for m in matches if any(p.rank >= 6 and p.country_code in (country, None) for p in m.candidates)}
     for member in governed_names(tokens, starts, big, prefixed, weak, large):
         if member.first not in governed or governed[member.first].cue.token < member.cue.token:
@@ -412,6 +424,8 @@ def _foreign_to_context(mention, index, sentence, cue, context, nearest: str | N
     (for a quarter: outside the governorate named nearest it, «حي الروضة شرقي مدينة تعز»)."""
     location = mention.location
     if context.country and _country_code(location.country) != context.country:
+        if cue is not None and cue.value in ("city", "governorate", "district") and mention.kind in LARGE_KINDS:
+            return False  # «مدينة بنغازي» in an article on Syria is still Benghazi
         return location.geo_precision != 3 or cue is not None
     if cue is None or cue.role != "type" or cue.value not in SETTLEMENTS or not _overrulable(mention.kind, cue):
         return False  # a city or town the sentence names is not overruled by the governorate around
