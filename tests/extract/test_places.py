@@ -317,3 +317,11 @@ def test_ordinary_words_that_name_villages_need_support():
 def test_a_foreign_province_is_not_read_into_a_syrian_article():
     text = "قال مدير المرصد لقناة الجزيرة إن القصف استهدف مدينة درعا."
     assert not named(text, "الجزيرة") and named(text, "درعا")
+
+
+def test_relative_word_before_a_type_word_sets_the_precision():
+    west = named("سقطت قذائف صاروخية غرب مدينة إزرع مساء الخميس.", "ازرع")[0]
+    assert west.role == "direction" and west.location.geo_precision == 2
+    assert west.location.mention.startswith("غرب")
+    both = [m for m in places("قصفت المدفعية أطراف بلدتي كفركلا والخيام.") if m.kind != "border"]
+    assert [m.location.geo_precision for m in both] == [2, 2]

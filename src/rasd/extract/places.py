@@ -397,6 +397,7 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     if not _is_supported(match, index, cue, sentence, article.context, coordinated):
         return []
     mention = _resolve(article, match, index, sentence, cue)
+    mention = _under_relative(article, mention, cue)
     said = _country_said(article.tokens, match.last)
     if said == _country_code(mention.location.country):
         return [mention]  # «طرابلس اللبنانية» in an article on Libya
@@ -524,7 +525,27 @@ def _unknown_mention(article: _Article, member: Governed) -> PlaceMention:
     location, where = _place_within(article, member, location, sentence)
     reason = f"not in the gazetteer here; a {member.cue.value} by «{tokens[member.cue.token].text}»"
     reason += (f", in {admin1}" if admin1 else "") + where
-    return PlaceMention(span, name_span, sentence, "place", location, reason, member.cue.value)
+    mention = PlaceMention(span, name_span, sentence, "place", location, reason, member.cue.value)
+    return _under_relative(article, mention, member.cue)
+
+
+RELATIVE_ROLES = frozenset({"near", "direction", "between", "region"})
+
+
+def _under_relative(article: _Article, mention: PlaceMention, cue: Cue | None) -> PlaceMention:
+    """«أطراف بلدتي X وY», «غرب مدينة درعا»: a relative word before the type word sets role and precision."""
+    if cue is None or cue.role != "type" or cue.token == 0:
+        return mention
+    tokens = article.tokens
+    outer = cue_of(tokens[cue.token - 1])
+    if not outer or outer[0] not in RELATIVE_ROLES or tokens[cue.token - 1].folded.startswith("ال"):
+        return mention
+    span = mention.span
+    if span.start == tokens[cue.token].span.start:
+        span = Span(tokens[cue.token - 1].span.start, span.end)
+    location = replace(mention.location, geo_precision=PRECISION_BY_ROLE[outer[0]],
+                       mention=span.quote(article.text), span=span)
+    return replace(mention, span=span, role=outer[0], location=location)
 
 
 def _with_cue(tokens: tuple[Token, ...], name_span: Span, first: int, cue: Cue | None) -> Span:
