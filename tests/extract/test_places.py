@@ -325,3 +325,10 @@ def test_relative_word_before_a_type_word_sets_the_precision():
     assert west.location.mention.startswith("غرب")
     both = [m for m in places("قصفت المدفعية أطراف بلدتي كفركلا والخيام.") if m.kind != "border"]
     assert [m.location.geo_precision for m in both] == [2, 2]
+
+
+def test_countryside_without_a_name_is_that_of_the_governorate_named():
+    text = "قصفت المدفعية بلدة الحراك بريف درعا، واستهدفت الغارات مزارع بالريف الغربي."
+    mention = next(m for m in places(text) if m.location.mention == "بالريف الغربي")
+    assert mention.location.admin1 == "Daraa" and mention.location.geo_precision == 3
+    assert len(named("سيطرت الفصائل على الريف الشرقي لحماة.", "حماة")) == 1

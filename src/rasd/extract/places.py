@@ -378,6 +378,7 @@ def find_places(text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...
             found.append(_unknown_mention(article, member))
     found.extend(anaphor_mentions(article, found))
     found.extend(border_mentions(article))
+    found.extend(countryside_mentions(article, found))
     return tuple(sorted(found, key=lambda m: m.span.start))
 
 
@@ -659,6 +660,36 @@ def _border_mention(article: _Article, index: int, last: int) -> PlaceMention:
     )
     reason = "a border, placed in the governorate named nearest" + (f" ({admin1})" if admin1 else "")
     return PlaceMention(span, name_span, sentence, "near", location, reason, "border")
+
+
+def countryside_mentions(article: _Article, found: list[PlaceMention]) -> list[PlaceMention]:
+    """«بالريف الشمالي» with no name after it: the countryside of the governorate named nearest."""
+    tokens, mentions = article.tokens, []
+    taken = {m.span.start for m in found} | {tokens[g.cue.token].span.start for g in article.governed.values()}
+    for index in range(len(tokens) - 1):
+        cue = cue_of(tokens[index])
+        if not cue or cue[0] != "region" or "ال" not in tokens[index].folded[:4]:
+            continue
+        adjective = cue_of(tokens[index + 1])
+        if not adjective or adjective[0] != "direction" or tokens[index].span.start in taken:
+            continue
+        if (mention := _countryside(article, index)) is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _countryside(article: _Article, index: int) -> PlaceMention | None:
+    tokens = article.tokens
+    sentence = _sentence_of(article.sentences, tokens[index].span.start)
+    admin1 = _nearest_admin1(article, index, sentence)
+    unit = next((p for _, _, p in article.context.anchors if p.admin1_en == admin1 and p.is_admin_unit
+                 and p.feature_class in ("governorate", "province")), None)
+    if unit is None:
+        return None
+    span = Span(tokens[index].span.start, tokens[index + 1].span.end)
+    location = to_location(unit, "region", span.quote(article.text), span)
+    reason = f"a countryside with no name: that of {unit.name_en}, the governorate named nearest"
+    return PlaceMention(span, span, sentence, "region", location, reason, unit.feature_class)
 
 
 def with_precision(mention: PlaceMention, precision: int) -> PlaceMention:
