@@ -332,3 +332,13 @@ def test_countryside_without_a_name_is_that_of_the_governorate_named():
     mention = next(m for m in places(text) if m.location.mention == "بالريف الغربي")
     assert mention.location.admin1 == "Daraa" and mention.location.geo_precision == 3
     assert len(named("سيطرت الفصائل على الريف الشرقي لحماة.", "حماة")) == 1
+
+
+def test_local_sources_and_relative_pronouns_are_no_places():
+    text = "قالت مصادر محلية إن قوات النظام داهمت مدينة نوى، الذين يتخذهم النظام ذريعة."
+    assert {m.location.name_ar for m in places(text)} == {"نوى"}
+
+
+def test_areas_of_a_governorate_are_a_region():
+    mention = named("تشهد مناطق درعا توتراً أمنياً منذ أشهر.", "درعا")[0]
+    assert mention.role == "region" and mention.location.geo_precision == 3

@@ -21,7 +21,7 @@ from functools import cached_property, lru_cache
 
 from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
-    NAME_FORMING, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of, governed_names,
+    NAME_FORMING, NAME_STOPS, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of, governed_names,
     is_nisba, may_be_local, ordinary_words, place_words,
 )
 from rasd.model import Location, Span
@@ -298,7 +298,8 @@ def _role(cue: Cue | None, place: Place) -> str:
     if cue is None:
         return "region" if place.is_admin_unit else "place"
     if cue.role == "type":
-        return "region" if cue.value == "governorate" or place.is_admin_unit else "place"
+        wide = cue.value == "governorate" or place.is_admin_unit or (cue.value == "area" and place.rank >= 5)
+        return "region" if wide else "place"  # «مناطق درعا» are a region
     return {"near": "near", "between": "between", "direction": "direction"}.get(cue.role, "region")
 
 
@@ -394,8 +395,11 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     member = article.governed.get(match.first)
     cue = member.cue if member else None
     sentence = article.sentence_of[index]
-    coordinated = _coordinated(article.tokens, article.matches, index) or match.key in article.confirmed
-    if not _is_supported(match, index, cue, sentence, article.context, coordinated):
+    listed = _coordinated(article.tokens, article.matches, index)
+    if listed and _is_weak(match) and not article.tokens[match.first].folded.startswith("و"):
+        listed = False  # «نوى، الذين»: a comma before a common word is no list
+    if match.key in NAME_STOPS or not _is_supported(
+            match, index, cue, sentence, article.context, listed or match.key in article.confirmed):
         return []
     mention = _resolve(article, match, index, sentence, cue)
     mention = _under_relative(article, mention, cue)
@@ -414,11 +418,9 @@ LARGE_KINDS = frozenset({"country", "capital", "governorate", "province", "city"
 
 
 def _overrulable(kind: str, cue: Cue) -> bool:
-    """Whether a namesake of this kind may give way to a local place the table lacks: villages,
-    and towns only when the text calls the place a quarter or camp («حي الإسماعيلية»)."""
-    if kind in LARGE_KINDS or cue.value == "city":
-        return False
-    return kind != "town" or cue.value in ("neighbourhood", "camp")
+    """Whether a namesake of this kind may give way to a local place the table lacks: villages and
+    towns («قرية المزيرعة» in an article on Daraa), never a city nor a place the text calls a city."""
+    return kind not in LARGE_KINDS and cue.value != "city"
 
 
 def _foreign_to_context(mention, index, sentence, cue, context, nearest: str | None = None) -> bool:
