@@ -342,3 +342,21 @@ def test_local_sources_and_relative_pronouns_are_no_places():
 def test_areas_of_a_governorate_are_a_region():
     mention = named("تشهد مناطق درعا توتراً أمنياً منذ أشهر.", "درعا")[0]
     assert mention.role == "region" and mention.location.geo_precision == 3
+
+
+def test_squares_streets_and_parks_are_named_with_their_head_word():
+    square = unknown("احتشد المتظاهرون في ساحة السير تعج بالهتافات بمدينة السويداء.")
+    assert "ساحة السير" in square and square["ساحة السير"].location.admin1 == "As-Suwayda"
+    streets = {m.location.name_ar: m for m in places("سقطت قذيفة على شارعي النيل والقوتلي وسط مدينة حمص.")}
+    assert streets["النيل"].location.gazetteer_id is None and streets["النيل"].location.admin1 == "Homs"
+
+
+def test_definite_word_after_a_definite_noun_is_an_adjective():
+    text = "نشرت القوات قناصة على الأبنية المرتفعة في مدينة القامشلي."
+    assert {m.location.name_ar for m in places(text)} == {"القامشلي"}
+
+
+def test_a_bare_name_repeats_the_quarter_named_before():
+    text = "انفجرت عبوة في حي الجلاء بمدينة حلب. وقال شهود إن الانفجار هز الجلاء بأكمله."
+    bare = [m for m in places(text) if m.location.name_ar == "الجلاء"]
+    assert len(bare) == 2 and {m.location.admin1 for m in bare} == {"Aleppo"}

@@ -251,6 +251,8 @@ def _closed(tokens: tuple[Token, ...], last: int, starts: dict[int, int], weak: 
     if nxt >= len(tokens) or (nxt in starts and nxt not in weak):
         return True
     folded = tokens[nxt].folded
+    if TANWEEN & set(tokens[nxt].text):
+        return True  # «مجدداً» is never part of a name
     ordinary = is_ordinary(folded) and not folded.startswith("ال")  # «انتهت», not «الدولة»
     return (not folded.isalpha() or folded.startswith("و") or folded in NAME_STOPS or ordinary
             or cue_of(tokens[nxt]) is not None or is_nisba(folded))
@@ -282,6 +284,8 @@ def _known(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: bool)
     last, folded = scene.starts[position], scene.tokens[position].folded
     if last == position and (folded in NAME_STOPS or (article_cue and is_nisba(folded))):
         return None  # «على» is no village «علي»; «المناطق الحيوية» is an adjective
+    if cue.value in NAME_FORMING and last == position:
+        return Governed(position, last, cue, skip, None, False)  # «شارعي الجلاء»: a street, not the town
     if skip and last == position and scene.tokens[position].folded[skip:] in ordinary_words() and not (
             cue.role == "type" and last + 1 < len(scene.tokens) and _continues_name(scene.tokens[last + 1])):
         return None  # «والمواقع» ends a list of villages, though some village is called so
@@ -298,12 +302,22 @@ def _headed(scene: _Scene, position: int, skip: int, cue: Cue, definite_only: bo
     folded = tokens[nxt].folded
     if scene.starts.get(nxt, nxt) != nxt:
         last = scene.starts[nxt]
-    elif folded.isalpha() and not is_nisba(folded) and (folded.startswith("ال") or not definite_only) and (
-            folded not in ordinary_words() or _closed(tokens, nxt, scene.starts, scene.weak)):
-        last = _extent(tokens, nxt, scene.starts, scene.big)  # «وادي الشاي جنوب كركوك»
+    elif folded.isalpha() and not is_nisba(folded) and folded not in NAME_STOPS and (
+            folded.startswith("ال") or (not definite_only and folded not in ordinary_words())):
+        last = _headed_end(scene, nxt)  # «وادي الشاي جنوب كركوك»
     else:
         return None
     return Governed(position, last, cue, skip, None, False)
+
+
+def _headed_end(scene: _Scene, first: int) -> int:
+    """Where a name after its own type word ends: a definite word ends it («ساحة الكرامة» in
+    «ساحة الكرامة تعج»), else it runs on like any unknown name («تلة أم السرج»)."""
+    last = _extent(scene.tokens, first, scene.starts, scene.big)
+    for end in range(first, last + 1):
+        if scene.tokens[end].folded.startswith("ال"):
+            return end
+    return last
 
 
 def _stretch(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: bool) -> Governed | None:
@@ -362,7 +376,7 @@ def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
     position, skip, known_only, found = _skip_quotes(tokens, index + 1), 0, False, []
     if cue.role == "region" and article_cue:
         position = _skip_adjectives(tokens, position)
-    if cue.role == "type" and cue.value in NAME_FORMING and not article_cue:
+    if cue.role == "type" and cue.value in NAME_FORMING and not article_cue and not plural:
         position = index  # «طريق الكسارات»: the type word is part of the name
         own = _headed(scene, index, clitic_length(tokens[index]), cue, True)
         return [own] if own and own.last > index and own.first not in scene.starts else []

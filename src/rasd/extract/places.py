@@ -278,7 +278,7 @@ def _own_province(candidates: tuple[Place, ...]) -> str | None:
 FOREIGN_KINDS = frozenset({"country", "capital", "city"})
 
 
-def _is_supported(match, index, cue, sentence, context, coordinated: bool) -> bool:
+def _is_supported(match, index, cue, sentence, context, coordinated: bool, adjective: bool = False) -> bool:
     """Whether a name is a place here: a cue, a list of places, a big place, or a governorate around it."""
     if cue is not None or coordinated:
         return True
@@ -288,6 +288,8 @@ def _is_supported(match, index, cue, sentence, context, coordinated: bool) -> bo
     if context.country and all(p.country_code != context.country for p in match.candidates):
         # a foreign capital or country, not a namesake village nor «الجزيرة» the channel
         return not ordinary and any(p.feature_class in FOREIGN_KINDS for p in match.candidates)
+    if adjective:
+        return False  # «الأبنية المرتفعة»: a definite word after a definite noun describes it
     if not ordinary and (match.last > match.first or any(p.rank >= 4 for p in match.candidates)):
         return True  # multi-word names and towns are rarely ordinary words
     around = context.admin1_counts(sentence, index) + context.admin1_counts(None, index)
@@ -310,6 +312,18 @@ def to_location(place: Place, role: str, mention: str, span: Span) -> Location:
         country=place.country, lat=place.lat, lon=place.lon,
         geo_precision=PRECISION_BY_ROLE.get(role, 1), mention=mention, span=span,
     )
+
+
+def _after_definite_noun(article: _Article, match: _NameMatch) -> bool:
+    """A one-word definite name of a small place right after a definite noun that is no place:
+    «الأبنية المرتفعة» (the high buildings), not the village «المرتفعة»."""
+    if match.first != match.last or match.first == 0 or not match.key.startswith("ال"):
+        return False
+    if any(p.rank >= 6 for p in match.candidates):
+        return False
+    before = article.tokens[match.first - 1]
+    starts = {m.first for m in article.matches} | {m.last for m in article.matches}
+    return before.folded.startswith("ال") and before.folded.isalpha() and match.first - 1 not in starts
 
 
 def _is_weak(match: _NameMatch) -> bool:
@@ -370,10 +384,9 @@ def find_places(text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...
     """Every place mention of an article, resolved: find_places(text, tokenize(text), split_sentences(text))."""
     article = _read_article(text, tokens, sentences)
     absorbed = _absorbed_matches(article)
-    found = []
-    for index, match in enumerate(article.matches):
-        if match.first not in absorbed:
-            found.extend(_mention_of_match(article, index, match))
+    resolved = [(match, _mention_of_match(article, index, match))
+                for index, match in enumerate(article.matches) if match.first not in absorbed]
+    found = _same_name_same_place(article, resolved)
     for member in article.governed.values():
         if not member.exact:
             found.append(_unknown_mention(article, member))
@@ -381,6 +394,29 @@ def find_places(text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...
     found.extend(border_mentions(article))
     found.extend(countryside_mentions(article, found))
     return tuple(sorted(found, key=lambda m: m.span.start))
+
+
+def _same_name_same_place(article: _Article, resolved) -> list[PlaceMention]:
+    """A bare name reads as the small place a place word made of it elsewhere in the article:
+    «حي المزة» (a quarter of Damascus) makes a later «بالمزة» that quarter, not a village of Aleppo."""
+    cued = {}
+    for match, mentions in resolved:
+        if match.first in article.governed and mentions and mentions[0].kind not in LARGE_KINDS:
+            cued.setdefault(match.key, mentions[0])
+    found = []
+    for match, mentions in resolved:
+        model = cued.get(match.key)
+        if model is not None and mentions and match.first not in article.governed:
+            mentions = [_as_model(mentions[0], model)]
+        found.extend(mentions)
+    return found
+
+
+def _as_model(mention: PlaceMention, model: PlaceMention) -> PlaceMention:
+    location = replace(model.location, mention=mention.location.mention, span=mention.span,
+                       geo_precision=mention.location.geo_precision)
+    reason = f"the {model.kind} «{model.location.mention}» of the same article"
+    return replace(mention, location=location, reason=reason, kind=model.kind)
 
 
 def _absorbed_matches(article: _Article) -> set[int]:
@@ -398,8 +434,9 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     listed = _coordinated(article.tokens, article.matches, index)
     if listed and _is_weak(match) and not article.tokens[match.first].folded.startswith("و"):
         listed = False  # «نوى، الذين»: a comma before a common word is no list
+    adjective = _after_definite_noun(article, match)
     if match.key in NAME_STOPS or not _is_supported(
-            match, index, cue, sentence, article.context, listed or match.key in article.confirmed):
+            match, index, cue, sentence, article.context, listed or match.key in article.confirmed, adjective):
         return []
     mention = _resolve(article, match, index, sentence, cue)
     mention = _under_relative(article, mention, cue)
