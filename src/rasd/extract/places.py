@@ -265,6 +265,12 @@ def _score(place: Place, index: int, sentence: int, cue: Cue | None, context: _C
     return score, "; ".join(why) or f"largest candidate ({place.feature_class})"
 
 
+def _plausible(candidates: tuple[Place, ...], country: str | None) -> tuple[Place, ...]:
+    """The candidates in the article's country (or the one an adjective says), if it has any."""
+    local = tuple(p for p in candidates if p.country_code == country)
+    return local or candidates
+
+
 def _country_said(tokens: tuple[Token, ...], last: int) -> str | None:
     """The country an adjective right after a name gives: «طرابلس الليبية» -> LY."""
     return country_adjectives().get(tokens[last + 1].folded) if last + 1 < len(tokens) else None
@@ -485,7 +491,7 @@ def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
     said = _country_said(article.tokens, match.last)
     nearest = _nearest_admin1(article, match.first, sentence, index)
     scored = []
-    for candidate in match.candidates:
+    for candidate in _plausible(match.candidates, said or article.context.country):
         value, why = _score(candidate, index, sentence, cue, article.context)
         if said and candidate.country_code == said:
             value, why = value + 20, f"in the country «{article.tokens[match.last + 1].text}» says; {why}"
@@ -495,8 +501,8 @@ def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
             value += 3  # «حي الروضة شرقي مدينة تعز»: the governorate named nearest
         scored.append((value, why, candidate))
     score, reason, place = max(scored, key=lambda item: item[0])
-    if len(scored) > 1:
-        reason = f"{reason}; chosen over {len(scored) - 1} other place(s) of that name"
+    if len(match.candidates) > 1:
+        reason = f"{reason}; chosen over {len(match.candidates) - 1} other place(s) of that name"
     tokens, text = article.tokens, article.text
     name_span = Span(tokens[match.first].span.start, tokens[match.last].span.end)
     span = _with_cue(tokens, name_span, match.first, cue)
