@@ -360,3 +360,27 @@ def test_a_bare_name_repeats_the_quarter_named_before():
     text = "انفجرت عبوة في حي الجلاء بمدينة حلب. وقال شهود إن الانفجار هز الجلاء بأكمله."
     bare = [m for m in places(text) if m.location.name_ar == "الجلاء"]
     assert len(bare) == 2 and {m.location.admin1 for m in bare} == {"Aleppo"}
+
+
+# -- robustness ------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = ["قرية", "حي", "أحياء", "قرى", "ريف", "غرب", "بين", "محيط", "أطراف", "المدينة", "درعا", "وطفس",
+         "حلب", "الجديدة", "عدوان", "الباب", "مدينة", "الحدود", "الأردنية", "،", "و", ".", "“", "”",
+         "سوحا", "وقتل", "اليوم", "الريف", "الشرقي", "لحماة", "طريق", "السد", "حاجزاً", "في"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25))
+def test_any_word_salad_gives_well_formed_mentions(words):
+    text = " ".join(words)
+    for mention in places(text):
+        assert mention.span.quote(text) == mention.location.mention
+        assert mention.span.start <= mention.name_span.start < mention.name_span.end <= mention.span.end
+        assert mention.location.geo_precision in (1, 2, 3) and mention.location.name_ar.strip()
+
+
+def test_text_without_arabic_places_gives_nothing():
+    assert places("") == () and places("Shelling hit the outskirts of the town.") == ()
