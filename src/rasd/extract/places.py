@@ -437,8 +437,11 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     member = article.governed.get(match.first)
     cue = member.cue if member else None
     sentence = article.sentence_of[index]
+    weak, joined = _is_weak(match), article.tokens[match.first].folded.startswith("و")
+    if weak and member is None and not joined and match.key not in article.confirmed:
+        return []  # the common case of an ordinary word («قوات», «الدولة»): no support possible
     listed = _coordinated(article.tokens, article.matches, index)
-    if listed and _is_weak(match) and not article.tokens[match.first].folded.startswith("و"):
+    if listed and weak and not joined:
         listed = False  # «نوى، الذين»: a comma before a common word is no list
     adjective = _after_definite_noun(article, match)
     if match.key in NAME_STOPS or not _is_supported(
