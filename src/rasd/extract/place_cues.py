@@ -78,6 +78,11 @@ def plural_cues() -> frozenset[str]:
     return frozenset(word for word, _, _, many in _place_word_rows() if many)
 
 
+@cache
+def plural_endings() -> tuple[str, ...]:
+    return tuple(plural_cues())
+
+
 def _word_list(name: str) -> frozenset[str]:
     lines = data_path("lexicon", name).read_text(encoding="utf-8").splitlines()
     return frozenset(fold_word(w) for w in lines if w and not w.startswith("#"))
@@ -372,7 +377,7 @@ def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
     tokens = scene.tokens
     folded = tokens[index].folded
     article_cue = _has_article(folded)
-    plural = any(folded.endswith(word) for word in plural_cues()) and not article_cue
+    plural = folded.endswith(plural_endings()) and not article_cue
     position, skip, known_only, found = _skip_quotes(tokens, index + 1), 0, False, []
     if cue.role == "region" and article_cue:
         position = _skip_adjectives(tokens, position)

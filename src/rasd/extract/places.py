@@ -110,8 +110,8 @@ def _longest(matches: list[_NameMatch]) -> list[_NameMatch]:
     return sorted(chosen, key=lambda m: m.first)
 
 
-def _sentence_of(sentences: tuple[Span, ...], offset: int) -> int:
-    starts = [s.start for s in sentences]
+def _sentence_of(starts: list[int], offset: int) -> int:
+    """Index of the sentence (given by its start offsets) an offset falls in."""
     return max(bisect.bisect_right(starts, offset) - 1, 0)
 
 
@@ -139,6 +139,14 @@ class _Context:
             counts.setdefault(where, Counter())[place.admin1_en] += 1
             counts[None][place.admin1_en] += 1
         return counts
+
+    @cached_property
+    def by_sentence(self) -> dict[int, list[tuple[int, Place]]]:
+        """Anchors of each sentence: (match index, place)."""
+        grouped: dict[int, list[tuple[int, Place]]] = {}
+        for index, where, place in self.anchors:
+            grouped.setdefault(where, []).append((index, place))
+        return grouped
 
     @cached_property
     def _anchor_of(self) -> dict[int, tuple[int, Place]]:
@@ -328,8 +336,7 @@ def _after_definite_noun(article: _Article, match: _NameMatch) -> bool:
     if any(p.rank >= 6 for p in match.candidates):
         return False
     before = article.tokens[match.first - 1]
-    starts = {m.first for m in article.matches} | {m.last for m in article.matches}
-    return before.folded.startswith("ال") and before.folded.isalpha() and match.first - 1 not in starts
+    return before.folded.startswith("ال") and before.folded.isalpha() and match.first - 1 not in article.name_ends
 
 
 def _is_weak(match: _NameMatch) -> bool:
@@ -363,6 +370,18 @@ class _Article:
     context: _Context
 
     @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> int:
+        return _sentence_of(self.sentence_starts, offset)
+
+    @cached_property
+    def name_ends(self) -> frozenset[int]:
+        """First and last tokens of every gazetteer name found."""
+        return frozenset(i for m in self.matches for i in (m.first, m.last))
+
+    @cached_property
     def confirmed(self) -> frozenset[str]:
         """Names a cue word confirms somewhere in the article: «ريف الرقة» confirms a bare «الرقة»."""
         return frozenset(m.key for m in self.matches if m.first in self.governed)
@@ -381,7 +400,8 @@ def _read_article(text, tokens, sentences) -> _Article:
     for member in governed_names(tokens, starts, big, prefixed, weak, large):
         if member.first not in governed or governed[member.first].cue.token < member.cue.token:
             governed[member.first] = member  # the nearest cue word wins
-    sentence_of = [_sentence_of(sentences, tokens[m.first].span.start) for m in matches]
+    starts_of_sentences = [s.start for s in sentences]
+    sentence_of = [_sentence_of(starts_of_sentences, tokens[m.first].span.start) for m in matches]
     context = _build_context(matches, sentence_of, governed)
     return _Article(text, tokens, sentences, matches, sentence_of, governed, context)
 
@@ -427,10 +447,9 @@ def _as_model(mention: PlaceMention, model: PlaceMention) -> PlaceMention:
 
 def _absorbed_matches(article: _Article) -> set[int]:
     """First tokens of gazetteer names inside a longer governed name: «صيدا» of «قرية صيدا الجولان»."""
-    return {
-        match.first for match in article.matches for member in article.governed.values()
-        if not member.exact and member.first <= match.first <= member.last
-    }
+    inside = {i for member in article.governed.values() if not member.exact
+              for i in range(member.first, member.last + 1)}
+    return {match.first for match in article.matches if match.first in inside}
 
 
 def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[PlaceMention]:
@@ -565,7 +584,7 @@ def _unknown_mention(article: _Article, member: Governed) -> PlaceMention:
     tokens, text = article.tokens, article.text
     name_span = Span(tokens[member.first].span.start, tokens[member.last].span.end)
     span = _with_cue(tokens, name_span, member.first, member.cue)
-    sentence = _sentence_of(article.sentences, span.start)
+    sentence = article.sentence_at(span.start)
     admin1 = _nearest_admin1(article, member.first, sentence)
     location = Location(
         name_ar=_member_name(article, member), admin1=admin1, country=_country_name(article.context.country),
@@ -607,7 +626,7 @@ def _with_cue(tokens: tuple[Token, ...], name_span: Span, first: int, cue: Cue |
 def _nearest_admin1(article: _Article, first: int, sentence: int, exclude: int = -1) -> str | None:
     """The governorate named nearest a token in its sentence, else the article's most named one."""
     here = [(abs(article.matches[i].first - first), -article.matches[i].first, place.admin1_en)
-            for i, where, place in article.context.anchors if where == sentence and i != exclude]
+            for i, place in article.context.by_sentence.get(sentence, ()) if i != exclude]
     if here:
         return min(here)[2]
     counts = article.context.admin1_counts(None, -1)
@@ -672,7 +691,7 @@ def _anaphor_mention(article: _Article, index: int, role: str, antecedent: Place
     name_span = tokens[index].span
     span = Span(tokens[index - 1].span.start, name_span.end)
     location = replace(antecedent.location, geo_precision=2, mention=span.quote(article.text), span=span)
-    sentence = _sentence_of(article.sentences, span.start)
+    sentence = article.sentence_at(span.start)
     reason = f"«{name_span.quote(article.text)}» refers back to «{antecedent.location.name_ar}»"
     return PlaceMention(span, name_span, sentence, role, location, reason, antecedent.kind)
 
@@ -699,7 +718,7 @@ def _border_mention(article: _Article, index: int, last: int) -> PlaceMention:
     cue_token = index - 1 if index and (cue_of(tokens[index - 1]) or ("", ""))[0] == "near" else index
     name_span = Span(tokens[index].span.start, tokens[last].span.end)
     span = Span(tokens[cue_token].span.start, name_span.end)
-    sentence = _sentence_of(article.sentences, span.start)
+    sentence = article.sentence_at(span.start)
     admin1 = _nearest_admin1(article, index, sentence)
     words = [_drop_letters(tokens[index].text, len(tokens[index].folded) - len(BORDER) - 2)]
     location = Location(
@@ -728,7 +747,7 @@ def countryside_mentions(article: _Article, found: list[PlaceMention]) -> list[P
 
 def _countryside(article: _Article, index: int) -> PlaceMention | None:
     tokens = article.tokens
-    sentence = _sentence_of(article.sentences, tokens[index].span.start)
+    sentence = article.sentence_at(tokens[index].span.start)
     admin1 = _nearest_admin1(article, index, sentence)
     unit = next((p for _, _, p in article.context.anchors if p.admin1_en == admin1 and p.is_admin_unit
                  and p.feature_class in ("governorate", "province")), None)
