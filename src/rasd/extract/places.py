@@ -320,6 +320,7 @@ def _role(cue: Cue | None, place: Place) -> str:
 
 
 def to_location(place: Place, role: str, mention: str, span: Span) -> Location:
+    """The Location record of a gazetteer row, at the geo_precision its role gives."""
     return Location(
         name_ar=place.name_ar, name_en=place.name_en, gazetteer_id=place.id,
         admin1=place.admin1_en, admin2=place.admin2_en or None, admin3=place.admin3_en or None,
@@ -508,7 +509,8 @@ def _country_code(name: str | None) -> str | None:
     return next((code for code, full in COUNTRY_NAMES.items() if full == name), name)
 
 
-def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
+def _choose(article: _Article, match, index, sentence, cue) -> tuple[Place, str]:
+    """The best-scoring reading of a name, with the reasons for it: «مدينة تعز» -> the city of Ta`izz."""
     own = _own_province(match.candidates)
     said = _country_said(article.tokens, match.last)
     nearest = _nearest_admin1(article, match.first, sentence, index)
@@ -522,9 +524,15 @@ def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
         if nearest and candidate.admin1_en == nearest:
             value += 3  # «حي الروضة شرقي مدينة تعز»: the governorate named nearest
         scored.append((value, why, candidate))
-    score, reason, place = max(scored, key=lambda item: item[0])
+    _, reason, place = max(scored, key=lambda item: item[0])
     if len(match.candidates) > 1:
         reason = f"{reason}; chosen over {len(match.candidates) - 1} other place(s) of that name"
+    return place, reason
+
+
+def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
+    """A gazetteer name as a resolved mention, its span taking in the cue word right before it."""
+    place, reason = _choose(article, match, index, sentence, cue)
     tokens, text = article.tokens, article.text
     name_span = Span(tokens[match.first].span.start, tokens[match.last].span.end)
     span = _with_cue(tokens, name_span, match.first, cue)
