@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import bisect
 import math
+from itertools import accumulate
+from operator import add
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -54,13 +56,12 @@ class _NameMatch:
     candidates: tuple[Place, ...]
 
 
-def _stream(tokens: tuple[Token, ...]) -> tuple[str, list[int]]:
-    starts, parts, position = [], [], 0
-    for token in tokens:
-        starts.append(position)
-        parts.append(token.folded)
-        position += len(token.folded) + 1
-    return " ".join(parts), starts
+def _stream(tokens: tuple[Token, ...]) -> tuple[str, list[int], dict[int, int]]:
+    """The folded tokens joined by spaces, each token's start in it, and token index by end offset."""
+    parts = [token.folded for token in tokens]
+    lengths = list(map(len, parts))
+    starts = list(accumulate((n + 1 for n in lengths), initial=0))[:-1]
+    return " ".join(parts), starts, dict(zip(map(add, starts, lengths), range(len(parts))))
 
 
 def _lookup_key(gazetteer: Gazetteer, prefix: str, found: str) -> str | None:
@@ -74,8 +75,7 @@ def _lookup_key(gazetteer: Gazetteer, prefix: str, found: str) -> str | None:
 
 def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMatch]:
     """Every gazetteer name standing on whole tokens (after clitics), longest first per place."""
-    stream, starts = _stream(tokens)
-    ends = {start + len(token.folded): i for i, (start, token) in enumerate(zip(starts, tokens))}
+    stream, starts, ends = _stream(tokens)
     matches = []
     for end, found in gazetteer.automaton.iter(stream + " "):
         last = ends.get(end)   # the hit ends with the space after a word
@@ -101,12 +101,18 @@ def _without_type_word(tokens: tuple[Token, ...], match: _NameMatch, gazetteer: 
 
 
 def _longest(matches: list[_NameMatch]) -> list[_NameMatch]:
+    """Overlapping names keep the longest: «درعا البلد» over «درعا»."""
     chosen, taken = [], set()
     for match in sorted(matches, key=lambda m: (m.first - m.last, m.first)):
-        span = set(range(match.first, match.last + 1))
-        if not span & taken:
+        if match.first == match.last:
+            if match.first not in taken:
+                chosen.append(match)
+                taken.add(match.first)
+            continue
+        span = range(match.first, match.last + 1)
+        if taken.isdisjoint(span):
             chosen.append(match)
-            taken |= span
+            taken.update(span)
     return sorted(chosen, key=lambda m: m.first)
 
 
