@@ -316,10 +316,17 @@ def _is_supported(match, index, cue, sentence, context, coordinated: bool, adjec
     return any(around[p.admin1_en] for p in match.candidates)
 
 
+# Type words of things beside a place rather than the place itself: «معبر نصيب», «طريق الكسارات».
+BESIDE = frozenset({"facility", "road", "natural"})
+
+
 def _role(cue: Cue | None, place: Place) -> str:
+    """How a mention places an event: «ريف درعا» region, «غرب طفس» direction, «معبر نصيب» near."""
     if cue is None:
         return "region" if place.is_admin_unit else "place"
     if cue.role == "type":
+        if cue.value in BESIDE:
+            return "near"
         wide = cue.value == "governorate" or place.is_admin_unit or (cue.value == "area" and place.rank >= 5)
         return "region" if wide else "place"  # «مناطق درعا» are a region
     return {"near": "near", "between": "between", "direction": "direction"}.get(cue.role, "region")
@@ -474,7 +481,7 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
             match, index, cue, sentence, article.context, listed or match.key in article.confirmed, adjective):
         return []
     mention = _resolve(article, match, index, sentence, cue)
-    mention = _under_relative(article, mention, cue)
+    mention = _under_relative(article, _with_countryside(article, mention, match), cue)
     said = _country_said(article.tokens, match.last)
     if said == _country_code(mention.location.country):
         return [mention]  # «طرابلس اللبنانية» in an article on Libya
@@ -600,15 +607,26 @@ def _unknown_mention(article: _Article, member: Governed) -> PlaceMention:
     span = _with_cue(tokens, name_span, member.first, member.cue)
     sentence = article.sentence_at(span.start)
     admin1 = _nearest_admin1(article, member.first, sentence)
+    role = "near" if member.cue.value in BESIDE else "place"  # «طريق الكسارات»: along the road
     location = Location(
         name_ar=_member_name(article, member), admin1=admin1, country=_country_name(article.context.country),
-        geo_precision=1, mention=span.quote(text), span=span,
+        geo_precision=PRECISION_BY_ROLE[role], mention=span.quote(text), span=span,
     )
     location, where = _place_within(article, member, location, sentence)
     reason = f"not in the gazetteer here; a {member.cue.value} by «{tokens[member.cue.token].text}»"
     reason += (f", in {admin1}" if admin1 else "") + where
-    mention = PlaceMention(span, name_span, sentence, "place", location, reason, member.cue.value)
+    mention = PlaceMention(span, name_span, sentence, role, location, reason, member.cue.value)
     return _under_relative(article, mention, member.cue)
+
+
+def _with_countryside(article: _Article, mention: PlaceMention, match: _NameMatch) -> PlaceMention:
+    """«معرة النعمان وريفها»: the town and the country around it, near the town (precision 2)."""
+    nxt = match.last + 1
+    if nxt >= len(article.tokens) or not article.tokens[nxt].folded.startswith(("وريف", "واطراف", "ومحيط")):
+        return mention
+    if mention.location.geo_precision != 1:
+        return mention
+    return replace(mention, role="near", location=replace(mention.location, geo_precision=2))
 
 
 RELATIVE_ROLES = frozenset({"near", "direction", "between", "region"})
