@@ -398,3 +398,8 @@ def test_crossings_roads_and_junctions_are_near_their_place():
 def test_a_town_and_its_countryside_is_near_the_town():
     mention = named("قصفت الطائرات مدينة سراقب وريفها بعشرات الغارات.", "سراقب")[0]
     assert mention.role == "near" and mention.location.geo_precision == 2
+
+
+def test_a_namesake_next_to_the_city_named_is_the_place():
+    mention = named("اندلعت اشتباكات في منطقة جنزور غرب العاصمة طرابلس الليبية.", "جنزور")[0]
+    assert mention.location.country == "Libya" and mention.location.gazetteer_id is not None

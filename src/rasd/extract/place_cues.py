@@ -167,7 +167,8 @@ def _name_word(token: Token) -> bool:
 
 
 def _opens_name(token: Token, skip: int, definite_only: bool) -> bool:
-    """Whether an unknown name may start at this word (after a list «و» of `skip` letters)."""
+    """Whether an unknown name may start at this word (after a list «و» of `skip` letters);
+    after «منطقة» (`definite_only`) an indefinite word must not look like an adjective."""
     word = token.folded[skip:]
     if skip and (len(word) < 2 or not word.isalpha() or word in NAME_STOPS or cue_of(token) is not None
                  or TANWEEN & set(token.text)):
@@ -178,7 +179,9 @@ def _opens_name(token: Token, skip: int, definite_only: bool) -> bool:
         return False  # «ورفعوا»: a plural verb ends the list
     if word in ordinary_words():
         return definite_first(word, skip, definite_only)
-    return word.startswith("ال") or not definite_only  # «منطقة اللجاة», not «مناطق واسعة»
+    if word.startswith("ال") or not definite_only:
+        return True
+    return not word.endswith(("يه", "ي"))  # «منطقة جنزور», not «منطقة عسكرية»
 
 
 def definite_first(word: str, skip: int, definite_only: bool) -> bool:
@@ -199,7 +202,7 @@ def may_be_local(key: str, cue: Cue) -> bool:
     («حي باب الفرج» in Aleppo), rather than be an ordinary word («مناطق واسعة»)."""
     if cue.role != "type" or (" " not in key and key in ordinary_words()):
         return False
-    return key.startswith("ال") or cue.value != "area"
+    return key.startswith("ال") or cue.value != "area" or not key.endswith(("يه", "ي"))
 
 
 def _continues_name(token: Token) -> bool:

@@ -136,7 +136,7 @@ class _Context:
 
     country: str | None
     anchors: tuple[tuple[int, int, Place], ...]   # (match index, sentence, place)
-    cities: tuple[tuple[int, Place], ...]         # (sentence, city or capital named)
+    cities: tuple[tuple[int, int, Place], ...]    # (match index, sentence, city or capital named)
 
     @cached_property
     def _by_sentence(self) -> dict[int | None, Counter]:
@@ -181,7 +181,7 @@ class _Context:
     def _distinct(self) -> tuple[tuple[frozenset[int], Place], ...]:
         """Each anchor place once, with the match indexes that name it."""
         seen: dict[str, tuple[set[int], Place]] = {}
-        for index, _, place in self.anchors:
+        for index, _, place in (*self.anchors, *self.cities):
             if not place.is_admin_unit:  # a governorate's centroid says nothing of nearness
                 seen.setdefault(place.id, (set(), place))[0].add(index)
         return tuple((frozenset(indexes), place) for indexes, place in seen.values())
@@ -193,7 +193,7 @@ class _Context:
 
     def city_in(self, admin1: str, sentence: int) -> Place | None:
         """The city of that governorate the text names, nearest the sentence: «أحياء X في حلب»."""
-        named = [(abs(where - sentence), place) for where, place in self.cities if place.admin1_en == admin1]
+        named = [(abs(where - sentence), place) for _, where, place in self.cities if place.admin1_en == admin1]
         return min(named, key=lambda item: item[0])[1] if named else None
 
 
@@ -227,7 +227,7 @@ def _build_context(matches, sentence_of_match, governed: dict[int, Governed]) ->
         (i, sentence_of_match[i], a) for i, m in usable
         if (a := _anchor(m, country)) and a.admin1_en
     )
-    cities = tuple((sentence_of_match[i], c) for i, m in usable if (c := _city(m, country)))
+    cities = tuple((i, sentence_of_match[i], c) for i, m in usable if (c := _city(m, country)))
     return _Context(country, anchors, cities)
 
 
@@ -486,7 +486,7 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     if said == _country_code(mention.location.country):
         return [mention]  # «طرابلس اللبنانية» in an article on Libya
     nearest = _nearest_admin1(article, match.first, sentence, index)
-    if _foreign_to_context(mention, index, sentence, cue, article.context, nearest):
+    if _foreign_to_context(mention, index, sentence, cue, article.context, nearest, _row_of(mention, match)):
         # «قرية صيدا» in an article on Quneitra is not Saida in Lebanon: a local place the table lacks
         local = member and may_be_local(match.key, cue)
         return [_unknown_mention(article, member)] if local else []
@@ -496,13 +496,19 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
 LARGE_KINDS = frozenset({"country", "capital", "governorate", "province", "city", "district"})
 
 
+def _row_of(mention: PlaceMention, match: _NameMatch) -> Place | None:
+    """The gazetteer row a resolved mention stands for."""
+    return next((p for p in match.candidates if p.id == mention.location.gazetteer_id), None)
+
+
 def _overrulable(kind: str, cue: Cue) -> bool:
     """Whether a namesake of this kind may give way to a local place the table lacks: villages and
     towns («قرية المزيرعة» in an article on Daraa), never a city nor a place the text calls a city."""
     return kind not in LARGE_KINDS and cue.value != "city"
 
 
-def _foreign_to_context(mention, index, sentence, cue, context, nearest: str | None = None) -> bool:
+def _foreign_to_context(mention, index, sentence, cue, context, nearest: str | None = None,
+                        place: Place | None = None) -> bool:
     """A name read outside the article's country, or a type-cued one outside the governorates around it
     (for a quarter: outside the governorate named nearest it, «حي الروضة شرقي مدينة تعز»)."""
     location = mention.location
@@ -512,6 +518,8 @@ def _foreign_to_context(mention, index, sentence, cue, context, nearest: str | N
         return location.geo_precision != 3 or cue is not None
     if cue is None or cue.role != "type" or cue.value not in SETTLEMENTS or not _overrulable(mention.kind, cue):
         return False  # a city or town the sentence names is not overruled by the governorate around
+    if place is not None and context.nearest_km(place, index) < 40:
+        return False  # «منطقة جنزور غرب طرابلس»: the namesake next to the city is the place
     if cue.value == "neighbourhood" and nearest and context.named(sentence, index, nearest):
         return location.admin1 != nearest
     local = context.local_admin1(sentence, index)
