@@ -212,9 +212,10 @@ def bench_places(source, input_format, repeat, as_json) -> None:
         click.echo(json.dumps(figures))
         return
     click.echo(f"places: {figures['documents']} documents, {figures['megabytes']:.3f} MB, "
-               f"{figures['mentions']} mentions in {figures['seconds']:.2f} s = "
+               f"{figures['mentions']} mentions in {figures['seconds']:.2f} CPU s = "
                f"{figures['mb_per_second']:.2f} MB/s per core (find_places alone "
-               f"{figures['find_mb_per_second']:.2f} MB/s); gazetteer load {figures['load_seconds']:.2f} s")
+               f"{figures['find_mb_per_second']:.2f} MB/s; wall clock {figures['wall_mb_per_second']:.2f} MB/s); "
+               f"gazetteer load {figures['load_seconds']:.2f} s")
 
 
 def _bench_texts(source, input_format) -> list[str]:

@@ -384,3 +384,22 @@ def test_any_word_salad_gives_well_formed_mentions(words):
 
 def test_text_without_arabic_places_gives_nothing():
     assert places("") == () and places("Shelling hit the outskirts of the town.") == ()
+
+
+def test_crossings_roads_and_junctions_are_near_their_place():
+    crossing = named("أغلقت السلطات معبر جابر الحدودي أمام الشاحنات.", "جابر")
+    road = unknown("نصب مسلحون حاجزاً على طريق المسلخ في ريف حمص.")
+    junction = named("انفجرت عبوة عند مفرق قرية عدوان غرب درعا.", "عدوان")[0]
+    assert all(m.location.geo_precision == 2 for m in crossing)
+    assert road["طريق المسلخ"].location.geo_precision == 2
+    assert junction.role == "near" and junction.location.geo_precision == 2
+
+
+def test_a_town_and_its_countryside_is_near_the_town():
+    mention = named("قصفت الطائرات مدينة سراقب وريفها بعشرات الغارات.", "سراقب")[0]
+    assert mention.role == "near" and mention.location.geo_precision == 2
+
+
+def test_a_namesake_next_to_the_city_named_is_the_place():
+    mention = named("اندلعت اشتباكات في منطقة جنزور غرب العاصمة طرابلس الليبية.", "جنزور")[0]
+    assert mention.location.country == "Libya" and mention.location.gazetteer_id is not None

@@ -223,9 +223,9 @@ def load_gazetteer() -> Gazetteer:
     """The shipped table, from the cached index when there is one (read-only, safe to share)."""
     raw = data_path("gazetteer", "places.tsv.gz").read_bytes()
     path = cache_file(raw)
-    cached = _read_cache(path)
-    if cached is not None:
-        return cached
-    gazetteer = build_gazetteer(raw)
-    _write_cache(path, gazetteer)
+    gazetteer = _read_cache(path)
+    if gazetteer is None:
+        gazetteer = build_gazetteer(raw)
+        _write_cache(path, gazetteer)
+    gc.freeze()  # the table lives as long as the process: keep the collector from walking it
     return gazetteer

@@ -25,7 +25,7 @@ NAME_STOPS = frozenset(fold_word(w) for w in (
     "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "التابعة", "التابع", "المجاورة", "المجاور", "القريبة", "القريب", "المحاذية", "المحاذي",
     # time words: «في قريتي طفس والمزيريب اليوم» ends the name before «اليوم»
     "اليوم", "أمس", "الأمس", "البارحة", "صباح", "مساء", "فجر", "ظهر", "عصر", "ليل", "ليلة", "الليلة",
-    "صباحا", "مساء", "ظهرا", "عصرا", "ليلا", "فجرا", "يوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
+    "صباحا", "ظهرا", "عصرا", "ليلا", "فجرا", "يوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
     "الأربعاء", "الخميس", "الجمعة", "السبت",
 ))
 TANWEEN = frozenset("\u064b\u064c\u064d")   # a word with tanween («حاجزاً») is no name
@@ -80,6 +80,11 @@ def place_words() -> dict[str, tuple[str, str]]:
 def plural_cues() -> frozenset[str]:
     """Folded cue words that head a list running on after commas: «قرى», «بلدتي»."""
     return frozenset(word for word, _, _, many in _place_word_rows() if many)
+
+
+@cache
+def plural_endings() -> tuple[str, ...]:
+    return tuple(plural_cues())
 
 
 def _word_list(name: str) -> frozenset[str]:
@@ -166,7 +171,8 @@ def _name_word(token: Token) -> bool:
 
 
 def _opens_name(token: Token, skip: int, definite_only: bool) -> bool:
-    """Whether an unknown name may start at this word (after a list «و» of `skip` letters)."""
+    """Whether an unknown name may start at this word (after a list «و» of `skip` letters);
+    after «منطقة» (`definite_only`) an indefinite word must not look like an adjective."""
     word = token.folded[skip:]
     if skip and (len(word) < 2 or not word.isalpha() or word in NAME_STOPS or cue_of(token) is not None
                  or TANWEEN & set(token.text)):
@@ -177,7 +183,9 @@ def _opens_name(token: Token, skip: int, definite_only: bool) -> bool:
         return False  # «ورفعوا»: a plural verb ends the list
     if word in ordinary_words():
         return definite_first(word, skip, definite_only)
-    return word.startswith("ال") or not definite_only  # «منطقة اللجاة», not «مناطق واسعة»
+    if word.startswith("ال") or not definite_only:
+        return True
+    return not word.endswith(("يه", "ي"))  # «منطقة جنزور», not «منطقة عسكرية»
 
 
 def definite_first(word: str, skip: int, definite_only: bool) -> bool:
@@ -198,7 +206,7 @@ def may_be_local(key: str, cue: Cue) -> bool:
     («حي باب الفرج» in Aleppo), rather than be an ordinary word («مناطق واسعة»)."""
     if cue.role != "type" or (" " not in key and key in ordinary_words()):
         return False
-    return key.startswith("ال") or cue.value != "area"
+    return key.startswith("ال") or cue.value != "area" or not key.endswith(("يه", "ي"))
 
 
 def _continues_name(token: Token) -> bool:
@@ -376,7 +384,7 @@ def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
     tokens = scene.tokens
     folded = tokens[index].folded
     article_cue = _has_article(folded)
-    plural = any(folded.endswith(word) for word in plural_cues()) and not article_cue
+    plural = folded.endswith(plural_endings()) and not article_cue
     position, skip, known_only, found = _skip_quotes(tokens, index + 1), 0, False, []
     if cue.role == "region" and article_cue:
         position = _skip_adjectives(tokens, position)

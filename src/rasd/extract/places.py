@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import bisect
 import math
+from itertools import accumulate
+from operator import add
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -54,13 +56,12 @@ class _NameMatch:
     candidates: tuple[Place, ...]
 
 
-def _stream(tokens: tuple[Token, ...]) -> tuple[str, list[int]]:
-    starts, parts, position = [], [], 0
-    for token in tokens:
-        starts.append(position)
-        parts.append(token.folded)
-        position += len(token.folded) + 1
-    return " ".join(parts), starts
+def _stream(tokens: tuple[Token, ...]) -> tuple[str, list[int], dict[int, int]]:
+    """The folded tokens joined by spaces, each token's start in it, and token index by end offset."""
+    parts = [token.folded for token in tokens]
+    lengths = list(map(len, parts))
+    starts = list(accumulate((n + 1 for n in lengths), initial=0))[:-1]
+    return " ".join(parts), starts, dict(zip(map(add, starts, lengths), range(len(parts))))
 
 
 def _lookup_key(gazetteer: Gazetteer, prefix: str, found: str) -> str | None:
@@ -74,8 +75,7 @@ def _lookup_key(gazetteer: Gazetteer, prefix: str, found: str) -> str | None:
 
 def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMatch]:
     """Every gazetteer name standing on whole tokens (after clitics), longest first per place."""
-    stream, starts = _stream(tokens)
-    ends = {start + len(token.folded): i for i, (start, token) in enumerate(zip(starts, tokens))}
+    stream, starts, ends = _stream(tokens)
     matches = []
     for end, found in gazetteer.automaton.iter(stream + " "):
         last = ends.get(end)   # the hit ends with the space after a word
@@ -101,17 +101,23 @@ def _without_type_word(tokens: tuple[Token, ...], match: _NameMatch, gazetteer: 
 
 
 def _longest(matches: list[_NameMatch]) -> list[_NameMatch]:
+    """Overlapping names keep the longest: «درعا البلد» over «درعا»."""
     chosen, taken = [], set()
     for match in sorted(matches, key=lambda m: (m.first - m.last, m.first)):
-        span = set(range(match.first, match.last + 1))
-        if not span & taken:
+        if match.first == match.last:
+            if match.first not in taken:
+                chosen.append(match)
+                taken.add(match.first)
+            continue
+        span = range(match.first, match.last + 1)
+        if taken.isdisjoint(span):
             chosen.append(match)
-            taken |= span
+            taken.update(span)
     return sorted(chosen, key=lambda m: m.first)
 
 
-def _sentence_of(sentences: tuple[Span, ...], offset: int) -> int:
-    starts = [s.start for s in sentences]
+def _sentence_of(starts: list[int], offset: int) -> int:
+    """Index of the sentence (given by its start offsets) an offset falls in."""
     return max(bisect.bisect_right(starts, offset) - 1, 0)
 
 
@@ -130,7 +136,7 @@ class _Context:
 
     country: str | None
     anchors: tuple[tuple[int, int, Place], ...]   # (match index, sentence, place)
-    cities: tuple[tuple[int, Place], ...]         # (sentence, city or capital named)
+    cities: tuple[tuple[int, int, Place], ...]    # (match index, sentence, city or capital named)
 
     @cached_property
     def _by_sentence(self) -> dict[int | None, Counter]:
@@ -139,6 +145,14 @@ class _Context:
             counts.setdefault(where, Counter())[place.admin1_en] += 1
             counts[None][place.admin1_en] += 1
         return counts
+
+    @cached_property
+    def by_sentence(self) -> dict[int, list[tuple[int, Place]]]:
+        """Anchors of each sentence: (match index, place)."""
+        grouped: dict[int, list[tuple[int, Place]]] = {}
+        for index, where, place in self.anchors:
+            grouped.setdefault(where, []).append((index, place))
+        return grouped
 
     @cached_property
     def _anchor_of(self) -> dict[int, tuple[int, Place]]:
@@ -167,7 +181,7 @@ class _Context:
     def _distinct(self) -> tuple[tuple[frozenset[int], Place], ...]:
         """Each anchor place once, with the match indexes that name it."""
         seen: dict[str, tuple[set[int], Place]] = {}
-        for index, _, place in self.anchors:
+        for index, _, place in (*self.anchors, *self.cities):
             if not place.is_admin_unit:  # a governorate's centroid says nothing of nearness
                 seen.setdefault(place.id, (set(), place))[0].add(index)
         return tuple((frozenset(indexes), place) for indexes, place in seen.values())
@@ -179,7 +193,7 @@ class _Context:
 
     def city_in(self, admin1: str, sentence: int) -> Place | None:
         """The city of that governorate the text names, nearest the sentence: «أحياء X في حلب»."""
-        named = [(abs(where - sentence), place) for where, place in self.cities if place.admin1_en == admin1]
+        named = [(abs(where - sentence), place) for _, where, place in self.cities if place.admin1_en == admin1]
         return min(named, key=lambda item: item[0])[1] if named else None
 
 
@@ -213,7 +227,7 @@ def _build_context(matches, sentence_of_match, governed: dict[int, Governed]) ->
         (i, sentence_of_match[i], a) for i, m in usable
         if (a := _anchor(m, country)) and a.admin1_en
     )
-    cities = tuple((sentence_of_match[i], c) for i, m in usable if (c := _city(m, country)))
+    cities = tuple((i, sentence_of_match[i], c) for i, m in usable if (c := _city(m, country)))
     return _Context(country, anchors, cities)
 
 
@@ -302,16 +316,24 @@ def _is_supported(match, index, cue, sentence, context, coordinated: bool, adjec
     return any(around[p.admin1_en] for p in match.candidates)
 
 
+# Type words of things beside a place rather than the place itself: «معبر نصيب», «طريق الكسارات».
+BESIDE = frozenset({"facility", "road", "natural"})
+
+
 def _role(cue: Cue | None, place: Place) -> str:
+    """How a mention places an event: «ريف درعا» region, «غرب طفس» direction, «معبر نصيب» near."""
     if cue is None:
         return "region" if place.is_admin_unit else "place"
     if cue.role == "type":
+        if cue.value in BESIDE:
+            return "near"
         wide = cue.value == "governorate" or place.is_admin_unit or (cue.value == "area" and place.rank >= 5)
         return "region" if wide else "place"  # «مناطق درعا» are a region
     return {"near": "near", "between": "between", "direction": "direction"}.get(cue.role, "region")
 
 
 def to_location(place: Place, role: str, mention: str, span: Span) -> Location:
+    """The Location record of a gazetteer row, at the geo_precision its role gives."""
     return Location(
         name_ar=place.name_ar, name_en=place.name_en, gazetteer_id=place.id,
         admin1=place.admin1_en, admin2=place.admin2_en or None, admin3=place.admin3_en or None,
@@ -328,8 +350,7 @@ def _after_definite_noun(article: _Article, match: _NameMatch) -> bool:
     if any(p.rank >= 6 for p in match.candidates):
         return False
     before = article.tokens[match.first - 1]
-    starts = {m.first for m in article.matches} | {m.last for m in article.matches}
-    return before.folded.startswith("ال") and before.folded.isalpha() and match.first - 1 not in starts
+    return before.folded.startswith("ال") and before.folded.isalpha() and match.first - 1 not in article.name_ends
 
 
 def _is_weak(match: _NameMatch) -> bool:
@@ -363,6 +384,18 @@ class _Article:
     context: _Context
 
     @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    def sentence_at(self, offset: int) -> int:
+        return _sentence_of(self.sentence_starts, offset)
+
+    @cached_property
+    def name_ends(self) -> frozenset[int]:
+        """First and last tokens of every gazetteer name found."""
+        return frozenset(i for m in self.matches for i in (m.first, m.last))
+
+    @cached_property
     def confirmed(self) -> frozenset[str]:
         """Names a cue word confirms somewhere in the article: «ريف الرقة» confirms a bare «الرقة»."""
         return frozenset(m.key for m in self.matches if m.first in self.governed)
@@ -381,7 +414,8 @@ def _read_article(text, tokens, sentences) -> _Article:
     for member in governed_names(tokens, starts, big, prefixed, weak, large):
         if member.first not in governed or governed[member.first].cue.token < member.cue.token:
             governed[member.first] = member  # the nearest cue word wins
-    sentence_of = [_sentence_of(sentences, tokens[m.first].span.start) for m in matches]
+    starts_of_sentences = [s.start for s in sentences]
+    sentence_of = [_sentence_of(starts_of_sentences, tokens[m.first].span.start) for m in matches]
     context = _build_context(matches, sentence_of, governed)
     return _Article(text, tokens, sentences, matches, sentence_of, governed, context)
 
@@ -427,30 +461,32 @@ def _as_model(mention: PlaceMention, model: PlaceMention) -> PlaceMention:
 
 def _absorbed_matches(article: _Article) -> set[int]:
     """First tokens of gazetteer names inside a longer governed name: «صيدا» of «قرية صيدا الجولان»."""
-    return {
-        match.first for match in article.matches for member in article.governed.values()
-        if not member.exact and member.first <= match.first <= member.last
-    }
+    inside = {i for member in article.governed.values() if not member.exact
+              for i in range(member.first, member.last + 1)}
+    return {match.first for match in article.matches if match.first in inside}
 
 
 def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[PlaceMention]:
     member = article.governed.get(match.first)
     cue = member.cue if member else None
     sentence = article.sentence_of[index]
+    weak, joined = _is_weak(match), article.tokens[match.first].folded.startswith("و")
+    if weak and member is None and not joined and match.key not in article.confirmed:
+        return []  # the common case of an ordinary word («قوات», «الدولة»): no support possible
     listed = _coordinated(article.tokens, article.matches, index)
-    if listed and _is_weak(match) and not article.tokens[match.first].folded.startswith("و"):
+    if listed and weak and not joined:
         listed = False  # «نوى، الذين»: a comma before a common word is no list
     adjective = _after_definite_noun(article, match)
     if match.key in NAME_STOPS or not _is_supported(
             match, index, cue, sentence, article.context, listed or match.key in article.confirmed, adjective):
         return []
     mention = _resolve(article, match, index, sentence, cue)
-    mention = _under_relative(article, mention, cue)
+    mention = _under_relative(article, _with_countryside(article, mention, match), cue)
     said = _country_said(article.tokens, match.last)
     if said == _country_code(mention.location.country):
         return [mention]  # «طرابلس اللبنانية» in an article on Libya
     nearest = _nearest_admin1(article, match.first, sentence, index)
-    if _foreign_to_context(mention, index, sentence, cue, article.context, nearest):
+    if _foreign_to_context(mention, index, sentence, cue, article.context, nearest, _row_of(mention, match)):
         # «قرية صيدا» in an article on Quneitra is not Saida in Lebanon: a local place the table lacks
         local = member and may_be_local(match.key, cue)
         return [_unknown_mention(article, member)] if local else []
@@ -460,13 +496,19 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
 LARGE_KINDS = frozenset({"country", "capital", "governorate", "province", "city", "district"})
 
 
+def _row_of(mention: PlaceMention, match: _NameMatch) -> Place | None:
+    """The gazetteer row a resolved mention stands for."""
+    return next((p for p in match.candidates if p.id == mention.location.gazetteer_id), None)
+
+
 def _overrulable(kind: str, cue: Cue) -> bool:
     """Whether a namesake of this kind may give way to a local place the table lacks: villages and
     towns («قرية المزيرعة» in an article on Daraa), never a city nor a place the text calls a city."""
     return kind not in LARGE_KINDS and cue.value != "city"
 
 
-def _foreign_to_context(mention, index, sentence, cue, context, nearest: str | None = None) -> bool:
+def _foreign_to_context(mention, index, sentence, cue, context, nearest: str | None = None,
+                        place: Place | None = None) -> bool:
     """A name read outside the article's country, or a type-cued one outside the governorates around it
     (for a quarter: outside the governorate named nearest it, «حي الروضة شرقي مدينة تعز»)."""
     location = mention.location
@@ -476,6 +518,8 @@ def _foreign_to_context(mention, index, sentence, cue, context, nearest: str | N
         return location.geo_precision != 3 or cue is not None
     if cue is None or cue.role != "type" or cue.value not in SETTLEMENTS or not _overrulable(mention.kind, cue):
         return False  # a city or town the sentence names is not overruled by the governorate around
+    if place is not None and context.nearest_km(place, index) < 40:
+        return False  # «منطقة جنزور غرب طرابلس»: the namesake next to the city is the place
     if cue.value == "neighbourhood" and nearest and context.named(sentence, index, nearest):
         return location.admin1 != nearest
     local = context.local_admin1(sentence, index)
@@ -486,7 +530,8 @@ def _country_code(name: str | None) -> str | None:
     return next((code for code, full in COUNTRY_NAMES.items() if full == name), name)
 
 
-def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
+def _choose(article: _Article, match, index, sentence, cue) -> tuple[Place, str]:
+    """The best-scoring reading of a name, with the reasons for it: «مدينة تعز» -> the city of Ta`izz."""
     own = _own_province(match.candidates)
     said = _country_said(article.tokens, match.last)
     nearest = _nearest_admin1(article, match.first, sentence, index)
@@ -500,9 +545,15 @@ def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
         if nearest and candidate.admin1_en == nearest:
             value += 3  # «حي الروضة شرقي مدينة تعز»: the governorate named nearest
         scored.append((value, why, candidate))
-    score, reason, place = max(scored, key=lambda item: item[0])
+    _, reason, place = max(scored, key=lambda item: item[0])
     if len(match.candidates) > 1:
         reason = f"{reason}; chosen over {len(match.candidates) - 1} other place(s) of that name"
+    return place, reason
+
+
+def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
+    """A gazetteer name as a resolved mention, its span taking in the cue word right before it."""
+    place, reason = _choose(article, match, index, sentence, cue)
     tokens, text = article.tokens, article.text
     name_span = Span(tokens[match.first].span.start, tokens[match.last].span.end)
     span = _with_cue(tokens, name_span, match.first, cue)
@@ -562,17 +613,28 @@ def _unknown_mention(article: _Article, member: Governed) -> PlaceMention:
     tokens, text = article.tokens, article.text
     name_span = Span(tokens[member.first].span.start, tokens[member.last].span.end)
     span = _with_cue(tokens, name_span, member.first, member.cue)
-    sentence = _sentence_of(article.sentences, span.start)
+    sentence = article.sentence_at(span.start)
     admin1 = _nearest_admin1(article, member.first, sentence)
+    role = "near" if member.cue.value in BESIDE else "place"  # «طريق الكسارات»: along the road
     location = Location(
         name_ar=_member_name(article, member), admin1=admin1, country=_country_name(article.context.country),
-        geo_precision=1, mention=span.quote(text), span=span,
+        geo_precision=PRECISION_BY_ROLE[role], mention=span.quote(text), span=span,
     )
     location, where = _place_within(article, member, location, sentence)
     reason = f"not in the gazetteer here; a {member.cue.value} by «{tokens[member.cue.token].text}»"
     reason += (f", in {admin1}" if admin1 else "") + where
-    mention = PlaceMention(span, name_span, sentence, "place", location, reason, member.cue.value)
+    mention = PlaceMention(span, name_span, sentence, role, location, reason, member.cue.value)
     return _under_relative(article, mention, member.cue)
+
+
+def _with_countryside(article: _Article, mention: PlaceMention, match: _NameMatch) -> PlaceMention:
+    """«معرة النعمان وريفها»: the town and the country around it, near the town (precision 2)."""
+    nxt = match.last + 1
+    if nxt >= len(article.tokens) or not article.tokens[nxt].folded.startswith(("وريف", "واطراف", "ومحيط")):
+        return mention
+    if mention.location.geo_precision != 1:
+        return mention
+    return replace(mention, role="near", location=replace(mention.location, geo_precision=2))
 
 
 RELATIVE_ROLES = frozenset({"near", "direction", "between", "region"})
@@ -604,7 +666,7 @@ def _with_cue(tokens: tuple[Token, ...], name_span: Span, first: int, cue: Cue |
 def _nearest_admin1(article: _Article, first: int, sentence: int, exclude: int = -1) -> str | None:
     """The governorate named nearest a token in its sentence, else the article's most named one."""
     here = [(abs(article.matches[i].first - first), -article.matches[i].first, place.admin1_en)
-            for i, where, place in article.context.anchors if where == sentence and i != exclude]
+            for i, place in article.context.by_sentence.get(sentence, ()) if i != exclude]
     if here:
         return min(here)[2]
     counts = article.context.admin1_counts(None, -1)
@@ -669,7 +731,7 @@ def _anaphor_mention(article: _Article, index: int, role: str, antecedent: Place
     name_span = tokens[index].span
     span = Span(tokens[index - 1].span.start, name_span.end)
     location = replace(antecedent.location, geo_precision=2, mention=span.quote(article.text), span=span)
-    sentence = _sentence_of(article.sentences, span.start)
+    sentence = article.sentence_at(span.start)
     reason = f"«{name_span.quote(article.text)}» refers back to «{antecedent.location.name_ar}»"
     return PlaceMention(span, name_span, sentence, role, location, reason, antecedent.kind)
 
@@ -696,7 +758,7 @@ def _border_mention(article: _Article, index: int, last: int) -> PlaceMention:
     cue_token = index - 1 if index and (cue_of(tokens[index - 1]) or ("", ""))[0] == "near" else index
     name_span = Span(tokens[index].span.start, tokens[last].span.end)
     span = Span(tokens[cue_token].span.start, name_span.end)
-    sentence = _sentence_of(article.sentences, span.start)
+    sentence = article.sentence_at(span.start)
     admin1 = _nearest_admin1(article, index, sentence)
     words = [_drop_letters(tokens[index].text, len(tokens[index].folded) - len(BORDER) - 2)]
     location = Location(
@@ -725,7 +787,7 @@ def countryside_mentions(article: _Article, found: list[PlaceMention]) -> list[P
 
 def _countryside(article: _Article, index: int) -> PlaceMention | None:
     tokens = article.tokens
-    sentence = _sentence_of(article.sentences, tokens[index].span.start)
+    sentence = article.sentence_at(tokens[index].span.start)
     admin1 = _nearest_admin1(article, index, sentence)
     unit = next((p for _, _, p in article.context.anchors if p.admin1_en == admin1 and p.is_admin_unit
                  and p.feature_class in ("governorate", "province")), None)
