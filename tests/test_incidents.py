@@ -1,10 +1,19 @@
 """Linking events of different reports into incidents, and reconciling their figures."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from rasd.incidents import link_event, link_reason, reconcile_fatalities, reported_weekday
+from rasd.incidents import (
+    choose_incident,
+    evidence_words,
+    link_event,
+    link_reason,
+    reconcile_fatalities,
+    reported_weekday,
+)
 from rasd.model import Location, Span
 from rasd.store.query import EventFilter
 from tests.builders import article, place, strike
@@ -66,6 +75,86 @@ def test_undated_reports_naming_different_weekdays_stay_apart():
     monday = _link(strike(KAFR_NUBL, day=None), "c", published=None, weekday=1)
     assert link_reason(sunday, tuesday) is None
     assert link_reason(sunday, monday) is not None
+
+
+def _undated(event, key, weekday=None):
+    """An event of an undated report: «اليوم» gives an offset but no absolute day."""
+    return _link(replace(event, date=None, date_offset_days=0), key, published=None, weekday=weekday)
+
+
+def test_undated_reports_of_one_village_need_more_than_place_and_type():
+    unknown = "Unidentified Armed Group (Syria)"
+    first = _undated(strike(KAFR_NUBL, actor=unknown), "a")
+    second = _undated(replace(strike(KAFR_NUBL, actor=unknown), sub_event_type="Shelling/artillery/missile attack"), "b")
+    assert link_reason(first, second) is None
+
+
+def test_undated_reports_link_on_a_shared_weekday_or_toll_and_say_so():
+    unknown = "Unidentified Armed Group (Syria)"
+    sunday = _undated(strike(KAFR_NUBL, actor=unknown), "a", weekday=7)
+    assert "the same weekday 7" in link_reason(sunday, _undated(strike(KAFR_NUBL, actor=unknown), "b", weekday=7))
+    five_dead = _undated(strike(KAFR_NUBL, actor=unknown, fatalities=5), "c")
+    reason = link_reason(five_dead, _undated(strike(KAFR_NUBL, actor=unknown, fatalities=5), "d"))
+    assert reason is not None and "the same toll of 5 dead" in reason and "the same village" in reason
+
+
+def test_an_undated_report_never_links_to_a_dated_one_on_the_place_alone():
+    dated = _link(strike(KAFR_NUBL, actor="Unidentified Armed Group (Syria)"), "a")
+    undated = _undated(strike(KAFR_NUBL, actor="Unidentified Armed Group (Syria)"), "b")
+    assert link_reason(dated, undated) is None
+
+
+def test_a_city_corroborates_less_than_a_village():
+    city = place("حلب", "Aleppo", 36.20, 37.16, gid="G20", admin1="Aleppo")
+    assert link_reason(_undated(strike(KAFR_NUBL), "a"), _undated(strike(KAFR_NUBL), "b")) is not None
+    assert link_reason(_undated(strike(city), "a"), _undated(strike(city), "b")) is None
+
+
+def test_a_states_army_and_police_are_one_side_but_two_states_are_not():
+    army = _link(strike(KAFR_NUBL, actor="Military Forces of Syria (2000-2024)"), "a")
+    police = _link(strike(KAFR_NUBL, actor="Police Forces of Syria (2000-2024)"), "b")
+    russia = _link(strike(KAFR_NUBL, actor="Military Forces of Russia"), "c")
+    assert "one side" in link_reason(army, police)
+    assert link_reason(russia, police) is None
+
+
+def test_two_gazetteer_villages_of_one_name_stay_apart():
+    north = place("المزرعة", "Al-Mazraa", 35.90, 36.60, gid="G30")
+    south = place("المزرعة", "Al-Mazraa", 35.40, 36.70, gid="G31")
+    assert link_reason(_link(strike(north), "a"), _link(strike(south), "b")) is None
+
+
+def test_a_third_undated_report_joins_when_compatible_with_all_and_linked_to_one():
+    unknown = "Unidentified Armed Group (Syria)"
+    first = _undated(strike(KAFR_NUBL, actor=unknown, fatalities=4), "a", weekday=3)
+    second = _undated(strike(KAFR_NUBL, actor=unknown, fatalities=4), "b")
+    third = _undated(strike(KAFR_NUBL, actor=unknown), "c", weekday=3)
+    elsewhere = _undated(strike(HAS, actor=unknown), "d", weekday=3)
+    assert link_reason(third, second) is None  # nothing but the village in common
+    choice = choose_incident(third, {"INC-1": [first, second]})
+    assert choice is not None and choice.incident_id == "INC-1" and "a-1" in choice.reason
+    assert choose_incident(elsewhere, {"INC-1": [first, second]}) is None
+
+
+def test_the_telling_words_of_an_event_leave_out_function_words_and_clitics():
+    text = "وقال ناشطون إن الطائرات قصفت بالصواريخ سوق بلدة كفرنبل صباح اليوم."
+    assert evidence_words(text, (Span(0, len(text)),)) == {"ناشطون", "طايرات", "قصفت", "صواريخ", "سوق", "بلده", "كفرنبل"}
+
+
+def test_undated_reports_worded_alike_are_corroborated_by_their_wording():
+    unknown = "Unidentified Armed Group (Syria)"
+    first_text = ("انفجرت عبوة ناسفة زرعها مجهولون داخل سيارة مدير المدرسة الثانوية قرب مبنى البلدية "
+                  "في كفرنبل، ما ادى الى احتراق السيارة وتحطم نوافذ المحلات المجاورة.")
+    second_text = ("احترقت سيارة مدير المدرسة الثانوية بعد انفجار عبوة ناسفة زرعها مجهولون فيها قرب مبنى "
+                   "البلدية، وتحطمت نوافذ المحلات المجاورة في كفرنبل.")
+    other_text = "انفجرت عبوة ناسفة على طريق زراعي في كفرنبل دون وقوع اصابات."
+    def report(text, key):
+        event = replace(strike(KAFR_NUBL, actor=unknown, evidence=(Span(0, len(text)),)),
+                        sub_event_type="Remote explosive/landmine/IED", date=None, date_offset_days=0)
+        return link_event(f"{key}-1", key, event, None, None, text)
+    reason = link_reason(report(first_text, "a"), report(second_text, "b"))
+    assert reason is not None and "words in common" in reason
+    assert link_reason(report(first_text, "a"), report(other_text, "c")) is None
 
 
 def test_the_weekday_is_read_from_the_event_sentence():

@@ -2,11 +2,16 @@
 
 Two events link when they share an event_type, a place (the same gazetteer
 place or folded Arabic name, or within 10 km when one of them is only
-approximately placed), days at most one apart (or a day that one report does
-not give), and actors that do not contradict each other. An incident holds at
-most one event per article, and a new event joins an incident only when it
-links to every event already in it, so chains of near neighbours (A near B
-near C) never merge two villages. Everything here is pure; rasd.store calls it.
+approximately placed), days at most one apart, and actors that do not
+contradict each other. A day is only known when the report has an absolute
+date: «اليوم» in an undated report says nothing about which day it was, so
+when either report lacks one the pair must be corroborated by other matching
+facts (the same village rather than a city, the weekday both name, the
+sub-event type, a named actor, the same death or injury toll, a telling
+weapon), scored and listed in the link reason. An incident holds at most one
+event per article, and a new event joins an incident only when it is
+compatible with every event already in it (and links to one), so chains of
+near neighbours (A near B near C) never merge two villages. Everything here is pure; rasd.store calls it.
 """
 from __future__ import annotations
 
@@ -17,9 +22,11 @@ from datetime import date, timedelta
 from functools import cache
 
 from rasd.evaluate.score import fold_place_name, haversine_km
+from rasd.extract.gazetteer import load_gazetteer
 from rasd.model import Actor, Event, Location, Span
+from rasd.resources import data_path
 from rasd.text.months import WEEKDAYS
-from rasd.text.normalize import fold_word
+from rasd.text.normalize import fold_word, strip_article
 from rasd.text.segment import tokenize
 
 PLACE_RADIUS_KM = 10.0
@@ -30,6 +37,18 @@ MAX_DAY_GAP = 1
 REGION_PRECISION = 3
 # Actor names that identify nobody in particular: they never contradict a named actor.
 GENERIC_ACTOR_PREFIXES = ("Unidentified", "Civilians", "Protesters", "Rioters")
+# A state's army and its police are one side: «الأمن العسكري» and «الجيش» do not contradict.
+STATE_FORCE_PREFIXES = ("Military Forces of ", "Police Forces of ")
+# Gazetteer classes of a place big enough to see several incidents of one kind a day.
+CITY_CLASSES = frozenset({"capital", "city", "governorate", "province", "district"})
+# Weapons that every event of their kind uses: sharing them says nothing.
+COMMON_WEAPONS = frozenset({"warplane", "air strike", "artillery", "small arms", "rockets", "IED", "drone"})
+# How much corroboration a pair needs when the reports do not both give an absolute day.
+UNDATED_MIN_SCORE = 4
+# Two reports of one incident word it alike: this many telling words in common,
+# and this share of the shorter report's, corroborate a link.
+WORDING_MIN_SHARED = 10
+WORDING_MIN_SHARE = 0.3
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +68,12 @@ class LinkEvent:
     lon: float | None
     geo_precision: int | None
     weekday: int | None = None  # ISO weekday the report names («أمس الخميس» -> 4)
+    sub_event_type: str | None = None
+    fatalities: int = 0
+    injuries: int | None = None
+    weapons: frozenset[str] = frozenset()
+    city: bool = False  # the place is a city or names an admin unit («الرقة»), not a village
+    words: frozenset[str] = frozenset()  # the telling words of the event's sentences
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +97,35 @@ def event_day(event: Event, published: str | None) -> str | None:
 def place_key(location: Location | None) -> str:
     """The folded Arabic name that identifies a place: «حي الزهراء» -> «زهراء»."""
     return fold_place_name(location.name_ar) if location else ""
+
+
+@cache
+def is_city(name_ar: str, admin1: str | None) -> bool:
+    """Whether the gazetteer knows `name_ar` in `admin1` as a city or an admin unit: «الرقة» yes, «كفرنبل» no."""
+    return any(place.feature_class in CITY_CLASSES and _agrees(place.admin1_en, admin1)
+               for place in load_gazetteer().lookup(name_ar))
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    lines = data_path("lexicon", "link_stopwords.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(word_key(fold_word(w)) for w in lines if w and not w.startswith("#"))
+
+
+def word_key(folded: str) -> str:
+    """A folded word without «و ف» and an article after «ب ل ك»: «وبالقصف» -> «قصف»."""
+    if folded[:1] in "وف" and len(folded) > 3:
+        folded = folded[1:]
+    for prefix in ("بال", "كال", "لل"):
+        if folded.startswith(prefix) and len(folded) > len(prefix) + 2:
+            return folded[len(prefix):]
+    return strip_article(folded)
+
+
+def evidence_words(text: str, evidence: Sequence[Span]) -> frozenset[str]:
+    """The telling words of an event's sentences: «قصفت الطائرات بلدة كفرنبل اليوم» -> {قصفت, طايرات, بلده, كفرنبل}."""
+    keys = (word_key(token.folded) for span in evidence for token in tokenize(span.quote(text)))
+    return frozenset(k for k in keys if len(k) >= 3 and k not in _stopwords())
 
 
 def specific_actors(actors: Iterable[Actor | None]) -> frozenset[str]:
@@ -99,9 +153,10 @@ def reported_weekday(text: str, evidence: Sequence[Span]) -> int | None:
 
 
 def link_event(
-    event_id: str, article_key: str, event: Event, published: str | None, weekday: int | None = None
+    event_id: str, article_key: str, event: Event, published: str | None, weekday: int | None = None,
+    text: str | None = None,
 ) -> LinkEvent:
-    """The linking view of one event of one article."""
+    """The linking view of one event of one article (`text`, the article's, gives its wording)."""
     loc = event.location
     day = event_day(event, published)
     return LinkEvent(
@@ -118,6 +173,12 @@ def link_event(
         lon=loc.lon if loc else None,
         geo_precision=loc.geo_precision if loc else None,
         weekday=weekday,
+        sub_event_type=event.sub_event_type,
+        fatalities=event.fatalities or 0,
+        injuries=event.injuries,
+        weapons=frozenset(event.weapons),
+        city=bool(loc and loc.name_ar) and is_city(loc.name_ar, loc.admin1),
+        words=evidence_words(text, event.evidence) if text else frozenset(),
     )
 
 
@@ -127,9 +188,20 @@ def same_place(a: LinkEvent, b: LinkEvent) -> str | None:
         return None
     if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
         return f"same gazetteer place {a.gazetteer_id}"
-    if a.place_key == b.place_key and _agrees(a.admin1, b.admin1) and _agrees(a.country, b.country):
+    if _same_name(a, b) and not _two_gazetteer_places(a, b):
         return f"same place name «{a.place_key}»"
     return _near(a, b)
+
+
+def _same_name(a: LinkEvent, b: LinkEvent) -> bool:
+    return a.place_key == b.place_key and _agrees(a.admin1, b.admin1) and _agrees(a.country, b.country)
+
+
+def _two_gazetteer_places(a: LinkEvent, b: LinkEvent) -> bool:
+    """Two different gazetteer places of one name (two villages called «المزرعة») more than a town apart."""
+    if not (a.gazetteer_id and b.gazetteer_id) or None in (a.lat, a.lon, b.lat, b.lon):
+        return bool(a.gazetteer_id and b.gazetteer_id)
+    return haversine_km((a.lat, a.lon), (b.lat, b.lon)) > SAME_TOWN_KM
 
 
 def _near(a: LinkEvent, b: LinkEvent) -> str | None:
@@ -172,15 +244,37 @@ def _weekday(event: LinkEvent) -> int | None:
 
 
 def same_actors(a: LinkEvent, b: LinkEvent) -> str | None:
-    """Why the actors agree (a shared named actor, or one report naming none), else None."""
+    """Why the actors agree (a shared named actor or side, or one report naming none), else None."""
     if not a.actors or not b.actors:
         return "actors do not conflict"
     shared = sorted(a.actors & b.actors)
-    return f"shared actor {shared[0]}" if shared else None
+    if shared:
+        return f"shared actor {shared[0]}"
+    sides = sorted(_sides(a.actors) & _sides(b.actors))
+    return f"one side: forces of {sides[0]}" if sides else None
+
+
+def _sides(actors: frozenset[str]) -> frozenset[str]:
+    """The states whose army or police are among `actors`: "Police Forces of Syria (2000-2024)" -> "Syria (2000-2024)"."""
+    return frozenset(name.removeprefix(prefix) for name in actors for prefix in STATE_FORCE_PREFIXES
+                     if name.startswith(prefix))
 
 
 def link_reason(a: LinkEvent, b: LinkEvent) -> str | None:
     """Why `a` and `b` are one incident, or None when they are not."""
+    parts = compatibility(a, b)
+    if parts is None:
+        return None
+    if a.day is None or b.day is None:
+        found = corroboration(a, b)
+        if sum(weight for weight, _ in found) < UNDATED_MIN_SCORE:
+            return None
+        parts.append("corroborated by " + ", ".join(why for _, why in found))
+    return f"{a.event_type}; " + "; ".join(parts)
+
+
+def compatibility(a: LinkEvent, b: LinkEvent) -> list[str] | None:
+    """Why nothing tells `a` and `b` apart (type, place, days, actors), or None when something does."""
     if a.article_key == b.article_key or a.event_type != b.event_type:
         return None
     parts = []
@@ -189,18 +283,76 @@ def link_reason(a: LinkEvent, b: LinkEvent) -> str | None:
         if part is None:
             return None
         parts.append(part)
-    return f"{a.event_type}; " + "; ".join(parts)
+    return parts
+
+
+def corroboration(a: LinkEvent, b: LinkEvent) -> list[tuple[int, str]]:
+    """The facts two reports share beyond type and place, each with its weight.
+
+    Without two absolute days, one place and one kind of act are not enough:
+    a village is attacked again next week, a city sees protests every Friday.
+    """
+    found = [_place_evidence(a, b), _weekday_evidence(a, b), *_act_evidence(a, b), *_toll_evidence(a, b),
+             _wording_evidence(a, b)]
+    return [item for item in found if item is not None]
+
+
+def _place_evidence(a: LinkEvent, b: LinkEvent) -> tuple[int, str] | None:
+    """The same place named by both: a village counts more than a city, nearness nothing."""
+    if not (a.gazetteer_id and a.gazetteer_id == b.gazetteer_id) and a.place_key != b.place_key:
+        return None
+    if a.geo_precision != 1 or b.geo_precision != 1:
+        return None
+    return (1, "the same city") if a.city or b.city else (2, "the same village")
+
+
+def _weekday_evidence(a: LinkEvent, b: LinkEvent) -> tuple[int, str] | None:
+    first, second = _weekday(a), _weekday(b)
+    return (2, f"the same weekday {first} (ISO)") if first is not None and first == second else None
+
+
+def _act_evidence(a: LinkEvent, b: LinkEvent) -> list[tuple[int, str] | None]:
+    """The same sub-event type, a shared named actor or side, a shared telling weapon."""
+    weapons = sorted((a.weapons & b.weapons) - COMMON_WEAPONS)
+    actor = same_actors(a, b) if a.actors and b.actors else None
+    return [
+        (1, f"the same sub-event type {a.sub_event_type}") if a.sub_event_type and a.sub_event_type == b.sub_event_type else None,
+        (1, actor) if actor else None,
+        (1, f"the same weapon {weapons[0]}") if weapons else None,
+    ]
+
+
+def _wording_evidence(a: LinkEvent, b: LinkEvent) -> tuple[int, str] | None:
+    """Enough telling words in common, listed (a few) in the reason."""
+    shared = sorted(a.words & b.words)
+    smaller = min(len(a.words), len(b.words))
+    if len(shared) < WORDING_MIN_SHARED or len(shared) < WORDING_MIN_SHARE * smaller:
+        return None
+    return 1, f"{len(shared)} words in common («{'، '.join(shared[:4])}»…)"
+
+
+def _toll_evidence(a: LinkEvent, b: LinkEvent) -> list[tuple[int, str] | None]:
+    """The same number of dead, the same number of injured (a zero matches nothing)."""
+    return [
+        (2, f"the same toll of {a.fatalities} dead") if a.fatalities and a.fatalities == b.fatalities else None,
+        (2, f"the same {a.injuries} injured") if a.injuries and a.injuries == b.injuries else None,
+    ]
 
 
 def choose_incident(event: LinkEvent, incidents: dict[str, Sequence[LinkEvent]]) -> Choice | None:
-    """The largest incident every member of which links to `event` (ties: the smallest id)."""
+    """The largest incident `event` links to (ties: the smallest id).
+
+    Every member must be compatible with `event` (one place, one day, no
+    contradicting actor) and at least one must link to it: what corroborates
+    the identity of two undated reports need not be repeated by a third.
+    """
     best: tuple[int, str, str] | None = None
     for incident_id, members in sorted(incidents.items()):
-        reasons = [link_reason(event, member) for member in members]
-        if not members or None in reasons:
+        if not members or any(compatibility(event, member) is None for member in members):
             continue
-        if best is None or len(members) > best[0]:
-            best = (len(members), incident_id, f"with {members[0].id}: {reasons[0]}")
+        linked = [(member, reason) for member in members if (reason := link_reason(event, member))]
+        if linked and (best is None or len(members) > best[0]):
+            best = (len(members), incident_id, f"with {linked[0][0].id}: {linked[0][1]}")
     return Choice(best[1], best[2]) if best else None
 
 

@@ -162,7 +162,7 @@ class Store:
         found = []
         for part in chunks(list(incident_ids)):
             rows = self.db.query(
-                "SELECT e.id, e.article_key, e.record, e.incident_id, e.weekday, a.published FROM events e "
+                "SELECT e.id, e.article_key, e.record, e.incident_id, e.weekday, a.published, a.text FROM events e "
                 f"JOIN articles a ON a.key = e.article_key WHERE e.incident_id IN ({placeholders(len(part))}) "
                 "ORDER BY e.id", part)
             found += [(row["incident_id"], _row_link_event(row)) for row in rows]
@@ -170,7 +170,7 @@ class Store:
 
     def _link_events(self, where: list[str], params: list) -> list[LinkEvent]:
         rows = self.db.query(
-            "SELECT e.id, e.article_key, e.record, e.weekday, a.published FROM events e "
+            "SELECT e.id, e.article_key, e.record, e.weekday, a.published, a.text FROM events e "
             "JOIN articles a ON a.key = e.article_key WHERE " + " AND ".join(f"e.{w}" for w in where),
             params)
         return [_row_link_event(row) for row in rows]
@@ -305,7 +305,7 @@ def _title_span(article: Article) -> tuple[Span, ...]:
 
 def _row_link_event(row: Row) -> LinkEvent:
     event = Event.from_dict(json.loads(row["record"]))
-    return link_event(row["id"], row["article_key"], event, row["published"], row["weekday"])
+    return link_event(row["id"], row["article_key"], event, row["published"], row["weekday"], row.get("text"))
 
 
 def _stored_event(row: Row) -> StoredEvent:
