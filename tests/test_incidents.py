@@ -110,6 +110,36 @@ def test_a_city_corroborates_less_than_a_village():
     assert link_reason(_undated(strike(city), "a"), _undated(strike(city), "b")) is None
 
 
+def test_a_weapon_the_sub_event_type_implies_corroborates_nothing():
+    unknown = "Unidentified Armed Group (Syria)"
+    def mine(weapons, key):
+        event = replace(strike(KAFR_NUBL, actor=unknown), sub_event_type="Remote explosive/landmine/IED",
+                        weapons=weapons)
+        return _undated(event, key)
+    assert link_reason(mine(("landmine",), "a"), mine(("landmine",), "b")) is None  # village 2 + sub-event type 1
+    reason = link_reason(_undated(replace(strike(KAFR_NUBL, actor=unknown), weapons=("car bomb",)), "a", weekday=1),
+                         _undated(replace(strike(KAFR_NUBL, actor=unknown), weapons=("car bomb",)), "b"))
+    assert reason is not None and "the same weapon car bomb" in reason
+
+
+def test_protests_on_the_same_weekday_need_more_than_the_weekday():
+    def protest(key):
+        event = replace(strike(KAFR_NUBL, actor="Protesters (Syria)"), event_type="Protests",
+                        sub_event_type="Peaceful protest", actor2=None)
+        return _undated(event, key, weekday=5)
+    reason = link_reason(protest("a"), protest("b"))
+    assert reason is not None and "the same weekday 5" in reason  # village 2 + weekday 1 + sub-event type 1
+    in_city = [replace(protest(k), city=True) for k in "ab"]
+    assert link_reason(*in_city) is None
+
+
+def test_strong_corroboration_outweighs_actors_that_disagree():
+    syrian = replace(strike(KAFR_NUBL, actor="Military Forces of Syria (2000-2024)", fatalities=7), injuries=12)
+    russian = replace(strike(KAFR_NUBL, fatalities=7), injuries=12)
+    reason = link_reason(_link(syrian, "a"), _link(russian, "b"))
+    assert reason is not None and "the actors differ" in reason and "the same toll of 7 dead" in reason
+
+
 def test_a_states_army_and_police_are_one_side_but_two_states_are_not():
     army = _link(strike(KAFR_NUBL, actor="Military Forces of Syria (2000-2024)"), "a")
     police = _link(strike(KAFR_NUBL, actor="Police Forces of Syria (2000-2024)"), "b")

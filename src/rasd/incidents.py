@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from rasd.evaluate.score import fold_place_name, haversine_km
 from rasd.extract.gazetteer import load_gazetteer
@@ -42,13 +42,18 @@ STATE_FORCE_PREFIXES = ("Military Forces of ", "Police Forces of ")
 # Gazetteer classes of a place big enough to see several incidents of one kind a day.
 CITY_CLASSES = frozenset({"capital", "city", "governorate", "province", "district"})
 # Weapons that every event of their kind uses: sharing them says nothing.
-COMMON_WEAPONS = frozenset({"warplane", "air strike", "artillery", "small arms", "rockets", "IED", "drone"})
+COMMON_WEAPONS = frozenset({"warplane", "air strike", "small arms", "rockets"})
+# The event type that recurs on one weekday (Friday protests), so a shared weekday tells less.
+WEEKLY_EVENT_TYPE = "Protests"
 # How much corroboration a pair needs when the reports do not both give an absolute day.
 UNDATED_MIN_SCORE = 4
 # Two reports of one incident word it alike: this many telling words in common,
 # and this share of the shorter report's, corroborate a link.
-WORDING_MIN_SHARED = 10
-WORDING_MIN_SHARE = 0.3
+WORDING_MIN_SHARED = 12
+WORDING_MIN_SHARE = 0.2
+# Corroboration strong enough to outweigh actors that disagree: actors are the
+# field extraction gets wrong most often («دفاعات جوية سورية» read as the attacker).
+OVERRULE_ACTORS_SCORE = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +78,7 @@ class LinkEvent:
     injuries: int | None = None
     weapons: frozenset[str] = frozenset()
     city: bool = False  # the place is a city or names an admin unit («الرقة»), not a village
-    words: frozenset[str] = frozenset()  # the telling words of the event's sentences
+    words: frozenset[str] = frozenset()  # the telling words of the article
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +133,12 @@ def evidence_words(text: str, evidence: Sequence[Span]) -> frozenset[str]:
     return frozenset(k for k in keys if len(k) >= 3 and k not in _stopwords())
 
 
+@lru_cache(maxsize=4096)
+def article_words(text: str) -> frozenset[str]:
+    """The telling words of a whole article (see evidence_words)."""
+    return evidence_words(text, (Span(0, len(text)),))
+
+
 def specific_actors(actors: Iterable[Actor | None]) -> frozenset[str]:
     """Canonical names of the actors that identify someone (not «Unidentified ...»)."""
     names = (a.name for a in actors if a and a.name)
@@ -178,7 +189,7 @@ def link_event(
         injuries=event.injuries,
         weapons=frozenset(event.weapons),
         city=bool(loc and loc.name_ar) and is_city(loc.name_ar, loc.admin1),
-        words=evidence_words(text, event.evidence) if text else frozenset(),
+        words=article_words(text) if text else frozenset(),
     )
 
 
@@ -263,12 +274,15 @@ def _sides(actors: frozenset[str]) -> frozenset[str]:
 def link_reason(a: LinkEvent, b: LinkEvent) -> str | None:
     """Why `a` and `b` are one incident, or None when they are not."""
     parts = compatibility(a, b)
-    if parts is None:
+    actors_differ = parts is None and _compatible_but_actors(a, b)
+    if parts is None and not actors_differ:
         return None
-    if a.day is None or b.day is None:
-        found = corroboration(a, b)
-        if sum(weight for weight, _ in found) < UNDATED_MIN_SCORE:
-            return None
+    needed = OVERRULE_ACTORS_SCORE if actors_differ else 0 if a.day and b.day else UNDATED_MIN_SCORE
+    found = corroboration(a, b) if needed else []
+    if sum(weight for weight, _ in found) < needed:
+        return None
+    parts = parts or [same_place(a, b), same_time(a, b), "the actors differ"]
+    if found:
         parts.append("corroborated by " + ", ".join(why for _, why in found))
     return f"{a.event_type}; " + "; ".join(parts)
 
@@ -286,6 +300,12 @@ def compatibility(a: LinkEvent, b: LinkEvent) -> list[str] | None:
     return parts
 
 
+def _compatible_but_actors(a: LinkEvent, b: LinkEvent) -> bool:
+    """Two reports of one type, place and time whose named actors disagree."""
+    return (a.article_key != b.article_key and a.event_type == b.event_type
+            and None not in (same_place(a, b), same_time(a, b)) and same_actors(a, b) is None)
+
+
 def corroboration(a: LinkEvent, b: LinkEvent) -> list[tuple[int, str]]:
     """The facts two reports share beyond type and place, each with its weight.
 
@@ -298,22 +318,26 @@ def corroboration(a: LinkEvent, b: LinkEvent) -> list[tuple[int, str]]:
 
 
 def _place_evidence(a: LinkEvent, b: LinkEvent) -> tuple[int, str] | None:
-    """The same place named by both: a village counts more than a city, nearness nothing."""
+    """The same village named by both; a city sees several incidents of a kind a day, nearness proves nothing."""
     if not (a.gazetteer_id and a.gazetteer_id == b.gazetteer_id) and a.place_key != b.place_key:
         return None
-    if a.geo_precision != 1 or b.geo_precision != 1:
+    if a.geo_precision != 1 or b.geo_precision != 1 or a.city or b.city:
         return None
-    return (1, "the same city") if a.city or b.city else (2, "the same village")
+    return 2, "the same village"
 
 
 def _weekday_evidence(a: LinkEvent, b: LinkEvent) -> tuple[int, str] | None:
+    """The same weekday in both reports; protests recur weekly on one day (Friday), so they count it less."""
     first, second = _weekday(a), _weekday(b)
-    return (2, f"the same weekday {first} (ISO)") if first is not None and first == second else None
+    if first is None or first != second:
+        return None
+    return (1 if a.event_type == WEEKLY_EVENT_TYPE else 2), f"the same weekday {first} (ISO)"
 
 
 def _act_evidence(a: LinkEvent, b: LinkEvent) -> list[tuple[int, str] | None]:
-    """The same sub-event type, a shared named actor or side, a shared telling weapon."""
-    weapons = sorted((a.weapons & b.weapons) - COMMON_WEAPONS)
+    """The same sub-event type, a shared named actor or side, a shared weapon its sub-event type does not imply."""
+    implied = (a.sub_event_type or "").casefold()
+    weapons = sorted(w for w in (a.weapons & b.weapons) - COMMON_WEAPONS if w.casefold() not in implied)
     actor = same_actors(a, b) if a.actors and b.actors else None
     return [
         (1, f"the same sub-event type {a.sub_event_type}") if a.sub_event_type and a.sub_event_type == b.sub_event_type else None,
@@ -343,14 +367,15 @@ def choose_incident(event: LinkEvent, incidents: dict[str, Sequence[LinkEvent]])
     """The largest incident `event` links to (ties: the smallest id).
 
     Every member must be compatible with `event` (one place, one day, no
-    contradicting actor) and at least one must link to it: what corroborates
-    the identity of two undated reports need not be repeated by a third.
+    contradicting actor) or link to it, and at least one must link to it: what
+    corroborates the identity of two undated reports need not be repeated by a third.
     """
     best: tuple[int, str, str] | None = None
     for incident_id, members in sorted(incidents.items()):
-        if not members or any(compatibility(event, member) is None for member in members):
+        reasons = {member.id: link_reason(event, member) for member in members}
+        if not members or any(compatibility(event, m) is None and reasons[m.id] is None for m in members):
             continue
-        linked = [(member, reason) for member in members if (reason := link_reason(event, member))]
+        linked = [(member, reasons[member.id]) for member in members if reasons[member.id]]
         if linked and (best is None or len(members) > best[0]):
             best = (len(members), incident_id, f"with {linked[0][0].id}: {linked[0][1]}")
     return Choice(best[1], best[2]) if best else None
