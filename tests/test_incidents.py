@@ -14,7 +14,7 @@ from rasd.incidents import (
     reconcile_fatalities,
     reported_weekday,
 )
-from rasd.model import Location, Span
+from rasd.model import Actor, Location, Span
 from rasd.store.query import EventFilter
 from tests.builders import article, place, strike
 
@@ -140,6 +140,26 @@ def test_strong_corroboration_outweighs_actors_that_disagree():
     assert reason is not None and "the actors differ" in reason and "the same toll of 7 dead" in reason
 
 
+def test_outside_battles_only_the_doers_can_contradict():
+    on_guards = replace(strike(KAFR_NUBL, actor="Unidentified Armed Group (Syria)"),
+                        actor2=Actor("Military Forces of Syria (2024-)", type=1))
+    on_civilians = replace(strike(KAFR_NUBL, actor="Unidentified Armed Group (Syria)"),
+                           actor2=Actor("Hayat Tahrir al-Sham", type=2))
+    assert "the doers do not conflict" in link_reason(_link(on_guards, "a"), _link(on_civilians, "b"))
+    clash = dict(event_type="Battles", sub_event_type="Armed clash")
+    assert link_reason(_link(replace(on_guards, **clash), "a"), _link(replace(on_civilians, **clash), "b")) is None
+
+
+def test_a_report_placing_the_act_only_in_the_province_links_on_strong_corroboration():
+    province = place("ريف إدلب", "Idlib countryside", None, None, precision=2)
+    vague = replace(strike(province, fatalities=4), injuries=9)
+    precise = replace(strike(KAFR_NUBL, fatalities=4), injuries=9)
+    reason = link_reason(_link(vague, "a"), _link(precise, "b"))
+    assert reason is not None and "only in Idlib" in reason and "the same 9 injured" in reason
+    assert link_reason(_link(strike(province, fatalities=4), "a"), _link(strike(KAFR_NUBL, fatalities=3), "b")) is None
+    assert link_reason(_link(replace(vague, date=None), "a", published=None), _link(precise, "b")) is None
+
+
 def test_a_states_army_and_police_are_one_side_but_two_states_are_not():
     army = _link(strike(KAFR_NUBL, actor="Military Forces of Syria (2000-2024)"), "a")
     police = _link(strike(KAFR_NUBL, actor="Police Forces of Syria (2000-2024)"), "b")
@@ -210,6 +230,14 @@ def test_incidents_grow_as_reports_arrive_and_list_every_source(store):
     assert sorted(s["article_id"] for s in merged["sources"]) == ["r1", "r2", "r4"]
     assert (merged["fatalities"], merged["fatalities_low"], merged["fatalities_high"]) == (5, 3, 5)
     assert all(s["link_reason"] for s in merged["sources"])
+
+
+def test_a_report_placing_a_strike_only_in_the_province_joins_the_village_incident(store):
+    province = place("ريف إدلب", "Idlib countryside", None, None, precision=2)
+    store.save_article("k1", "h", article("r1", "غارة على كفرنبل", (replace(strike(KAFR_NUBL, fatalities=4), injuries=9),)))
+    store.save_article("k2", "h", article("r2", "غارة في ريف إدلب", (replace(strike(province, fatalities=4), injuries=9),),
+                                          outlet="o2"))
+    assert [len(i["sources"]) for i in store.incidents(EventFilter())] == [2]
 
 
 def test_a_corrected_article_is_relinked(store):

@@ -16,7 +16,7 @@ near neighbours (A near B near C) never merge two villages. Everything here is p
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cache, lru_cache
@@ -43,6 +43,8 @@ STATE_FORCE_PREFIXES = ("Military Forces of ", "Police Forces of ")
 CITY_CLASSES = frozenset({"capital", "city", "governorate", "province", "district"})
 # Weapons that every event of their kind uses: sharing them says nothing.
 COMMON_WEAPONS = frozenset({"warplane", "air strike", "small arms", "rockets"})
+# The event type whose two actors are both sides of it; elsewhere actor2 is a target.
+TWO_SIDED_EVENT_TYPE = "Battles"
 # The event type that recurs on one weekday (Friday protests), so a shared weekday tells less.
 WEEKLY_EVENT_TYPE = "Protests"
 # How much corroboration a pair needs when the reports do not both give an absolute day.
@@ -51,9 +53,10 @@ UNDATED_MIN_SCORE = 4
 # and this share of the shorter report's, corroborate a link.
 WORDING_MIN_SHARED = 12
 WORDING_MIN_SHARE = 0.2
-# Corroboration strong enough to outweigh actors that disagree: actors are the
-# field extraction gets wrong most often («دفاعات جوية سورية» read as the attacker).
-OVERRULE_ACTORS_SCORE = 6
+# Corroboration strong enough to outweigh named actors that disagree (actors are
+# the field extraction gets wrong most: «دفاعات جوية سورية» read as the attacker)
+# or a report placing the act only in the province («على طريق دير الزور»).
+STRONG_SCORE = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +82,7 @@ class LinkEvent:
     weapons: frozenset[str] = frozenset()
     city: bool = False  # the place is a city or names an admin unit («الرقة»), not a village
     words: frozenset[str] = frozenset()  # the telling words of the article
+    doers: frozenset[str] = frozenset()  # the named actor1: who did it, as opposed to whom it was done to
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +137,7 @@ def evidence_words(text: str, evidence: Sequence[Span]) -> frozenset[str]:
     return frozenset(k for k in keys if len(k) >= 3 and k not in _stopwords())
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)
 def article_words(text: str) -> frozenset[str]:
     """The telling words of a whole article (see evidence_words)."""
     return evidence_words(text, (Span(0, len(text)),))
@@ -190,6 +194,7 @@ def link_event(
         weapons=frozenset(event.weapons),
         city=bool(loc and loc.name_ar) and is_city(loc.name_ar, loc.admin1),
         words=article_words(text) if text else frozenset(),
+        doers=specific_actors((event.actor1,)),
     )
 
 
@@ -255,14 +260,23 @@ def _weekday(event: LinkEvent) -> int | None:
 
 
 def same_actors(a: LinkEvent, b: LinkEvent) -> str | None:
-    """Why the actors agree (a shared named actor or side, or one report naming none), else None."""
+    """Why the actors agree (a shared named actor or side, or nothing to contradict), else None.
+
+    Outside battles only the doers (actor1) can contradict: reports describe a
+    target in many ways («مدنيين», «عناصر حراسة», «قوات الحكومة») and extraction
+    errs most there.
+    """
     if not a.actors or not b.actors:
         return "actors do not conflict"
     shared = sorted(a.actors & b.actors)
     if shared:
         return f"shared actor {shared[0]}"
     sides = sorted(_sides(a.actors) & _sides(b.actors))
-    return f"one side: forces of {sides[0]}" if sides else None
+    if sides:
+        return f"one side: forces of {sides[0]}"
+    if a.event_type != TWO_SIDED_EVENT_TYPE and not (a.doers and b.doers):
+        return "the doers do not conflict"
+    return None
 
 
 def _sides(actors: frozenset[str]) -> frozenset[str]:
@@ -274,14 +288,14 @@ def _sides(actors: frozenset[str]) -> frozenset[str]:
 def link_reason(a: LinkEvent, b: LinkEvent) -> str | None:
     """Why `a` and `b` are one incident, or None when they are not."""
     parts = compatibility(a, b)
-    actors_differ = parts is None and _compatible_but_actors(a, b)
-    if parts is None and not actors_differ:
+    needed = 0 if a.day and b.day else UNDATED_MIN_SCORE
+    if parts is None:
+        parts, needed = loose_compatibility(a, b), STRONG_SCORE
+    if parts is None:
         return None
-    needed = OVERRULE_ACTORS_SCORE if actors_differ else 0 if a.day and b.day else UNDATED_MIN_SCORE
     found = corroboration(a, b) if needed else []
     if sum(weight for weight, _ in found) < needed:
         return None
-    parts = parts or [same_place(a, b), same_time(a, b), "the actors differ"]
     if found:
         parts.append("corroborated by " + ", ".join(why for _, why in found))
     return f"{a.event_type}; " + "; ".join(parts)
@@ -289,10 +303,21 @@ def link_reason(a: LinkEvent, b: LinkEvent) -> str | None:
 
 def compatibility(a: LinkEvent, b: LinkEvent) -> list[str] | None:
     """Why nothing tells `a` and `b` apart (type, place, days, actors), or None when something does."""
+    return _checked(a, b, (same_place, same_time, same_actors))
+
+
+def loose_compatibility(a: LinkEvent, b: LinkEvent) -> list[str] | None:
+    """What only strong corroboration turns into a link: named actors that differ, or
+    one dated report placing the act only in the province the other names a place of."""
+    return _checked(a, b, (_same_or_province, same_time, _actors_or_differ))
+
+
+def _checked(a: LinkEvent, b: LinkEvent, checks: Sequence[Callable[[LinkEvent, LinkEvent], str | None]]
+             ) -> list[str] | None:
     if a.article_key == b.article_key or a.event_type != b.event_type:
         return None
     parts = []
-    for check in (same_place, same_time, same_actors):
+    for check in checks:
         part = check(a, b)
         if part is None:
             return None
@@ -300,10 +325,18 @@ def compatibility(a: LinkEvent, b: LinkEvent) -> list[str] | None:
     return parts
 
 
-def _compatible_but_actors(a: LinkEvent, b: LinkEvent) -> bool:
-    """Two reports of one type, place and time whose named actors disagree."""
-    return (a.article_key != b.article_key and a.event_type == b.event_type
-            and None not in (same_place(a, b), same_time(a, b)) and same_actors(a, b) is None)
+def _same_or_province(a: LinkEvent, b: LinkEvent) -> str | None:
+    """The same place, or (both dated) one report placing the act only in the other's province."""
+    found = same_place(a, b)
+    if found or not (a.day and b.day and a.admin1 and b.admin1):
+        return found
+    imprecise = max(a.geo_precision or REGION_PRECISION, b.geo_precision or REGION_PRECISION) > 1
+    one_province = a.admin1.casefold() == b.admin1.casefold() and _agrees(a.country, b.country)
+    return f"one report places it only in {a.admin1}" if imprecise and one_province else None
+
+
+def _actors_or_differ(a: LinkEvent, b: LinkEvent) -> str:
+    return same_actors(a, b) or "the actors differ"
 
 
 def corroboration(a: LinkEvent, b: LinkEvent) -> list[tuple[int, str]]:
@@ -331,7 +364,8 @@ def _weekday_evidence(a: LinkEvent, b: LinkEvent) -> tuple[int, str] | None:
     first, second = _weekday(a), _weekday(b)
     if first is None or first != second:
         return None
-    return (1 if a.event_type == WEEKLY_EVENT_TYPE else 2), f"the same weekday {first} (ISO)"
+    what = f"the same day {a.day}" if a.day and a.day == b.day else f"the same weekday {first} (ISO)"
+    return (1 if a.event_type == WEEKLY_EVENT_TYPE else 2), what
 
 
 def _act_evidence(a: LinkEvent, b: LinkEvent) -> list[tuple[int, str] | None]:

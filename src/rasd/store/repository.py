@@ -286,7 +286,8 @@ def _event_values(eid: str, key: str, seq: int, event: Event, article: Article, 
 
 
 def _place_clause(event: LinkEvent) -> tuple[str, list]:
-    """SQL narrowing candidates to the same place name, gazetteer place or a box around the point."""
+    """SQL narrowing candidates to the same place name, gazetteer place, a box around the point, or
+    (dated events) the imprecisely placed events of the province."""
     place, params = ["place_key = ?"], [event.place_key]
     if event.gazetteer_id:
         place.append("gazetteer_id = ?")
@@ -294,6 +295,12 @@ def _place_clause(event: LinkEvent) -> tuple[str, list]:
     if event.lat is not None and event.lon is not None:
         place.append("(lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)")
         params += [event.lat - BOX_DEGREES, event.lat + BOX_DEGREES, event.lon - BOX_DEGREES, event.lon + BOX_DEGREES]
+    if event.day is not None and event.admin1:
+        # A dated report placing the act only in the province may be the same incident (rasd.incidents).
+        imprecise = (event.geo_precision or 3) > 1
+        place.append("(admin1 = ? AND event_date IS NOT NULL"
+                     + (")" if imprecise else " AND (geo_precision IS NULL OR geo_precision > 1))"))
+        params.append(event.admin1)
     return "(" + " OR ".join(place) + ")", params
 
 
