@@ -98,6 +98,14 @@ def test_undated_reports_link_on_a_shared_weekday_or_toll_and_say_so():
     assert reason is not None and "the same toll of 5 dead" in reason and "the same village" in reason
 
 
+def test_a_vague_count_coded_by_convention_is_no_shared_toll():
+    unknown = "Unidentified Armed Group (Syria)"
+    several = [_undated(strike(KAFR_NUBL, actor=unknown, fatalities=10), k) for k in "ab"]
+    assert link_reason(*several) is None  # «سقوط عدد من القتلى» twice: 10 by convention
+    seven = [_undated(strike(KAFR_NUBL, actor=unknown, fatalities=7), k) for k in "ab"]
+    assert link_reason(*seven) is not None
+
+
 def test_an_undated_report_never_links_to_a_dated_one_on_the_place_alone():
     dated = _link(strike(KAFR_NUBL, actor="Unidentified Armed Group (Syria)"), "a")
     undated = _undated(strike(KAFR_NUBL, actor="Unidentified Armed Group (Syria)"), "b")

@@ -1,17 +1,28 @@
 """Which events from different articles describe the same incident, and why.
 
-Two events link when they share an event_type, a place (the same gazetteer
-place or folded Arabic name, or within 10 km when one of them is only
-approximately placed), days at most one apart, and actors that do not
-contradict each other. A day is only known when the report has an absolute
-date: «اليوم» in an undated report says nothing about which day it was, so
-when either report lacks one the pair must be corroborated by other matching
-facts (the same village rather than a city, the weekday both name, the
-sub-event type, a named actor, the same death or injury toll, a telling
-weapon), scored and listed in the link reason. An incident holds at most one
-event per article, and a new event joins an incident only when it is
-compatible with every event already in it (and links to one), so chains of
-near neighbours (A near B near C) never merge two villages. Everything here is pure; rasd.store calls it.
+Two events are compatible when they share an event_type, a place (the same
+gazetteer place or folded Arabic name, one town within 2 km, or within 10 km
+when one is only approximately placed), days at most one apart, and doers
+that do not contradict each other (outside battles, actor2 is a target that
+outlets describe in many ways). A day is known only from an absolute date:
+«اليوم» in an undated report says nothing about which day it was. So:
+
+- both reports dated: compatible events link;
+- either report undated: the pair must be corroborated, scoring the facts both
+  share: the same village 2 (a city, which sees several incidents of a kind a
+  day, 0), the weekday both name 2 (protests recur weekly: 1), the sub-event
+  type 1, a named actor or state 1, the same dead 2, the same injured 2 (not
+  a vague count's conventional figure), a
+  weapon the sub-event type does not imply 1, twelve telling words in common
+  1; at least 4;
+- named doers that differ, or a dated report placing the act only in the
+  province of the other's place: corroboration of at least 6.
+
+The link reason lists what matched. An incident holds at most one event per
+article, and a new event joins an incident only when it is compatible with or
+linked to every event in it, and linked to one, so chains of near neighbours
+(A near B near C) never merge two villages. Everything here is pure (the
+gazetteer and word lists are read once); rasd.store calls it.
 """
 from __future__ import annotations
 
@@ -47,6 +58,9 @@ COMMON_WEAPONS = frozenset({"warplane", "air strike", "small arms", "rockets"})
 TWO_SIDED_EVENT_TYPE = "Battles"
 # The event type that recurs on one weekday (Friday protests), so a shared weekday tells less.
 WEEKLY_EVENT_TYPE = "Protests"
+# The figures EVENTS.md codes vague counts as («عدد من» 10, «عشرات» 12, «مئات» 100):
+# two reports that say "several dead" share no figure.
+VAGUE_COUNT_FIGURES = frozenset({10, 12, 100})
 # How much corroboration a pair needs when the reports do not both give an absolute day.
 UNDATED_MIN_SCORE = 4
 # Two reports of one incident word it alike: this many telling words in common,
@@ -390,11 +404,15 @@ def _wording_evidence(a: LinkEvent, b: LinkEvent) -> tuple[int, str] | None:
 
 
 def _toll_evidence(a: LinkEvent, b: LinkEvent) -> list[tuple[int, str] | None]:
-    """The same number of dead, the same number of injured (a zero matches nothing)."""
+    """The same number of dead, the same number of injured (a zero or a vague count matches nothing)."""
     return [
-        (2, f"the same toll of {a.fatalities} dead") if a.fatalities and a.fatalities == b.fatalities else None,
-        (2, f"the same {a.injuries} injured") if a.injuries and a.injuries == b.injuries else None,
+        (2, f"the same toll of {a.fatalities} dead") if _same_figure(a.fatalities, b.fatalities) else None,
+        (2, f"the same {a.injuries} injured") if _same_figure(a.injuries, b.injuries) else None,
     ]
+
+
+def _same_figure(first: int | None, second: int | None) -> bool:
+    return bool(first) and first == second and first not in VAGUE_COUNT_FIGURES
 
 
 def choose_incident(event: LinkEvent, incidents: dict[str, Sequence[LinkEvent]]) -> Choice | None:
