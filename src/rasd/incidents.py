@@ -124,7 +124,7 @@ def place_key(location: Location | None) -> str:
 
 @cache
 def is_city(name_ar: str, admin1: str | None) -> bool:
-    """Whether the gazetteer knows `name_ar` in `admin1` as a city or an admin unit: «الرقة» yes, «كفرنبل» no."""
+    """Whether the gazetteer knows `name_ar` in `admin1` as a city or admin unit: «الرقة» yes, «كفرنبل» no."""
     return any(place.feature_class in CITY_CLASSES and _agrees(place.admin1_en, admin1)
                for place in load_gazetteer().lookup(name_ar))
 
@@ -146,7 +146,7 @@ def word_key(folded: str) -> str:
 
 
 def evidence_words(text: str, evidence: Sequence[Span]) -> frozenset[str]:
-    """The telling words of an event's sentences: «قصفت الطائرات بلدة كفرنبل اليوم» -> {قصفت, طايرات, بلده, كفرنبل}."""
+    """The telling words of `evidence`, folded: «قصفت الطائرات كفرنبل اليوم» -> {قصفت, طايرات, كفرنبل}."""
     keys = (word_key(token.folded) for span in evidence for token in tokenize(span.quote(text)))
     return frozenset(k for k in keys if len(k) >= 3 and k not in _stopwords())
 
@@ -294,7 +294,7 @@ def same_actors(a: LinkEvent, b: LinkEvent) -> str | None:
 
 
 def _sides(actors: frozenset[str]) -> frozenset[str]:
-    """The states whose army or police are among `actors`: "Police Forces of Syria (2000-2024)" -> "Syria (2000-2024)"."""
+    """States whose army or police are among `actors`: "Police Forces of Syria (2000-2024)" -> "Syria (2000-2024)"."""
     return frozenset(name.removeprefix(prefix) for name in actors for prefix in STATE_FORCE_PREFIXES
                      if name.startswith(prefix))
 
@@ -387,8 +387,9 @@ def _act_evidence(a: LinkEvent, b: LinkEvent) -> list[tuple[int, str] | None]:
     implied = (a.sub_event_type or "").casefold()
     weapons = sorted(w for w in (a.weapons & b.weapons) - COMMON_WEAPONS if w.casefold() not in implied)
     actor = same_actors(a, b) if a.actors and b.actors else None
+    same_sub_type = a.sub_event_type and a.sub_event_type == b.sub_event_type
     return [
-        (1, f"the same sub-event type {a.sub_event_type}") if a.sub_event_type and a.sub_event_type == b.sub_event_type else None,
+        (1, f"the same sub-event type {a.sub_event_type}") if same_sub_type else None,
         (1, actor) if actor else None,
         (1, f"the same weapon {weapons[0]}") if weapons else None,
     ]
