@@ -285,3 +285,32 @@ def test_every_pair_in_an_incident_links_and_no_article_appears_twice(reports, d
         assert len({e.gazetteer_id for e in events}) == 1
     assert store.counts()["incidents"] == len(members)
     store.close()
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.sampled_from([None, 4, 5]), st.sampled_from([0, 3, 6]),
+                          st.sampled_from([None, "2023-03-14"])), min_size=2, max_size=9))
+def test_undated_and_province_reports_never_put_two_villages_in_one_incident(reports):
+    from rasd.incidents import compatibility
+    from rasd.store import open_store
+    from rasd.store.repository import _row_link_event
+
+    province = place("ريف إدلب", "Idlib countryside", None, None, precision=2)
+    store = open_store(":memory:")
+    for n, (village, weekday_day, dead, published) in enumerate(reports):
+        where = province if village == 3 else VILLAGES[village]
+        event = replace(strike(where, day=None, fatalities=dead, offset=0), injuries=dead or None)
+        text = f"غارة على قرية يوم {'الخميس' if weekday_day == 4 else 'الجمعة' if weekday_day == 5 else ''}"
+        evidence = (Span(0, len(text)),)
+        store.save_article(f"k{n}", f"h{n}", article(f"r{n}", text, (replace(event, evidence=evidence),),
+                                                     outlet=f"o{n}", published=published))
+    rows = store.db.query("SELECT e.id, e.article_key, e.record, e.weekday, e.incident_id, a.published, a.text "
+                          "FROM events e JOIN articles a ON a.key = e.article_key")
+    members: dict[str, list] = {}
+    for row in rows:
+        members.setdefault(row["incident_id"], []).append(_row_link_event(row))
+    for events in members.values():
+        pairs = [(a, b) for i, a in enumerate(events) for b in events[i + 1:]]
+        assert all(compatibility(a, b) or link_reason(a, b) for a, b in pairs)
+        assert len({e.gazetteer_id for e in events if e.geo_precision == 1}) <= 1
+    store.close()
