@@ -8,7 +8,7 @@ its quoted evidence overlaps. Printed shares:
   fatalities / injuries: some CasualtyMention of that kind in the evidence
         sentences has the gold figure (gold 0 killed / null injured: none states a figure);
         fatal>0 and injured# restrict these to the events whose gold gives a figure
-  event_time, precision, event_fatal, event_injur: what dates.event_time and
+  event_time, event_date, precision, event_fatal, event_injur: what dates.event_time and
         numbers.event_casualties give for the event equals gold (exact)
 Usage: python scripts/measure_dates_casualties.py ../shared/eval/dev.jsonl [-v]
 """
@@ -80,6 +80,8 @@ def tally_dates(tallies, times, sentences, event, published) -> bool:
     chosen = event_time(times, sentences, published=published)
     tallies["event_time"].add(chosen.offset_days == gold)
     tallies["precision"].add(chosen.precision == event.get("time_precision"))
+    if event.get("date"):
+        tallies["event_date"].add(chosen.date == event["date"])
     return chosen.offset_days == gold
 
 
@@ -100,7 +102,7 @@ def tally_casualties(tallies, casualties, sentences, event) -> bool:
 
 
 def main(path: str, verbose: bool) -> None:
-    names = ("date_any", "date_rule", "event_time", "precision", "fatalities", "injuries", "fatal>0",
+    names = ("date_any", "date_rule", "event_time", "event_date", "precision", "fatalities", "injuries", "fatal>0",
              "injured#", "event_fatal", "event_injur")
     tallies = {name: Tally() for name in names}
     for record in read_jsonl_records(Path(path)):

@@ -83,3 +83,12 @@ def test_eval_scores_gold_against_itself_as_perfect(tmp_path):
     empty.write_text(json.dumps({"id": "g1", "events": []}) + "\n")
     figures = json.loads(run("eval", str(gold), "--predictions", str(empty), "--json").output)
     assert figures["f1"] == 0.0
+
+
+def test_bench_places_reports_megabytes_per_second(tmp_path):
+    source = tmp_path / "report.txt"
+    source.write_text(REPORT, encoding="utf-8")
+    result = run("bench-places", str(source), "--repeat", "2", "--json")
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.output)
+    assert figures["documents"] == 2 and figures["mentions"] >= 4 and figures["mb_per_second"] > 0

@@ -1,5 +1,8 @@
 """Time expressions on sentences written like conflict reports."""
+import datetime as dt
+
 import pytest
+from hypothesis import given, strategies as st
 
 from rasd.extract.dates import event_time, find_time_expressions
 from rasd.text.segment import split_sentences, tokenize
@@ -67,8 +70,20 @@ def test_weekday_resolves_against_publication_day(text, offset):
     assert (mention.kind, mention.offset_days) == ("weekday", offset)
 
 
-def test_weekday_without_publication_is_unknown():
-    assert only("هاجم مسلحون حاجزا يوم الخميس.", None).offset_days is None
+def test_weekday_leading_an_undated_article_is_the_publication_day():
+    assert only("هاجم مسلحون حاجزا يوم الخميس.", None).offset_days == 0
+
+
+def test_weekday_after_a_relative_lead_is_unknown_without_publication():
+    text = "قصفت المدفعية البلدة أمس. والخميس، انفجر لغم بسيارة."
+    yesterday, thursday = times(text, None)
+    assert (thursday.offset_days, thursday.precision) == (None, 2)
+    assert event_time(times(text, None), [1], published=None).offset_days is None
+
+
+def test_dated_weekdays_of_an_undated_article_count_from_its_lead():
+    text = "قتل شاب مساء الثلاثاء 14 أيار. وكان مسلحون خطفوه يوم السبت 11 أيار."
+    assert [m.offset_days for m in times(text, None)] == [0, -3]
 
 
 def test_weekday_resolves_through_a_today_anchor_when_publication_is_unknown():
@@ -92,6 +107,8 @@ def test_yesterday_with_weekday_anchors_too():
         ("قصفت الطائرات المدينة في 7 حزيران/يونيو 2022.", "2022-06-07"),
         ("قصفت الطائرات المدينة في 9 تشرين الأول.", "2023-10-09"),
         ("قصفت الطائرات المدينة بتاريخ 14/1/2024.", "2024-01-14"),
+        ("قصفت الطائرات المدينة بتاريخ 2023/11/30.", "2023-11-30"),
+        ("قصفت الطائرات المدينة في 22 من تموز.", "2023-07-22"),
     ],
 )
 def test_explicit_dates(text, date):
@@ -203,3 +220,73 @@ def test_event_time_falls_back_to_the_article_day_then_publication():
 def test_event_time_ignores_background_years():
     text = "في البلدة الخاضعة للتسوية منذ عام 2018 هاجم مسلحون حاجزا أمس."
     assert event_time(times(text), [0], published=SUNDAY).offset_days == -1
+
+
+WEEKDAY_NAMES = {1: "الاثنين", 2: "الثلاثاء", 3: "الأربعاء", 4: "الخميس", 5: "الجمعة", 6: "السبت", 7: "الأحد"}
+
+
+@given(st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2030, 12, 31)), st.integers(1, 7), st.booleans())
+def test_weekday_lands_on_its_day_and_never_after_publication(published, weekday, past):
+    text = f"هاجم مسلحون حاجزا يوم {WEEKDAY_NAMES[weekday]}{' الماضي' if past else ''}."
+    mention = only(text, published.isoformat())
+    assert dt.date.fromisoformat(mention.date).isoweekday() == weekday
+    assert (-7 <= mention.offset_days <= -1) if past else (-6 <= mention.offset_days <= 0)
+
+
+@given(st.dates(min_value=dt.date(2000, 3, 1), max_value=dt.date(2030, 12, 31)), st.integers(1, 28), st.integers(1, 12))
+def test_date_without_year_is_never_after_publication(published, day, month):
+    month_name = {1: "يناير", 2: "فبراير", 3: "مارس", 4: "أبريل", 5: "مايو", 6: "يونيو", 7: "يوليو",
+                  8: "أغسطس", 9: "سبتمبر", 10: "أكتوبر", 11: "نوفمبر", 12: "ديسمبر"}[month]
+    mention = only(f"قصفت الطائرات البلدة في {day} {month_name}.", published.isoformat())
+    date = dt.date.fromisoformat(mention.date)
+    assert (date.month, date.day) == (month, day)
+    assert -366 <= mention.offset_days <= 0
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("اقتحمت القوات البلدة في الخامس من شباط.", "2024-02-05"),
+        ("اقتحمت القوات البلدة في الخامس عشر من كانون الثاني.", "2024-01-15"),
+        ("اقتحمت القوات البلدة في الحادي والعشرين من أيلول 2023.", "2023-09-21"),
+        ("اقتحمت القوات البلدة في الأول من رمضان 1444.", "2023-03-23"),
+    ],
+)
+def test_ordinal_days(text, date):
+    mention = only(text)
+    assert (mention.kind, mention.date) == ("explicit", date)
+
+
+def test_last_year_is_background():
+    mention = only("كانت البلدة قد شهدت اشتباكات مماثلة العام الماضي.")
+    assert (mention.kind, mention.year) == ("past_year", 2023)
+    assert only("شهدت البلدة اشتباكات العام الماضي.", None).kind == "past_year"
+
+
+def test_a_few_days_ago_has_no_day():
+    mention = only("نزحت العائلات قبل أيام من القرية.")
+    assert (mention.offset_days, mention.precision) == (None, 2)
+    assert only("سقطت القذائف قبل ساعات.").offset_days == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("انسحبت الدورية في 4 من الشهر الجاري.", "2024-03-04"),
+        ("انسحبت الدورية في السابع من الشهر الماضي.", "2024-02-07"),
+    ],
+)
+def test_day_of_the_current_or_last_month(text, date):
+    assert only(text).date == date
+
+
+def test_day_of_the_month_without_publication_is_unknown():
+    mention = only("انسحبت الدورية في 4 من الشهر الجاري.", None)
+    assert (mention.kind, mention.date, mention.offset_days) == ("explicit", None, None)
+
+
+def test_full_date_named_with_today_tells_the_publication_date():
+    text = "اقتحمت القوات البلدة اليوم الخميس 7 آذار 2024. وكانت قصفتها أمس."
+    today, yesterday = times(text, None)
+    assert (today.date, today.offset_days) == ("2024-03-07", 0)
+    assert (yesterday.date, yesterday.offset_days) == ("2024-03-06", -1)

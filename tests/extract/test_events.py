@@ -107,7 +107,7 @@ def test_passive_voice_finds_the_doer_after_the_trigger():
 
 
 def test_a_group_named_after_a_blast_is_its_target():
-    [event] = pipeline_events("انفجرت عبوة ناسفة بدورية تابعة لقوات سوريا الديمقراطية قرب بلدة الصبحة اليوم.")
+    [event] = pipeline_events("انفجرت عبوة ناسفة بدورية تابعة لقوات سوريا الديمقراطية قرب بلدة الصبحة بريف دير الزور اليوم.")
     assert event.actor1.name == "Unidentified Armed Group (Syria)"
     assert event.actor2.name == "Syrian Democratic Forces"
 
@@ -165,3 +165,56 @@ def test_a_city_event_folds_into_the_same_act_in_one_of_its_quarters():
     text = "اشتباكات في القامشلي\n\nاندلعت اشتباكات عنيفة صباح اليوم في حي طي بمدينة القامشلي بين مسلحين."
     found = pipeline_events(text, published=None)
     assert [e.location.name_ar for e in found] == ["طي"]
+
+
+def test_a_group_that_reports_the_act_is_not_its_doer():
+    [event] = pipeline_events("أعلنت خلية الإعلام الأمني إصابة جنديين بانفجار عبوة ناسفة في قضاء الطارمية اليوم.")
+    assert event.actor1.name == "Unidentified Armed Group (Iraq)"
+
+
+def test_an_anaphoric_place_word_points_back_to_the_place_named_before():
+    text = ("قتل شاب برصاص قوات الاحتلال الإسرائيلي خلال اقتحام مخيم جنين اليوم. "
+            "واعتقلت قوات الاحتلال خمسة شبان من المخيم.")
+    places = {(e.sub_event_type, e.location.name_ar) for e in pipeline_events(text)}
+    assert ("Arrests", "جنين") in places
+
+
+def test_a_civilian_named_with_a_nationality_stays_a_civilian():
+    [event] = pipeline_events("استشهد شاب فلسطيني برصاص قوات الاحتلال الإسرائيلي في مخيم جنين اليوم.")
+    assert event.event_type == "Violence against civilians"
+    assert event.actor2.name == "Civilians (Palestine)"
+
+
+def test_a_nationality_on_the_strike_names_its_doer():
+    [event] = pipeline_events("قتل ثلاثة مدنيين جراء غارات روسية على مدينة سراقب اليوم.")
+    assert event.actor1.name == "Military Forces of Russia"
+
+
+def test_the_first_of_two_joined_subjects_is_the_doer():
+    [event] = pipeline_events("سيطر الجيش السوري والدفاع الوطني على قرية أبو دالي اليوم بعد معارك مع تنظيم داعش.")
+    assert event.actor1.name == "Military Forces of Syria (2000-2024)"
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_a_battle_takes_its_other_side_from_the_article():
+    text = ("اندلعت معارك عنيفة بين قوات سوريا الديمقراطية وتنظيم داعش شرق منبج. "
+            "وسيطرت القوات اليوم على قرية دوشان.")
+    found = [e for e in pipeline_events(text) if e.location.name_ar == "دوشان"]
+    assert found and {found[0].actor1.name, found[0].actor2.name} == {
+        "Syrian Democratic Forces", "Islamic State (Syria)"}
+
+
+def test_where_the_fire_came_from_is_not_where_it_fell():
+    text = "أصيب مدنيان اليوم بقذائف أطلقتها قوات النظام من مواقعها في تل الجموع على مدينة نوى."
+    assert [e.location.name_ar for e in pipeline_events(text)] == ["نوى"]
+
+
+def test_a_raid_and_arrests_of_one_sentence_are_one_event():
+    text = "داهمت دورية أمنية منازل في مدينة جاسم فجر اليوم، واعتقلت ثلاثة شبان من المدينة."
+    [event] = pipeline_events(text)
+    assert (event.sub_event_type, event.location.name_ar) == ("Arrests", "جاسم")
+
+
+def test_a_list_of_towns_with_type_words_is_a_list_not_a_container():
+    text = "داهمت دوريات أمنية مدينتي دوما وحرستا وبلدة مسرابا أمس واعتقلت عشرات الشبان."
+    assert [e.location.name_ar for e in pipeline_events(text)] == ["دوما", "حرستا", "مسرابا"]

@@ -226,3 +226,30 @@ def test_raised_toll_second_kind_may_carry_its_conjunction():
     text = "وارتفع عدد ضحايا الانفجار إلى 11 قتيلا ونحو ثلاثين جريحا."
     mentions = find_casualties(text, tokenize(text), split_sentences(text))
     assert [(m.kind, m.count, m.revised) for m in mentions] == [("killed", 11, True), ("injured", 30, True)]
+
+
+UNITS = ["", "واحد", "اثنان", "ثلاثة", "أربعة", "خمسة", "ستة", "سبعة", "ثمانية", "تسعة"]
+TENS = ["", "عشرة", "عشرون", "ثلاثون", "أربعون", "خمسون", "ستون", "سبعون", "ثمانون", "تسعون"]
+HUNDREDS = ["", "مئة", "مئتان", "ثلاثمئة", "أربعمئة", "خمسمئة", "ستمئة", "سبعمئة", "ثمانمئة", "تسعمئة"]
+
+
+def in_words(number):
+    """Standard written form, units before tens: 345 -> «ثلاثمئة وخمسة وأربعون»."""
+    hundreds, rest = divmod(number, 100)
+    tens, units = divmod(rest, 10)
+    if tens == 1:
+        below = "عشرة" if units == 0 else f"{UNITS[units] if units > 2 else ('أحد' if units == 1 else 'اثنا')} عشر"
+    else:
+        below = " و".join(part for part in (UNITS[units], TENS[tens]) if part)
+    return " و".join(part for part in (HUNDREDS[hundreds], below) if part)
+
+
+@given(st.integers(min_value=1, max_value=999))
+def test_any_number_in_words_parses_back(number):
+    words = in_words(number)
+    tokens = tokenize(f"{words} مدنيين")
+    assert parse_count(tokens, 0) == (number, len(tokens) - 1, False), words
+
+
+def test_things_hit_are_not_injured():
+    assert tolls("أعلن الفصيل استهداف رتل وإصابة 3 آليات عسكرية.") == []

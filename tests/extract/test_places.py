@@ -258,3 +258,129 @@ def test_common_words_with_a_place_word_are_places():
 def test_a_cue_confirms_a_common_word_across_the_article():
     text = "خرج المتظاهرون في الرقة مساء السبت. وتشهد أرياف الرقة توتراً منذ أيام."
     assert len(named(text, "الرقة")) == 2
+
+
+# -- other countries -------------------------------------------------------------------
+
+
+def test_country_adjective_picks_the_homonym():
+    libya = named("دارت معارك عنيفة جنوب طرابلس الليبية.", "طرابلس")[0]
+    lebanon = named("اندلعت اشتباكات في طرابلس اللبنانية ليلاً.", "طرابلس")[0]
+    assert (libya.location.country, lebanon.location.country) == ("Libya", "Lebanon")
+
+
+def test_city_named_like_its_province_lies_in_it():
+    mention = named("سقطت قذائف على مدينة الحديدة صباح الأحد.", "الحديدة")[0]
+    assert mention.location.admin1 == "Al Hudaydah"
+
+
+def test_a_country_name_is_the_country():
+    mention = named("تصاعدت المواجهات غربي اليمن خلال الأسبوع.", "اليمن")[0]
+    assert mention.kind == "country" and mention.location.geo_precision == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "admin1"),
+    [
+        ("قتل جندي في مديرية الصفراء بمحافظة صعدة.", "الصفراء", "Sa`dah"),
+        ("فجر انتحاري نفسه في قضاء تلعفر غرب الموصل.", "تلعفر", "Ninawa"),
+        ("هاجم مسلحون قرية نائية في ولاية شمال دارفور.", "شمال دارفور", "North Darfur"),
+    ],
+)
+def test_district_and_state_words_of_other_countries(text, name, admin1):
+    assert named(text, name)[0].location.admin1 == admin1
+
+
+def test_city_word_keeps_a_city_against_a_village_of_the_sentence_governorate():
+    text = "شنت الطائرات غارات على محافظة حجة، وسقطت قذائف على مدينة تعز مساءً."
+    mention = named(text, "تعز")[0]
+    assert mention.location.admin1 == "Ta`izz" and mention.kind == "city"
+
+
+def test_quarter_belongs_to_the_city_named_nearest():
+    text = "قصفت الطائرات مديرية حرض بمحافظة حجة، فيما أصيب مدنيون في حي الجحملية شرقي مدينة تعز."
+    quarter = next(m for m in places(text) if "الجحملية" in m.location.name_ar)
+    assert quarter.location.admin1 == "Ta`izz"
+
+
+def test_valley_named_with_an_ordinary_word():
+    mention = next(m for m in places("دمرت غارة وكراً للمسلحين في وادي الشاي جنوب كركوك.") if m.kind == "natural")
+    assert mention.location.name_ar == "وادي الشاي" and mention.location.admin1 == "Kirkuk"
+
+
+def test_ordinary_words_that_name_villages_need_support():
+    text = "أصدرت الإدارة الذاتية بياناً يطالب بالحرية للمعتقلين في مدينة القامشلي."
+    found = {m.location.name_ar for m in places(text)}
+    assert found == {"القامشلي"}, found
+
+
+def test_a_foreign_province_is_not_read_into_a_syrian_article():
+    text = "قال مدير المرصد لقناة الجزيرة إن القصف استهدف مدينة درعا."
+    assert not named(text, "الجزيرة") and named(text, "درعا")
+
+
+def test_relative_word_before_a_type_word_sets_the_precision():
+    west = named("سقطت قذائف صاروخية غرب مدينة إزرع مساء الخميس.", "ازرع")[0]
+    assert west.role == "direction" and west.location.geo_precision == 2
+    assert west.location.mention.startswith("غرب")
+    both = [m for m in places("قصفت المدفعية أطراف بلدتي كفركلا والخيام.") if m.kind != "border"]
+    assert [m.location.geo_precision for m in both] == [2, 2]
+
+
+def test_countryside_without_a_name_is_that_of_the_governorate_named():
+    text = "قصفت المدفعية بلدة الحراك بريف درعا، واستهدفت الغارات مزارع بالريف الغربي."
+    mention = next(m for m in places(text) if m.location.mention == "بالريف الغربي")
+    assert mention.location.admin1 == "Daraa" and mention.location.geo_precision == 3
+    assert len(named("سيطرت الفصائل على الريف الشرقي لحماة.", "حماة")) == 1
+
+
+def test_local_sources_and_relative_pronouns_are_no_places():
+    text = "قالت مصادر محلية إن قوات النظام داهمت مدينة نوى، الذين يتخذهم النظام ذريعة."
+    assert {m.location.name_ar for m in places(text)} == {"نوى"}
+
+
+def test_areas_of_a_governorate_are_a_region():
+    mention = named("تشهد مناطق درعا توتراً أمنياً منذ أشهر.", "درعا")[0]
+    assert mention.role == "region" and mention.location.geo_precision == 3
+
+
+def test_squares_streets_and_parks_are_named_with_their_head_word():
+    square = unknown("احتشد المتظاهرون في ساحة السير تعج بالهتافات بمدينة السويداء.")
+    assert "ساحة السير" in square and square["ساحة السير"].location.admin1 == "As-Suwayda"
+    streets = {m.location.name_ar: m for m in places("سقطت قذيفة على شارعي النيل والقوتلي وسط مدينة حمص.")}
+    assert streets["النيل"].location.gazetteer_id is None and streets["النيل"].location.admin1 == "Homs"
+
+
+def test_definite_word_after_a_definite_noun_is_an_adjective():
+    text = "نشرت القوات قناصة على الأبنية المرتفعة في مدينة القامشلي."
+    assert {m.location.name_ar for m in places(text)} == {"القامشلي"}
+
+
+def test_a_bare_name_repeats_the_quarter_named_before():
+    text = "انفجرت عبوة في حي الجلاء بمدينة حلب. وقال شهود إن الانفجار هز الجلاء بأكمله."
+    bare = [m for m in places(text) if m.location.name_ar == "الجلاء"]
+    assert len(bare) == 2 and {m.location.admin1 for m in bare} == {"Aleppo"}
+
+
+# -- robustness ------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+WORDS = ["قرية", "حي", "أحياء", "قرى", "ريف", "غرب", "بين", "محيط", "أطراف", "المدينة", "درعا", "وطفس",
+         "حلب", "الجديدة", "عدوان", "الباب", "مدينة", "الحدود", "الأردنية", "،", "و", ".", "“", "”",
+         "سوحا", "وقتل", "اليوم", "الريف", "الشرقي", "لحماة", "طريق", "السد", "حاجزاً", "في"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), max_size=25))
+def test_any_word_salad_gives_well_formed_mentions(words):
+    text = " ".join(words)
+    for mention in places(text):
+        assert mention.span.quote(text) == mention.location.mention
+        assert mention.span.start <= mention.name_span.start < mention.name_span.end <= mention.span.end
+        assert mention.location.geo_precision in (1, 2, 3) and mention.location.name_ar.strip()
+
+
+def test_text_without_arabic_places_gives_nothing():
+    assert places("") == () and places("Shelling hit the outskirts of the town.") == ()

@@ -281,6 +281,9 @@ def _owner(match: _Match, found: list[_Found], context: _Context) -> None:
             found.append(item)
         return
     generic = found.pop()
+    if generic.kind not in ARMED_KINDS:
+        found.append(generic)  # «شاب فلسطيني» is a Palestinian civilian, not the Palestinian army
+        return
     item = _found(_qualified(reading, generic, context), context, generic.first, match.last,
                   f"«{match.key}» qualifies a generic mention")
     found.append(item or generic)

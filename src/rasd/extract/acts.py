@@ -292,11 +292,14 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     if any(t.act in ("protest", "disperse") for t in chosen):
         chosen = [t for t in chosen if t.act not in INTERVENTIONS or t.act == "disperse"]
     acts_here |= attempted
-    return [
-        _act(tokens, index, t, _clause_means(weapon_matches, _clause_bounds(tokens, t.match.first, start, stop))
-             or means, labels, tags, acts_here)
-        for t in chosen + blocked
-    ]
+    acts = []
+    for trigger in chosen + blocked:
+        bounds = _clause_bounds(tokens, trigger.match.first, start, stop)
+        here = [m for m in weapon_matches if bounds[0] <= m.first < bounds[1]]
+        clause_labels = tuple(dict.fromkeys(m.values[0] for m in here if m.values[0].strip()))
+        acts.append(_act(tokens, index, trigger, _clause_means(weapon_matches, bounds) or means,
+                         clause_labels or labels, tags, acts_here))
+    return acts
 
 
 def _act(tokens, index, trigger: _Trigger, means, labels, tags, acts_here) -> Act:

@@ -8,9 +8,12 @@ before it), explicit dates in Levantine, Egyptian and Maghrebi month names
 far-past years («منذ عام 2018», «صيف 2018») that mark background. Words are
 data: data/lexicon/time_words.tsv, hijri_months.tsv and rasd.text.months.
 
-When the publication date is unknown, relative words still give offsets,
-and a weekday named with one («اليوم الأحد», «أمس الخميس») tells the weekday
-of publication, which then resolves the article's other weekday names.
+When the publication date is unknown, relative words still give offsets; a
+full date named with one («اليوم الأربعاء 17 أيلول 2025») tells the
+publication date, and a weekday named with one («اليوم الأحد», «أمس الخميس»)
+the weekday of publication, which then resolves the article's other weekday
+names; failing both, a weekday leading the article is taken as the day of
+publication (news convention). `event_time` picks one date for an event.
 """
 from __future__ import annotations
 
@@ -34,8 +37,11 @@ YEARS = range(1900, 2101)
 HIJRI_YEARS = range(1343, 1501)   # the span the Umm al-Qura tables cover
 HIJRI_MARKS = frozenset({"ه", "هـ"})
 GREGORIAN_MARKS = frozenset({"م"})
+ARTICLE_TOKEN = "ال"   # «الـ» cut from its number: «الـ48 ساعة»
+OF = "من"
+WEEK = 2   # ACLED precision of a weekday whose week is unknown
 MONTH_SEPARATORS = frozenset({"/", "-", "(", ")", "،"})
-NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})|(\d{4})-(\d{1,2})-(\d{1,2})")
+NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})|(\d{4})([./-])(\d{1,2})\6(\d{1,2})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +72,8 @@ class _Found:
     day: tuple[int | None, int, int] | None = None   # (year, month, day) as written
     hijri: bool = False
     year: int | None = None
+    years_back: int = 0                    # «العام الماضي» 1
+    months_back: int | None = None         # «3 من الشهر الجاري» 0, «... الماضي» 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +110,7 @@ def weekday_names() -> dict[str, int]:
 
 
 def _match(role: str, tokens: tuple[Token, ...], index: int) -> tuple[_Word, int] | None:
+    """The time word of `role` at tokens[index] and the index after it: «أول أمس» -> (-2, +2)."""
     table = time_words().get(role)
     return table.match(tokens, index) if table else None
 
@@ -156,18 +165,25 @@ def _second_month(tokens: tuple[Token, ...], index: int) -> int:
     return index
 
 
-def _day_month(tokens: tuple[Token, ...], index: int) -> _Found | None:
-    """A day and a month name, Gregorian or Hijri, and an optional year: «12 آب 2021»."""
-    day = _number(tokens, index, range(1, 32))
-    if day is None:
-        return None
+def _month_after(tokens: tuple[Token, ...], first: int, index: int, day: int) -> _Found | None:
+    """The month after a day at tokens[index], with an optional year: «آب 2021», «رمضان», «الشهر الجاري»."""
+    index += index < len(tokens) and tokens[index].folded == OF
     for table, hijri in ((month_names(), False), (hijri_month_names(), True)):
-        month = table.match(tokens, index + 1, clitics=False)
+        month = table.match(tokens, index, clitics=False)
         if month is not None:
             end = _second_month(tokens, month[1]) if not hijri else month[1]
             year, end = _year_after(tokens, end, hijri)
-            return _Found(index, end, "explicit", day=(year, month[0], day), hijri=hijri)
+            return _Found(first, end, "explicit", day=(year, month[0], day), hijri=hijri)
+    back = _match("this_month", tokens, index)
+    if back is not None:
+        return _Found(first, back[1], "explicit", day=(None, 0, day), months_back=back[0].value)
     return None
+
+
+def _day_month(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """A day and a month, Gregorian, Hijri or named from publication: «12 آب 2021», «3 من الشهر الجاري»."""
+    day = _number(tokens, index, range(1, 32))
+    return _month_after(tokens, index, index + 1, day) if day is not None else None
 
 
 def _numeric_date(tokens: tuple[Token, ...], index: int) -> _Found | None:
@@ -181,12 +197,29 @@ def _numeric_date(tokens: tuple[Token, ...], index: int) -> _Found | None:
         if match and match.group(1):
             return _Found(index, last, "explicit", day=(int(match[4]), int(match[3]), int(match[1])))
         if match:
-            return _Found(index, last, "explicit", day=(int(match[5]), int(match[6]), int(match[7])))
+            return _Found(index, last, "explicit", day=(int(match[5]), int(match[7]), int(match[8])))
     return None
 
 
+def _ordinal_day(tokens: tuple[Token, ...], index: int) -> tuple[int, int] | None:
+    """(day, index of the «من» after it) of an ordinal day: «الخامس عشر من», «الحادي والعشرين من»."""
+    day, end = 0, index
+    while (word := _match("ordinal", tokens, end)) is not None and day + word[0].value <= 31:
+        day, end = day + word[0].value, word[1]
+    if not 1 <= day <= 31 or end >= len(tokens) or tokens[end].folded != OF:
+        return None
+    return day, end
+
+
+def _ordinal_date(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """A date with an ordinal day: «في الخامس عشر من آب 2021», «الأول من رمضان»."""
+    ordinal = _ordinal_day(tokens, index)
+    return _month_after(tokens, index, ordinal[1], ordinal[0]) if ordinal else None
+
+
 def _explicit(tokens: tuple[Token, ...], index: int) -> _Found | None:
-    return _day_month(tokens, index) or _numeric_date(tokens, index)
+    """A written date: «12 آب», «12/8/2021», «الثاني عشر من آب»."""
+    return _day_month(tokens, index) or _numeric_date(tokens, index) or _ordinal_date(tokens, index)
 
 
 def _with_weekday_and_date(tokens: tuple[Token, ...], found: _Found) -> _Found:
@@ -233,23 +266,23 @@ def _ago(tokens: tuple[Token, ...], index: int) -> _Found | None:
     if ago is None:
         return None
     start = (count_markers().match(tokens, ago[1], clitics=False) or (None, ago[1]))[1]
+    few = _match("few", tokens, start)
+    if few is not None:   # «قبل أيام»: no day known, unless it is hours
+        offset = 0 if few[0].value == 0 else None
+        return _Found(index, few[1], "ago", few[0].precision, offset=offset)
     count = read_count(tokens, start)
     unit = _match("unit", tokens, count.end if count else start)
     if unit is None or (count is not None and count.vague):
         return None
     word, end = unit
-    if count is not None:
-        return _Found(index, end, "ago", word.precision, offset=-count.value * word.value)
-    vague = tokens[start].folded in ("ايام", "اسابيع", "اشهر", "شهور", "ساعات")
-    offset = None if vague else -word.value
-    return _Found(index, end, "ago", max(word.precision, 2 if vague else 1), offset=offset)
+    return _Found(index, end, "ago", word.precision, offset=-(count.value if count else 1) * word.value)
 
 
 def _hours(tokens: tuple[Token, ...], index: int) -> _Found | None:
     """«الـ48 ساعة الماضية», «الساعات الـ24 الماضية»: that day (0) or, past 24 hours, two (-1, precision 2)."""
     lead = _match("hours", tokens, index)
     start = lead[1] if lead else index
-    if start >= len(tokens) or tokens[start].folded != "ال":
+    if start >= len(tokens) or tokens[start].folded != ARTICLE_TOKEN:
         return None
     hours = _number(tokens, start + 1, range(1, 169))
     unit = _match("hours", tokens, start + 2)
@@ -257,6 +290,12 @@ def _hours(tokens: tuple[Token, ...], index: int) -> _Found | None:
     if hours is None or not (lead or unit) or recent is None:
         return None
     return _Found(index, recent[1], "period", 1 if hours <= 24 else 2, offset=0 if hours <= 24 else -1)
+
+
+def _years_ago(tokens: tuple[Token, ...], index: int) -> _Found | None:
+    """«العام الماضي»: the year before publication's, known when the publication date is."""
+    back = _match("years_ago", tokens, index)
+    return _Found(index, back[1], "year", 3, years_back=back[0].value) if back else None
 
 
 def _year(tokens: tuple[Token, ...], index: int) -> _Found | None:
@@ -285,7 +324,7 @@ def _month(tokens: tuple[Token, ...], index: int) -> _Found | None:
     return _Found(index, end, "month", 3, day=(year, month[0], 1))
 
 
-READERS = (_relative, _weekday, _explicit, _ago, _hours, _year, _month)
+READERS = (_relative, _weekday, _explicit, _ago, _hours, _years_ago, _year, _month)
 
 
 def _expression_at(tokens: tuple[Token, ...], index: int) -> _Found | None:
@@ -301,11 +340,23 @@ def _expression_at(tokens: tuple[Token, ...], index: int) -> _Found | None:
     return None
 
 
+@cache
+def _opening_words() -> frozenset[str]:
+    """Folded words a time expression may open with (a digit may too)."""
+    tables = [*time_words().values(), month_names(), hijri_month_names()]
+    return frozenset({key[0] for table in tables for key in table.entries} | set(weekday_names()) | {ARTICLE_TOKEN})
+
+
+def _may_open(token: Token) -> bool:
+    """Whether a time expression may start at the token (a cheap filter before the readers)."""
+    return token.folded[:1].isdigit() or any(f in _opening_words() for f in bare_forms(token.folded))
+
+
 def read_expressions(tokens: tuple[Token, ...]) -> list[_Found]:
     """Every time expression of the tokens, left to right, none overlapping."""
     found, index = [], 0
     while index < len(tokens):
-        expression = _expression_at(tokens, index)
+        expression = _expression_at(tokens, index) if _may_open(tokens[index]) else None
         if expression is None:
             index += 1
         else:
@@ -343,6 +394,9 @@ def _written_date(found: _Found, published: dt.date | None) -> dt.date | None:
         return _safe_date(year, month, day, found.hijri)
     if published is None:
         return None
+    if found.months_back is not None:
+        months = published.year * 12 + published.month - 1 - found.months_back
+        return _safe_date(months // 12, months % 12 + 1, day, False)
     this_year = Gregorian.fromdate(published).to_hijri().year if found.hijri else published.year
     for candidate in (this_year, this_year - 1):
         date = _safe_date(candidate, month, day, found.hijri)
@@ -373,24 +427,53 @@ def _date(found: _Found, offset: int | None, published: dt.date | None) -> str |
     return None
 
 
+def _year_of(found: _Found, published: dt.date | None) -> int | None:
+    """The year a year-only mention names: written, or counted back from publication."""
+    if found.years_back and published is not None:
+        return published.year - found.years_back
+    return found.year
+
+
 def _kind(found: _Found, published: dt.date | None) -> str:
     """A year-only mention before the publication year (or with none known) is «past_year»."""
-    if found.kind == "year" and (published is None or found.year < published.year):
+    year = _year_of(found, published)
+    if found.kind == "year" and (found.years_back or published is None or year < published.year):
         return "past_year"
     return found.kind
 
 
 def publication_weekday(found: list[_Found]) -> int | None:
-    """The weekday of publication told by «اليوم الأحد», «أمس الخميس»: the most frequent one."""
+    """The weekday of publication the text tells, when the publication date is unknown.
+
+    From «اليوم الأحد», «أمس الخميس» (the most frequent if several disagree); else, when
+    the article's first time expression is a bare weekday («الأربعاء», «مساء الثلاثاء 24
+    أيار»), news convention: the lead reports the day it is published.
+    """
     votes = Counter(
         (f.weekday - f.offset - 1) % 7 + 1
         for f in found
         if f.kind == "relative" and f.weekday is not None and f.offset is not None
     )
-    return votes.most_common(1)[0][0] if votes else None
+    if votes:
+        return votes.most_common(1)[0][0]
+    lead = next((f for f in found if f.kind in ("relative", "weekday", "explicit")), None)
+    if lead is not None and lead.weekday is not None and lead.direction == 0:
+        return lead.weekday if lead.kind == "weekday" or lead.day[0] is None else None
+    return None
+
+
+def publication_date(found: list[_Found]) -> dt.date | None:
+    """The publication day a full date named with «اليوم/أمس» tells: «اليوم الأربعاء 17 أيلول 2025»."""
+    for item in found:
+        if item.kind == "relative" and item.offset is not None and item.day and item.day[0] is not None:
+            date = _written_date(item, None)
+            if date is not None:
+                return date - dt.timedelta(days=item.offset)
+    return None
 
 
 def _parse_published(published: str | None) -> dt.date | None:
+    """The date of an ISO publication stamp («2024-03-10», «2024-03-10T08:00Z»); None if unreadable."""
     try:
         return dt.date.fromisoformat(published[:10]) if published else None
     except ValueError:
@@ -404,37 +487,21 @@ def find_time_expressions(
 
     «قصفت الطائرات البلدة فجر أمس» with published 2024-03-10 -> offset -1, date 2024-03-09.
     """
-    day = _parse_published(published)
     found = read_expressions(tokens)
-    anchor = day or lead_date(found)
-    weekday = anchor.isoweekday() if anchor else publication_weekday(found)
-    if day is None and anchor is not None and not any(f.day and f.day[0] for f in found):
-        weekday = publication_weekday(found) or next((f.weekday for f in found if f.day and f.weekday), None)
+    day = _parse_published(published) or publication_date(found)
+    weekday = day.isoweekday() if day else publication_weekday(found)
     mentions = []
     for item in found:
         span = Span(tokens[item.first].span.start, tokens[item.last - 1].span.end)
-        offset = _offset(item, anchor, weekday)
+        offset = _offset(item, day, weekday)
+        precision = WEEK if item.kind == "weekday" and offset is None else item.precision
         mentions.append(TimeMention(
-            span, offset, _date(item, offset, day) if day or (item.day and item.day[0]) else None,
-            item.precision, _kind(item, day), sentence_index(sentences, span.start), item.weekday, item.year,
+            span, offset, _date(item, offset, day), precision, _kind(item, day),
+            sentence_index(sentences, span.start), item.weekday, _year_of(item, day),
         ))
     return tuple(mentions)
 
 
-# A leap year stands in for the unknown year of an undated report, so «29 شباط» exists.
-STAND_IN_YEAR = 2004
-
-
-def lead_date(found: list[_Found]) -> dt.date | None:
-    """For a report with no publication date: the first written day it names, taken as its day.
-
-    «مساء الثلاثاء 24 أيار» in the lead makes «السبت 21 أيار» three days earlier.
-    """
-    for item in found:
-        if item.day is not None and not item.hijri:
-            year, month, day = item.day
-            return _safe_date(year or STAND_IN_YEAR, month, day, False)
-    return None
 
 
 # -- one date per event ----------------------------------------------------------------
@@ -456,20 +523,23 @@ class EventTime:
 
 
 def _dated(mention: TimeMention) -> bool:
+    """Whether the mention places its day (an offset or a date)."""
     return mention.offset_days is not None or mention.date is not None
 
 
 def event_time(
     mentions: tuple[TimeMention, ...], sentences: Iterable[int], *, published: str | None
 ) -> EventTime:
-    """The time of an event stated in `sentences`: its own first dated mention, else the
-    article's first day mention, else the publication day (offset 0).
+    """The time of an event stated in `sentences`: its own first dated mention (unknown when
+    its only mention cannot be resolved), else the article's first day mention, else the
+    publication day (offset 0).
 
     «قصفت الطائرات البلدة أمس» -> offset -1; a sentence without time words in an
     article that opens with «صباح اليوم» -> offset 0.
     """
     inside = set(sentences)
-    own = [m for m in mentions if m.sentence in inside and m.kind in EVENT_KINDS and _dated(m)]
+    own = [m for m in mentions if m.sentence in inside and m.kind in EVENT_KINDS]
+    own = [m for m in own if _dated(m)] or own[:1]   # an unresolved «الثلاثاء» leaves the day unknown
     article = [m for m in mentions if m.kind in ARTICLE_KINDS and _dated(m)]
     chosen = (own or article or [None])[0]
     if chosen is not None:

@@ -15,8 +15,12 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any, Sequence
 
-from rasd.extract.acts import BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts
-from rasd.extract.places import PlaceMention
+from rasd.extract.acts import BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts, sentence_tokens
+from rasd.extract.lexicon import bare, load_lexicon
+from rasd.extract.numbers import event_casualties
+from rasd.text.normalize import fold_word
+from rasd.extract.place_cues import cue_of
+from rasd.extract.places import FITS_ANAPHOR, PlaceMention
 from rasd.extract.sources import sources_for
 from rasd.model import Actor, Event, Location, Span
 from rasd.text.segment import Token
@@ -108,7 +112,19 @@ def _is_origin(facts: ArticleFacts, mention: PlaceMention, act: str) -> bool:
         return True
     if act in DEPARTURE_ACTS and stripped[-1:] == ["من"]:
         return False  # «خروج المطلوبين من طفس», «انسحبت من البلدة»: where the act was
+    if _fired_from(facts, mention):
+        return True
     return bool(stripped) and stripped[-1] in ORIGIN_WORDS
+
+
+POSITION_WORDS = frozenset({"مواقع", "مواقعها", "مواقعه", "مواقعهم", "نقاط", "نقاطها", "نقاطه", "ثكنه",
+                            "ثكناتها", "مقر", "مقرات", "مقراتها", "قاعده", "قاعدتها", "قواعدها", "تمركزها"})
+
+
+def _fired_from(facts: ArticleFacts, mention: PlaceMention) -> bool:
+    """«أطلقتها القوات من مواقعها في تل الجموع»: where the fire came from, not where it fell."""
+    words = _words_before(facts, mention, 3)
+    return "من" in words and bool(set(words) & POSITION_WORDS)
 
 
 ASIDE_WORDS = frozenset({"غرار", "مثل", "اسوه", "كما في"})
@@ -130,6 +146,13 @@ def _is_description(facts: ArticleFacts, mention: PlaceMention) -> bool:
         index -= 1
         words.append(facts.tokens[index].folded)
     return bool(set(words) & DESCRIPTION_WORDS)
+
+
+def _is_local(mention: PlaceMention) -> bool:
+    """A place an event can be at: in a governorate, or a named spot the table lacks («بلدة X»)."""
+    if mention.kind == "country":
+        return False
+    return bool(mention.location.admin1) or (mention.location.gazetteer_id is None and mention.span != mention.name_span)
 
 
 def _origins(facts: ArticleFacts, mentions: list[PlaceMention], act: str) -> list[PlaceMention]:
@@ -159,8 +182,18 @@ def _is_container(facts: ArticleFacts, inner: PlaceMention, outer: PlaceMention)
     first = _token_index(facts.tokens, inner.span.end)
     last = _token_index(facts.tokens, outer.span.start)
     gap = facts.tokens[first:last]
-    coordinated = outer.span == outer.name_span and facts.tokens[last].folded.startswith("و")
-    return not coordinated and len(gap) <= CONTAINER_GAP and all(_is_connector(t.folded) for t in gap)
+    coordinated = facts.tokens[last].folded.startswith("و")  # «X وبلدة Y» is a list
+    larger = _size(outer) > _size(inner) or (outer.location.geo_precision or 1) >= 3
+    return larger and not coordinated and len(gap) <= CONTAINER_GAP and all(_is_connector(t.folded) for t in gap)
+
+
+# How large a kind of place is, for telling a container from a neighbour in a list.
+SIZE = {"country": 9, "governorate": 8, "province": 8, "district": 7, "subdistrict": 6, "capital": 6,
+        "city": 5, "town": 4, "area": 4, "village": 3, "locality": 2, "camp": 2, "neighbourhood": 1}
+
+
+def _size(mention: PlaceMention) -> int:
+    return SIZE.get(mention.kind, 3)
 
 
 def _is_connector(word: str) -> bool:
@@ -173,7 +206,7 @@ def _is_specific(mention: PlaceMention) -> bool:
 
 def sentence_places(facts: ArticleFacts, sentence: int, act: str) -> list[PlaceMention]:
     """The places of a sentence where its act happened, most specific, containers dropped."""
-    named = [m for m in facts.places if m.sentence == sentence and m.location.admin1 and not _inside_actor(facts, m)]
+    named = [m for m in facts.places if m.sentence == sentence and _is_local(m) and not _inside_actor(facts, m)]
     origins = _origins(facts, named, act)
     here = [m for m in named if m not in origins]
     if not here and any(c.sentence == sentence for c in facts.casualties):
@@ -269,7 +302,17 @@ def assign_time(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> Dr
 
 
 def _sentence_actors(facts: ArticleFacts, sentence: int) -> list[Any]:
-    return [a for a in facts.actors if a.sentence == sentence]
+    """The actor mentions of a sentence that may act: not the ones reporting it."""
+    return [a for a in facts.actors if a.sentence == sentence and not _is_reporter(facts, a)]
+
+
+def _is_reporter(facts: ArticleFacts, mention) -> bool:
+    """«أعلنت خلية الإعلام الأمني», «بحسب المرصد»: a group named as the source of the report."""
+    if any(s.span.start <= mention.span.start < s.span.end for s in facts.sources):
+        return True
+    first = _token_index(facts.tokens, mention.span.start)
+    lexicon = load_lexicon("reporting_verbs")
+    return any(lexicon.match_at(facts.tokens, i) for i in range(max(0, first - 2), first))
 
 
 def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
@@ -280,13 +323,29 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
         force = [m for m in mentions if m.kind in ARMED_KINDS]
         return (crowd[0] if crowd else None), (force[0] if force and act.sub_event_type != "Peaceful protest" else None)
     agents = [m for m in mentions if m.kind in AGENT_KINDS]
+    holding = [m for m in agents if m.span.start <= act.trigger.start < m.span.end]  # «غارات روسية»
     before = [m for m in agents if m.span.end <= act.trigger.start]
     after = [m for m in mentions if m.span.start >= act.trigger.end]
-    doer = before[-1] if before else next((m for m in after if _doer_after(facts, act, m)), None)
+    doer = holding[0] if holding else _subject(facts, before) if before else next(
+        (m for m in after if _doer_after(facts, act, m)), None)
     target = next((m for m in after if m is not doer and _differs(m, doer)), None)
     if target is None:
         target = next((m for m in mentions if m.kind == "civilians" and m is not doer), None)
     return doer, target
+
+
+def _subject(facts: ArticleFacts, before: list[Any]) -> Any:
+    """The doer among the groups named before a trigger: the last one, or the first of the
+    pair it ends («الجيش السوري والدفاع الوطني حررا»: the army)."""
+    index = len(before) - 1
+    while index > 0 and _conjoined(facts, before[index - 1], before[index]):
+        index -= 1
+    return before[index]
+
+
+def _conjoined(facts: ArticleFacts, first, second) -> bool:
+    between = facts.text[first.span.end:second.span.start].strip()
+    return between in ("", "،", ",") and (between or second.span.quote(facts.text).startswith("و"))
 
 
 # Words before a group named after an explosion that make it the bomber, not the target.
@@ -325,9 +384,25 @@ def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> 
     doer, target = pick_actors(facts, draft.act)
     actor1 = doer.actor if doer is not None else default_actor(facts, draft.act, previous)
     actor2 = target.actor if target is not None else None
+    if actor2 is None and draft.act.event_type == BATTLES:
+        actor2 = opponent(facts, draft.act, actor1)
     if actor2 is None and _civilian_victims(facts, draft.act):
         actor2 = Actor(f"Civilians ({facts.country or 'Syria'})", "مدنيون", 7)
     return _retype(replace(draft, actor1=actor1, actor2=actor2, doer_named=doer is not None), target)
+
+
+def opponent(facts: ArticleFacts, act: Act, actor1: Actor | None) -> Actor | None:
+    """The other side of a battle whose sentence names one: the armed group the article
+    names most, nearest sentences first («سيطرت القوات على قرى ...» after «معارك مع داعش»)."""
+    def distance(mention) -> int:
+        return abs(mention.sentence - act.sentence)
+    armed = [m for m in facts.actors if m.kind in ARMED_KINDS and not _is_reporter(facts, m)
+             and (actor1 is None or m.actor.name != actor1.name)]
+    if not armed:
+        return None
+    counts = Counter(m.actor.name for m in armed)
+    best = min(armed, key=lambda m: (-counts[m.actor.name], distance(m)))
+    return best.actor
 
 
 def _civilian_victims(facts: ArticleFacts, act: Act) -> bool:
@@ -360,10 +435,8 @@ def _retype(draft: Draft, target) -> Draft:
 
 
 def casualties_in(facts: ArticleFacts, sentences: frozenset[int]) -> tuple[int, int | None]:
-    """(fatalities, injuries) stated in some sentences: the largest figure of each kind."""
-    killed = [c.count for c in facts.casualties if c.sentence in sentences and c.kind == "killed" and c.count is not None]
-    hurt = [c.count for c in facts.casualties if c.sentence in sentences and c.kind == "injured" and c.count is not None]
-    return (max(killed, default=0), max(hurt) if hurt else None)
+    """(fatalities, injuries) stated in some sentences, by EVENTS.md's rules (rasd.extract.numbers)."""
+    return event_casualties(facts.casualties, sentences)
 
 
 def casualty_sentences(facts: ArticleFacts, act: Act, acted: set[int]) -> frozenset[int]:
@@ -397,7 +470,7 @@ def _is_broad(mention: PlaceMention) -> bool:
 
 QUARTER_KINDS = frozenset({"neighbourhood", "camp"})
 CITY_KINDS = frozenset({"city", "capital", "town", "district", "subdistrict"})
-QUARTER_REACH_KM = 15
+QUARTER_REACH_KM = 5
 
 
 def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
@@ -522,14 +595,15 @@ def _combine(first: Draft, later: Draft) -> Draft:
     if keep.act.event_type == PROTESTS:
         sub = max(first.act.sub_event_type, later.act.sub_event_type, key=_severity)
         keep = replace(keep, act=replace(keep.act, sub_event_type=sub))
+    other = later if keep is first else first
     return replace(
         keep,
-        evidence=tuple(dict.fromkeys(first.evidence + later.evidence)),
-        weapons=tuple(dict.fromkeys(first.weapons + later.weapons)),
+        evidence=tuple(sorted(dict.fromkeys(first.evidence + later.evidence), key=lambda span: span.start)),
+        weapons=tuple(dict.fromkeys(keep.weapons + other.weapons)),
         tags=tuple(dict.fromkeys(first.tags + later.tags)),
         fatalities=max(first.fatalities, later.fatalities),
         injuries=_max_or_none(first.injuries, later.injuries),
-        actor2=first.actor2 or later.actor2,
+        actor2=keep.actor2 or other.actor2,
         sentences=first.sentences | later.sentences,
         place=_better_place(first, later),
         place_inherited=first.place_inherited and later.place_inherited,
@@ -567,17 +641,38 @@ def place_drafts(facts: ArticleFacts, act: Act, acts_here: list[Act], fallback: 
     common = dict(evidence=evidence, weapons=act.weapons, tags=act.tags, sentences=frozenset({act.sentence}))
     if places:
         return [Draft(act, place, False, **common) for place in places]
+    anaphor = anaphoric_place(facts, act.sentence)
+    if anaphor is not None:
+        return [Draft(act, anaphor, False, **common)]
     if fallback is not None and act.sentence not in facts.title_sentences:
         return [Draft(act, fallback, True, **common)]
     return []
 
 
+def anaphoric_place(facts: ArticleFacts, sentence: int) -> PlaceMention | None:
+    """«من المخيم», «في المدينة»: the last place of that kind named before the sentence."""
+    first, stop = sentence_tokens(facts.tokens, facts.sentences[sentence])
+    for token in facts.tokens[first:stop]:
+        cue = cue_of(token)
+        if cue and cue[0] == "anaphor":
+            kinds = FITS_ANAPHOR.get(cue[1], set())
+            noun = bare(token.folded)  # «المخيم» -> «مخيم», the cue of «مخيم جنين»
+            earlier = [m for m in facts.places if m.span.end <= token.span.start and _is_specific(m)
+                       and (m.kind in kinds or fold_word(m.span.quote(facts.text)).startswith(noun))]
+            if earlier:
+                return replace(earlier[-1], sentence=sentence, span=token.span, name_span=token.span)
+    return None
+
+
 def borrowed_place(facts: ArticleFacts, act: Act, drafts: list[Draft], fallback: PlaceMention | None):
     """Where an act whose sentence names no place happened: the last event of its kind, else
     the place the next sentence names (details follow a summary), else the article's place."""
+    doer, _ = pick_actors(facts, act)
     same = [d for d in drafts if _act_kind(d.act) == _act_kind(act) and d.place is not None]
-    if same:
+    if same and (doer is None or same[-1].actor1 is None or same[-1].actor1.name == doer.actor.name):
         return same[-1].place
+    if same:
+        return None  # another doer's act of that kind: not where the last one was
     following = sentence_places(facts, act.sentence + 1, act.act) if act.sentence + 1 < len(facts.sentences) else []
     return following[0] if following else fallback
 

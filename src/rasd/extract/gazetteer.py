@@ -56,6 +56,9 @@ class Place:
     admin3_en: str
     population: int
 
+    def __hash__(self) -> int:
+        return hash(self.id)  # ids are unique; hashing 14 fields made every cache lookup slow
+
     @property
     def country(self) -> str:
         return COUNTRY_NAMES.get(self.country_code, self.country_code)

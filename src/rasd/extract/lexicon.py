@@ -20,8 +20,8 @@ Two lookups share the files:
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from functools import cache, cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from typing import Generic, Mapping, TypeVar
 
 from rasd.model import Span
@@ -53,11 +53,12 @@ def phrase_key(phrase: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def bare_forms(folded: str) -> tuple[str, ...]:
     """The word itself, then without each proclitic it may carry: «وبمقتل» -> وبمقتل, مقتل."""
-    forms = [folded]
-    for clitic in PROCLITICS:
-        if folded.startswith(clitic) and len(folded) - len(clitic) >= 2:
-            forms.append(folded[len(clitic):])
-    return tuple(forms)
+    stripped = (
+        folded[len(clitic):]
+        for clitic in PROCLITICS
+        if folded.startswith(clitic) and len(folded) - len(clitic) >= 2
+    )
+    return (folded, *stripped)
 
 
 @dataclass(frozen=True)
@@ -65,33 +66,30 @@ class PhraseTable(Generic[V]):
     """Phrases of folded words -> values; matches the longest phrase at a token."""
 
     entries: Mapping[tuple[str, ...], V]
+    by_first: Mapping[str, tuple[tuple[tuple[str, ...], V], ...]] = field(init=False, repr=False)
 
-    @cached_property
-    def longest_by_first(self) -> dict[str, int]:
-        """For each first word, the length of the longest phrase it starts (read once)."""
-        longest: dict[str, int] = {}
-        for key in self.entries:
-            longest[key[0]] = max(longest.get(key[0], 0), len(key))
-        return longest
-
-    @property
-    def longest(self) -> int:
-        return max(self.longest_by_first.values(), default=0)
+    def __post_init__(self) -> None:
+        groups: dict[str, list[tuple[tuple[str, ...], V]]] = {}
+        for key, value in self.entries.items():
+            groups.setdefault(key[0], []).append((key[1:], value))
+        ordered = {first: tuple(sorted(rest, key=lambda item: -len(item[0]))) for first, rest in groups.items()}
+        object.__setattr__(self, "by_first", ordered)
 
     def match(self, tokens: tuple[Token, ...], index: int, *, clitics: bool = True) -> tuple[V, int] | None:
         """(value, index after the phrase) of the longest phrase starting at tokens[index]."""
         if index >= len(tokens):
             return None
-        heads = self.longest_by_first
-        firsts = [f for f in (bare_forms(tokens[index].folded) if clitics else (tokens[index].folded,)) if f in heads]
-        if not firsts:
-            return None
-        for size in range(min(max(heads[f] for f in firsts), len(tokens) - index), 0, -1):
-            rest = tuple(token.folded for token in tokens[index + 1:index + size])
-            for first in firsts:
-                value = self.entries.get((first, *rest))
-                if value is not None:
-                    return value, index + size
+        firsts = bare_forms(tokens[index].folded) if clitics else (tokens[index].folded,)
+        found = [self._rest(tokens, index, first) for first in firsts if first in self.by_first]
+        found = [item for item in found if item is not None]
+        return max(found, key=lambda item: item[1]) if found else None
+
+    def _rest(self, tokens: tuple[Token, ...], index: int, first: str) -> tuple[V, int] | None:
+        """The longest phrase opened by `first` whose other words follow tokens[index]."""
+        for rest, value in self.by_first[first]:
+            end = index + 1 + len(rest)
+            if end <= len(tokens) and all(t.folded == w for t, w in zip(tokens[index + 1:end], rest)):
+                return value, end
         return None
 
 
@@ -135,8 +133,9 @@ class PhraseLexicon:
 
     def match_at(self, tokens: tuple[Token, ...], index: int) -> PhraseMatch | None:
         """The longest entry starting at tokens[index], if any."""
+        by_first = self.by_first
         for head, definite in first_word_keys(tokens[index]):
-            for rest, values in self.by_first.get(head, ()):
+            for rest, values in by_first.get(head, ()):
                 if _rest_matches(tokens, index + 1, rest):
                     return PhraseMatch(index, index + len(rest), values, definite)
         return None
@@ -154,14 +153,19 @@ class PhraseLexicon:
         return found
 
 
-def first_word_keys(token: Token) -> list[tuple[str, bool]]:
+def first_word_keys(token: Token) -> tuple[tuple[str, bool], ...]:
     """Readings of a phrase's first word: whole, then through proclitics (no pronoun)."""
-    keys = [(token.folded, False), (bare(token.folded), token.folded.startswith("ال"))]
-    for analysis in analyze(token.text)[1:]:
+    return _word_keys(token.text, token.folded)
+
+
+@lru_cache(maxsize=65536)
+def _word_keys(text: str, folded: str) -> tuple[tuple[str, bool], ...]:
+    keys = [(folded, False), (bare(folded), folded.startswith("ال"))]
+    for analysis in analyze(text)[1:]:
         if not analysis.enclitic:
             definite = analysis.has_article or analysis.stem.startswith("ال")
             keys += [(analysis.stem, analysis.has_article), (bare(analysis.stem), definite)]
-    return keys
+    return tuple(dict.fromkeys(keys))
 
 
 def _rest_matches(tokens: tuple[Token, ...], start: int, rest: tuple[str, ...]) -> bool:

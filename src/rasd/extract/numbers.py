@@ -11,7 +11,7 @@ marked `revised` so that it replaces the older one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 from rasd.extract.lexicon import PhraseTable, bare_forms, lexicon_rows, phrase_key, sentence_index
@@ -21,6 +21,10 @@ from rasd.text.normalize import fold_word, strip_article
 from rasd.text.segment import Token, analyze
 
 COUNT_ROLES = ("unit", "teen", "ten", "hundred", "thousand")
+MARKER_ROLES = ("lower", "approx", "lower_after")
+# Particles the readers step over or stop at, folded.
+AND, OF, TO, BETWEEN, ARTICLE, BY = "و", "من", "الي", "بين", "ال", "ب"
+CONJUNCTIONS = ("و", "ف")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,9 +49,9 @@ def number_words() -> dict[str, dict[str, int]]:
 
 @cache
 def count_markers() -> PhraseTable[str]:
-    """Phrases before a number: «أكثر من» -> "lower", «نحو» -> "approx"."""
+    """Phrases around a number: «أكثر من» is lower, «نحو» approx, «على الأقل» (after it) lower_after."""
     rows = lexicon_rows("number_words")
-    return PhraseTable({phrase_key(w): role for w, _, role in rows if role in ("lower", "approx")})
+    return PhraseTable({phrase_key(w): role for w, _, role in rows if role in MARKER_ROLES})
 
 
 def _digits(folded: str) -> int | None:
@@ -59,11 +63,9 @@ def _digits(folded: str) -> int | None:
 def _word_value(folded: str, role: str, *, conjunction: bool = False) -> int | None:
     """The value of a number word of `role`, through a leading «و» when `conjunction`."""
     words = number_words().get(role, {})
-    if folded in words:
-        return words[folded] if not conjunction else None
-    if conjunction and folded.startswith("و") and folded[1:] in words:
-        return words[folded[1:]]
-    return None
+    if conjunction:   # «واحد» after a number is «و» + «أحد»
+        return words.get(folded[1:]) if folded.startswith(AND) else None
+    return words.get(folded)
 
 
 def _unit_part(tokens: tuple[Token, ...], index: int, joined: bool) -> tuple[int, int] | None:
@@ -96,7 +98,7 @@ def _word_part(tokens: tuple[Token, ...], index: int, joined: bool) -> tuple[int
 
 def _joined(tokens: tuple[Token, ...], index: int) -> tuple[int, bool]:
     """Where the next part of a compound number starts: after a lone «و», or on «وعشرون»."""
-    if index < len(tokens) and tokens[index].folded == "و":
+    if index < len(tokens) and tokens[index].folded == AND:
         return index + 1, False
     return index, True
 
@@ -137,7 +139,7 @@ def _core_count(tokens: tuple[Token, ...], index: int, conjoined: bool) -> Count
 
 def _vague_count(tokens: tuple[Token, ...], index: int) -> Count | None:
     """«عشرات», «العديد من», «عدد من» (not «عدد القتلى»): ACLED's value, vague."""
-    of = index + 1 < len(tokens) and tokens[index + 1].folded == "من"
+    of = index + 1 < len(tokens) and tokens[index + 1].folded == OF
     words = number_words()
     for form in bare_forms(tokens[index].folded):
         value = words["vague"].get(form) or (words["vague_of"].get(form) if of else None)
@@ -155,6 +157,7 @@ def read_count(tokens: tuple[Token, ...], index: int, *, conjoined: bool = False
     if not 0 <= index < len(tokens):
         return None
     marker = count_markers().match(tokens, index, clitics=conjoined)
+    marker = marker if marker and marker[0] != "lower_after" else None
     start = marker[1] if marker else index
     if start >= len(tokens):
         return None
@@ -177,8 +180,8 @@ def parse_count(tokens: tuple[Token, ...], index: int) -> tuple[int, int, bool] 
 # -- casualties ----------------------------------------------------------------
 
 KILLED, INJURED, ANY = "killed", "injured", "any"
-# Words for «others»: counted, but naming no group of victims.
-OTHERS = "اخر"
+# The lemma victims.tsv gives words that name no group of victims («آخرون»).
+NO_GROUP = "-"
 TOLL_SCAN = 20       # tokens a raised toll may run before its «إلى»
 POST_VERB_SCAN = 8   # tokens between counted victims and the verb after them
 NEGATION_SCAN = 4    # tokens before a trigger a negation may stand
@@ -254,7 +257,7 @@ def _victim_forms_of(token: Token) -> list[str]:
     A plural in construct drops its «ن»: «مقاتليها» is looked up as «مقاتلين» too.
     """
     forms = list(bare_forms(token.folded))
-    forms += [f[2:] for f in forms if f.startswith("ال")]
+    forms += [f[len(ARTICLE):] for f in forms if f.startswith(ARTICLE)]
     forms += [a.stem for a in analyze(token.text)]
     return forms + [f + "ن" for f in forms if f.endswith("ي")]
 
@@ -275,12 +278,12 @@ def _victim_lookup(token: Token) -> tuple[str, int] | None:
     known = next((victim_forms()[f] for f in forms if f in victim_forms()), None)
     if known is not None:
         return known
-    return _nisba(token.folded[1:] if token.folded.startswith("و") else token.folded)
+    return _nisba(token.folded[1:] if token.folded.startswith(AND) else token.folded)
 
 
 def _victims_at(tokens: tuple[Token, ...], index: int) -> _Victims | None:
     """The victim noun at tokens[index] (after an optional «من»): «مدنيين», «من عناصر»."""
-    if index < len(tokens) and tokens[index].folded == "من":
+    if index < len(tokens) and tokens[index].folded == OF:
         index += 1
     if index >= len(tokens):
         return None
@@ -288,7 +291,7 @@ def _victims_at(tokens: tuple[Token, ...], index: int) -> _Victims | None:
     if found is None:
         return None
     lemma, number = found
-    return _Victims(None if lemma == OTHERS else lemma, number, index + 1)
+    return _Victims(None if lemma == NO_GROUP else lemma, number, index + 1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,8 +335,8 @@ def _skip_fillers(tokens: tuple[Token, ...], index: int) -> int:
 
 def _at_least(tokens: tuple[Token, ...], index: int) -> int:
     """The index after «على الأقل» when it stands at `index`, else `index`."""
-    words = tuple(t.folded for t in tokens[index:index + 2])
-    return index + 2 if words == ("علي", "الاقل") else index
+    after = count_markers().match(tokens, index, clitics=False)
+    return after[1] if after and after[0] == "lower_after" else index
 
 
 def _negated(tokens: tuple[Token, ...], index: int) -> bool:
@@ -343,7 +346,9 @@ def _negated(tokens: tuple[Token, ...], index: int) -> bool:
 
 def _counted(tokens: tuple[Token, ...], first: int, count: Count, kind: str) -> _Toll | None:
     """A toll whose number is stated: «مقتل 21 مدنيا على الأقل», «سقوط 4 قتلى»."""
-    end = count.end + (count.end < len(tokens) and tokens[count.end].folded == "من")
+    end = count.end + (count.end < len(tokens) and tokens[count.end].folded == OF)
+    if _word_at(tokens, end, "thing"):
+        return None
     noun = _word_at(tokens, end, "noun")
     victims = _victims_at(tokens, count.end)
     kind = noun[0].kind if kind == ANY and noun else kind
@@ -376,18 +381,18 @@ def _noun_chain(tokens: tuple[Token, ...], first: int, index: int) -> list[_Toll
     tolls = []
     while (noun := _word_at(tokens, index, "noun")) is not None:
         word, end = noun
-        if word.number == 1 and end < len(tokens) and tokens[end].folded.startswith("ال"):
+        if word.number == 1 and end < len(tokens) and tokens[end].folded.startswith(ARTICLE):
             break   # a noun in construct names no toll: «سقط ضحية القصف»
         count, vague = _uncounted_value(word.kind, word.number or 0)
         tolls.append(_Toll(first if not tolls else index, end, word.kind, count, vague=vague))
-        index = end + (end < len(tokens) and tokens[end].folded == "و")
+        index = end + (end < len(tokens) and tokens[end].folded == AND)
     return tolls
 
 
 def _both_kinds(tokens: tuple[Token, ...], first: int, index: int, word: _Word) -> list[_Toll]:
     """«مقتل وإصابة 5»: one figure for both; at least one killed, the injured unknown."""
     other = _word_at(tokens, index, "trigger")
-    if word.kind != KILLED or not tokens[index].folded.startswith("و") or not other:
+    if word.kind != KILLED or not tokens[index].folded.startswith(AND) or not other:
         return []
     if other[0].kind != INJURED or read_count(tokens, other[1]) is None:
         return []
@@ -415,7 +420,7 @@ def _after_trigger(tokens: tuple[Token, ...], first: int, word: _Word, end: int)
 
 def _counted_later(tokens: tuple[Token, ...], first: int, index: int, kind: str) -> list[_Toll]:
     """Counted victims after a phrase of place or cause: «وقتل في الغارة ثلاثة أطفال»."""
-    opens = _word_at(tokens, index, "through") or tokens[index].folded.startswith("ب")
+    opens = _word_at(tokens, index, "through") or tokens[index].folded.startswith(BY)
     if not opens or kind == ANY:
         return []
     for i in range(index + 1, min(index + LATER_SCAN, len(tokens))):
@@ -431,7 +436,7 @@ def _counted_later(tokens: tuple[Token, ...], first: int, index: int, kind: str)
 def _toll_count(tokens: tuple[Token, ...], index: int, raised: bool) -> tuple[int, Count] | None:
     """(index where the count starts, count) of a toll: after «إلى» when raised, else the first one."""
     for i in range(index + 1, min(index + TOLL_SCAN, len(tokens))):
-        if raised and tokens[i].folded in ("الي", "لي"):
+        if raised and tokens[i].folded == TO:
             count = read_count(tokens, i + 1)
             return (i + 1, count) if count else None
         if not raised and (count := read_count(tokens, i)) is not None:
@@ -459,9 +464,9 @@ def _raised_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
 
 def _second_toll(tokens: tuple[Token, ...], index: int, revised: bool) -> list[_Toll]:
     """The other kind a toll adds after «و»: «إلى 20 قتيلا ونحو 140 جريحا»."""
-    if index < len(tokens) and tokens[index].folded == "و":
+    if index < len(tokens) and tokens[index].folded == AND:
         index += 1
-    elif index >= len(tokens) or not tokens[index].folded.startswith("و"):
+    elif index >= len(tokens) or not tokens[index].folded.startswith(AND):
         return []
     count = read_count(tokens, index, conjoined=True)
     toll = _counted(tokens, index, count, ANY) if count else None
@@ -475,7 +480,7 @@ def _pronoun_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
 
     «إصابته» alone may be a building hit, so the injured need a wound word after them.
     """
-    if _word_at(tokens, index, "object"):
+    if _word_at(tokens, index, "object") or _negated(tokens, index):
         return []
     for analysis in analyze(tokens[index].text)[1:]:
         number = PRONOUN_NUMBERS.get(analysis.enclitic)
@@ -490,11 +495,11 @@ def _pronoun_toll(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
 
 def _by_trigger(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     """The toll a trigger word at `index` introduces, unless a negation comes before it."""
-    if _negated(tokens, index):
-        return []
     found = _word_at(tokens, index, "trigger", "active")
     if found is None:
-        return _pronoun_toll(tokens, index)
+        return _pronoun_toll(tokens, index) if tokens[index].folded.isalpha() else []
+    if _negated(tokens, index):
+        return []
     end = _past_subject(tokens, found[1]) if found[0].role == "active" else found[1]
     return _after_trigger(tokens, index, found[0], end)
 
@@ -524,7 +529,7 @@ def _count_first(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     if count is None:
         return []
     noun = _word_at(tokens, count.end, "noun")
-    partitive = not count.vague and tokens[count.end].folded.startswith("ال")   # «أحد الضحايا» refers back
+    partitive = not count.vague and tokens[count.end].folded.startswith(ARTICLE)   # «أحد الضحايا» refers back
     if noun and not partitive:
         return [t for t in (_counted(tokens, index, count, ANY),) if t]
     victims = _victims_at(tokens, count.end)
@@ -540,7 +545,7 @@ def _count_first(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
 def _verb_after(tokens: tuple[Token, ...], index: int, singular: bool) -> tuple[_Word, int] | None:
     """A verb right after victims: a post verb («أصيبا»), or after one victim an unjoined trigger verb («شخص أصيب»)."""
     verb = _word_at(tokens, index, "post")
-    if verb is None and singular and index < len(tokens) and not tokens[index].folded.startswith(("و", "ف")):
+    if verb is None and singular and index < len(tokens) and not tokens[index].folded.startswith(CONJUNCTIONS):
         verb = _word_at(tokens, index, "trigger")
         verb = verb if verb and verb[0].kind != ANY else None
     return verb
@@ -549,7 +554,7 @@ def _verb_after(tokens: tuple[Token, ...], index: int, singular: bool) -> tuple[
 def _standalone(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     """Victims then a verb, or a singular or dual casualty noun: «مدنيين أصيبا», «قتيل وجريح»."""
     victims = _victims_at(tokens, index)
-    if victims is not None and tokens[index].folded != "من":
+    if victims is not None and tokens[index].folded != OF:
         verb = _verb_after(tokens, victims.end, victims.number == 1)
         if verb is not None:
             number = verb[0].number if verb[0].number is not None else victims.number
@@ -561,20 +566,38 @@ def _standalone(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
 
 def _after_between(tokens: tuple[Token, ...], index: int) -> bool:
     """Whether a casualty noun follows «بين», maybe after another: «بين قتيل وجريح» splits a toll."""
-    if index > 0 and tokens[index - 1].folded == "بين":
+    if index > 0 and tokens[index - 1].folded == BETWEEN:
         return True
-    return index > 1 and tokens[index - 2].folded == "بين" and bool(_word_at(tokens, index - 1, "noun"))
+    return index > 1 and tokens[index - 2].folded == BETWEEN and bool(_word_at(tokens, index - 1, "noun"))
 
 
 PASSES = (_raised_toll, _by_trigger, _count_first, _standalone)
+
+
+@cache
+def _opening_words() -> frozenset[str]:
+    """Folded words a toll may open with: casualty words, counts and victim nouns."""
+    words = {key[0] for key in casualty_words().entries} | set(victim_forms())
+    words |= {key[0] for key in count_markers().entries}
+    return frozenset(words | {w for table in number_words().values() for w in table})
+
+
+@lru_cache(maxsize=65536)
+def _may_open(text: str, folded: str) -> bool:
+    """Whether a token may open a toll: digits, or a lexicon word through its clitics."""
+    if folded[:1].isdigit() or any(form in _opening_words() for form in bare_forms(folded)):
+        return True
+    return any(a.stem in _opening_words() or a.stem + "ن" in _opening_words() for a in analyze(text)) or (
+        _nisba(folded) is not None)
 
 
 def _tolls(tokens: tuple[Token, ...]) -> list[_Toll]:
     """Every toll, each pass skipping tokens an earlier pass used."""
     used: set[int] = set()
     tolls: list[_Toll] = []
+    openers = [i for i, token in enumerate(tokens) if _may_open(token.text, token.folded)]
     for find in PASSES:
-        for index in range(len(tokens)):
+        for index in openers:
             if index in used:
                 continue
             for toll in find(tokens, index):

@@ -22,7 +22,7 @@ NAME_STOPS = frozenset(fold_word(w) for w in (
     "في", "من", "على", "إلى", "الى", "عن", "مع", "بعد", "قبل", "التي", "الذي", "الواقعة",
     "الواقع", "حيث", "أو", "او", "ضمن", "خلال", "عند", "منذ", "نحو", "حتى", "لدى",
     "لم", "لن", "لا", "ما", "قد", "كان", "كانت", "هذه", "هذا", "تلك", "ذلك", "كل", "بعض",
-    "التابعة", "التابع", "المجاورة", "المجاور", "القريبة", "القريب", "المحاذية", "المحاذي",
+    "الذين", "اللذين", "اللتين", "اللواتي", "اللاتي", "التابعة", "التابع", "المجاورة", "المجاور", "القريبة", "القريب", "المحاذية", "المحاذي",
     # time words: «في قريتي طفس والمزيريب اليوم» ends the name before «اليوم»
     "اليوم", "أمس", "الأمس", "البارحة", "صباح", "مساء", "فجر", "ظهر", "عصر", "ليل", "ليلة", "الليلة",
     "صباحا", "مساء", "ظهرا", "عصرا", "ليلا", "فجرا", "يوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
@@ -106,6 +106,13 @@ def name_parts() -> frozenset[str]:
 
 
 _CUES: dict[str, tuple[str, str] | None] = {}   # memo by surface word; a few MB at most
+
+
+@cache
+def country_adjectives() -> dict[str, str]:
+    """Folded country adjective -> ISO code, from data/lexicon/country_adjectives.tsv: «الليبية» -> LY."""
+    lines = data_path("lexicon", "country_adjectives.tsv").read_text(encoding="utf-8").splitlines()
+    return {fold_word(word): code for word, code in (l.split("\t") for l in lines if l and not l.startswith("#"))}
 
 
 def cue_of(token: Token) -> tuple[str, str] | None:
@@ -248,6 +255,8 @@ def _closed(tokens: tuple[Token, ...], last: int, starts: dict[int, int], weak: 
     if nxt >= len(tokens) or (nxt in starts and nxt not in weak):
         return True
     folded = tokens[nxt].folded
+    if TANWEEN & set(tokens[nxt].text):
+        return True  # «مجدداً» is never part of a name
     ordinary = is_ordinary(folded) and not folded.startswith("ال")  # «انتهت», not «الدولة»
     return (not folded.isalpha() or folded.startswith("و") or folded in NAME_STOPS or ordinary
             or cue_of(tokens[nxt]) is not None or is_nisba(folded))
@@ -279,6 +288,8 @@ def _known(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: bool)
     last, folded = scene.starts[position], scene.tokens[position].folded
     if last == position and (folded in NAME_STOPS or (article_cue and is_nisba(folded))):
         return None  # «على» is no village «علي»; «المناطق الحيوية» is an adjective
+    if cue.value in NAME_FORMING and last == position:
+        return Governed(position, last, cue, skip, None, False)  # «شارعي الجلاء»: a street, not the town
     if skip and last == position and scene.tokens[position].folded[skip:] in ordinary_words() and not (
             cue.role == "type" and last + 1 < len(scene.tokens) and _continues_name(scene.tokens[last + 1])):
         return None  # «والمواقع» ends a list of villages, though some village is called so
@@ -295,12 +306,22 @@ def _headed(scene: _Scene, position: int, skip: int, cue: Cue, definite_only: bo
     folded = tokens[nxt].folded
     if scene.starts.get(nxt, nxt) != nxt:
         last = scene.starts[nxt]
-    elif folded.isalpha() and not is_nisba(folded) and folded not in ordinary_words() and (
-            folded.startswith("ال") or not definite_only):
-        last = _extent(tokens, nxt, scene.starts, scene.big)
+    elif folded.isalpha() and not is_nisba(folded) and folded not in NAME_STOPS and (
+            folded.startswith("ال") or (not definite_only and folded not in ordinary_words())):
+        last = _headed_end(scene, nxt)  # «وادي الشاي جنوب كركوك»
     else:
         return None
     return Governed(position, last, cue, skip, None, False)
+
+
+def _headed_end(scene: _Scene, first: int) -> int:
+    """Where a name after its own type word ends: a definite word ends it («ساحة الكرامة» in
+    «ساحة الكرامة تعج»), else it runs on like any unknown name («تلة أم السرج»)."""
+    last = _extent(scene.tokens, first, scene.starts, scene.big)
+    for end in range(first, last + 1):
+        if scene.tokens[end].folded.startswith("ال"):
+            return end
+    return last
 
 
 def _stretch(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: bool) -> Governed | None:
@@ -359,7 +380,7 @@ def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
     position, skip, known_only, found = _skip_quotes(tokens, index + 1), 0, False, []
     if cue.role == "region" and article_cue:
         position = _skip_adjectives(tokens, position)
-    if cue.role == "type" and cue.value in NAME_FORMING and not article_cue:
+    if cue.role == "type" and cue.value in NAME_FORMING and not article_cue and not plural:
         position = index  # «طريق الكسارات»: the type word is part of the name
         own = _headed(scene, index, clitic_length(tokens[index]), cue, True)
         return [own] if own and own.last > index and own.first not in scene.starts else []

@@ -17,11 +17,12 @@ import bisect
 import math
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache, cached_property
+from functools import cached_property, lru_cache
 
 from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
-    SETTLEMENTS, Cue, Governed, common_words, cue_of, governed_names, is_nisba, may_be_local, place_words,
+    NAME_FORMING, NAME_STOPS, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of, governed_names,
+    is_nisba, may_be_local, ordinary_words, place_words,
 )
 from rasd.model import Location, Span
 from rasd.text.normalize import fold_word
@@ -93,7 +94,7 @@ def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMa
 def _without_type_word(tokens: tuple[Token, ...], match: _NameMatch, gazetteer: Gazetteer) -> _NameMatch:
     """A name the table writes with its type word («حي المزة») is the name after the word, which then governs it."""
     cue = cue_of(tokens[match.first])
-    if match.first == match.last or not cue or cue[0] != "type" or cue[1] not in SETTLEMENTS | {"governorate"}:
+    if match.first == match.last or not cue or cue[0] != "type" or cue[1] in NAME_FORMING | {"facility"}:
         return match
     rest = match.key.split(" ", 1)[1]
     return _NameMatch(match.first + 1, match.last, rest, match.candidates + gazetteer.lookup_key(rest))
@@ -184,20 +185,30 @@ class _Context:
 
 def _anchor(match: _NameMatch, country: str | None = None) -> Place | None:
     """A confident reading of a name for context: the biggest place it can be (in the country)."""
-    pool = [p for p in match.candidates if country is None or p.country_code == country]
+    return _anchor_of(match.candidates, country)
+
+
+@lru_cache(maxsize=65536)
+def _anchor_of(candidates: tuple[Place, ...], country: str | None) -> Place | None:
+    pool = [p for p in candidates if country is None or p.country_code == country]
     best = max(pool, key=lambda p: (p.rank, p.population), default=None)
     return best if best and best.rank >= 5 else None
 
 
 def _city(match: _NameMatch, country: str | None) -> Place | None:
-    pool = [p for p in match.candidates if p.feature_class in ("city", "capital") and p.country_code == country]
+    return _city_of(match.candidates, country)
+
+
+@lru_cache(maxsize=65536)
+def _city_of(candidates: tuple[Place, ...], country: str | None) -> Place | None:
+    pool = [p for p in candidates if p.feature_class in ("city", "capital") and p.country_code == country]
     return max(pool, key=lambda p: (p.rank, p.population), default=None)
 
 
 def _build_context(matches, sentence_of_match, governed: dict[int, Governed]) -> _Context:
     """Anchors: names of big places, common words only when a cue word stands before them («ريف حماة»)."""
     usable = [(i, m) for i, m in enumerate(matches) if m.key not in common_words() or m.first in governed]
-    country = _main_country([m for _, m in usable])
+    country = _main_country([m for _, m in usable], set(governed))
     anchors = tuple(
         (i, sentence_of_match[i], a) for i, m in usable
         if (a := _anchor(m, country)) and a.admin1_en
@@ -206,14 +217,18 @@ def _build_context(matches, sentence_of_match, governed: dict[int, Governed]) ->
     return _Context(country, anchors, cities)
 
 
-def _main_country(matches: list[_NameMatch]) -> str | None:
-    """The country whose big places the article names most: a governorate outweighs a town."""
+def _main_country(matches: list[_NameMatch], cued: set[int]) -> str | None:
+    """The country whose big places the article names most: a governorate outweighs a town,
+    a name after a place word («مدينة درعا») outweighs a bare one («الجزيرة»)."""
     countries = Counter()
     for match in matches:
         if anchor := _anchor(match):
-            countries[anchor.country_code] += anchor.rank
+            countries[anchor.country_code] += anchor.rank * (2 if match.first in cued else 1)
     return countries.most_common(1)[0][0] if countries else None
 
+
+# The smallest row class each type word allows without a penalty (FEATURE_RANK scale).
+RANK_OF_TYPE = {"governorate": 5, "city": 4, "district": 4}
 
 TYPE_FITS = {
     "governorate": {"governorate", "province"},
@@ -222,6 +237,7 @@ TYPE_FITS = {
     "village": {"village", "town", "locality"},
     "neighbourhood": {"neighbourhood", "village", "locality"},
     "subdistrict": {"subdistrict", "town"},
+    "district": {"district", "town", "city"},
     "camp": {"locality", "village", "neighbourhood"},
 }
 
@@ -234,25 +250,53 @@ def _score(place: Place, index: int, sentence: int, cue: Cue | None, context: _C
         score, why = score + 5, why + [f"in {place.admin1_en}, named in the article"]
     if context.country and place.country_code == context.country:
         score += 4
-    if cue and cue.role == "type" and place.feature_class in TYPE_FITS.get(cue.value, ()):
-        score, why = score + 2, why + [f"a {place.feature_class}, as «{cue.value}» says"]
+    if cue and cue.role == "type" and cue.value in TYPE_FITS:
+        if place.feature_class in TYPE_FITS[cue.value]:
+            score, why = score + 2, why + [f"a {place.feature_class}, as «{cue.value}» says"]
+        elif place.rank < RANK_OF_TYPE.get(cue.value, 0):
+            score -= 4  # «مدينة تعز» is not a village called تعز
     near = context.nearest_km(place, index)
     if near < 30:
         score, why = score + 3, why + [f"{near:.0f} km from another place of the article"]
     if place.is_admin_unit and not (cue and (cue.role == "region" or cue.value == "governorate")):
         score -= 3
+    if place.feature_class == "country" and (cue is None or cue.role != "type"):
+        score, why = score + 12, why + ["the country of that name"]  # «غربي اليمن» is no quarter «اليمن»
     return score, "; ".join(why) or f"largest candidate ({place.feature_class})"
 
 
-def _is_supported(match, index, cue, sentence, context, coordinated: bool) -> bool:
+def _plausible(candidates: tuple[Place, ...], country: str | None) -> tuple[Place, ...]:
+    """The candidates in the article's country (or the one an adjective says), if it has any."""
+    local = tuple(p for p in candidates if p.country_code == country)
+    return local or candidates
+
+
+def _country_said(tokens: tuple[Token, ...], last: int) -> str | None:
+    """The country an adjective right after a name gives: «طرابلس الليبية» -> LY."""
+    return country_adjectives().get(tokens[last + 1].folded) if last + 1 < len(tokens) else None
+
+
+def _own_province(candidates: tuple[Place, ...]) -> str | None:
+    """The first-level unit a name itself names, if any: «الحديدة» -> Al Hudaydah."""
+    return next((p.admin1_en for p in candidates if p.feature_class in ("governorate", "province")), None)
+
+
+FOREIGN_KINDS = frozenset({"country", "capital", "city"})
+
+
+def _is_supported(match, index, cue, sentence, context, coordinated: bool, adjective: bool = False) -> bool:
     """Whether a name is a place here: a cue, a list of places, a big place, or a governorate around it."""
     if cue is not None or coordinated:
         return True
-    if match.key in common_words():
+    ordinary = match.first == match.last and match.key in ordinary_words()  # «الكرامة», «الإدارة»
+    if match.key in common_words() or ordinary:
         return False
     if context.country and all(p.country_code != context.country for p in match.candidates):
-        return any(p.rank >= 6 for p in match.candidates)  # a foreign capital, not a namesake village
-    if match.last > match.first or any(p.rank >= 4 for p in match.candidates):
+        # a foreign capital or country, not a namesake village nor «الجزيرة» the channel
+        return not ordinary and any(p.feature_class in FOREIGN_KINDS for p in match.candidates)
+    if adjective:
+        return False  # «الأبنية المرتفعة»: a definite word after a definite noun describes it
+    if not ordinary and (match.last > match.first or any(p.rank >= 4 for p in match.candidates)):
         return True  # multi-word names and towns are rarely ordinary words
     around = context.admin1_counts(sentence, index) + context.admin1_counts(None, index)
     return any(around[p.admin1_en] for p in match.candidates)
@@ -262,7 +306,8 @@ def _role(cue: Cue | None, place: Place) -> str:
     if cue is None:
         return "region" if place.is_admin_unit else "place"
     if cue.role == "type":
-        return "region" if cue.value == "governorate" or place.is_admin_unit else "place"
+        wide = cue.value == "governorate" or place.is_admin_unit or (cue.value == "area" and place.rank >= 5)
+        return "region" if wide else "place"  # «مناطق درعا» are a region
     return {"near": "near", "between": "between", "direction": "direction"}.get(cue.role, "region")
 
 
@@ -275,13 +320,30 @@ def to_location(place: Place, role: str, mention: str, span: Span) -> Location:
     )
 
 
+def _after_definite_noun(article: _Article, match: _NameMatch) -> bool:
+    """A one-word definite name of a small place right after a definite noun that is no place:
+    «الأبنية المرتفعة» (the high buildings), not the village «المرتفعة»."""
+    if match.first != match.last or match.first == 0 or not match.key.startswith("ال"):
+        return False
+    if any(p.rank >= 6 for p in match.candidates):
+        return False
+    before = article.tokens[match.first - 1]
+    starts = {m.first for m in article.matches} | {m.last for m in article.matches}
+    return before.folded.startswith("ال") and before.folded.isalpha() and match.first - 1 not in starts
+
+
+def _is_weak(match: _NameMatch) -> bool:
+    """A one-word name that is mostly an ordinary or common word: «الحرية», «الباب»."""
+    return match.key in common_words() or (match.first == match.last and match.key in ordinary_words())
+
+
 def _coordinated(tokens, matches, index) -> bool:
     """«X و Y» or «X، Y» with a confirmed neighbour: lists of villages."""
     match = matches[index]
     nxt = matches[index + 1] if index + 1 < len(matches) else None
     prv = matches[index - 1] if index > 0 else None
-    nxt = None if nxt and nxt.key in common_words() else nxt  # «السوق ومدرسة» is no list of places
-    prv = None if prv and prv.key in common_words() else prv
+    nxt = None if nxt and _is_weak(nxt) else nxt  # «السوق ومدرسة», «الكرامة والحرية» are no list of places
+    prv = None if prv and _is_weak(prv) else prv
     joined_next = nxt and nxt.first - match.last <= 2 and tokens[match.last + 1].folded in ("،", ",", "و")
     starts_with_and = tokens[match.first].folded.startswith("و")
     joined_prev = prv and match.first - prv.last <= 2 and (starts_with_and or tokens[prv.last + 1].folded in ("،", ","))
@@ -313,7 +375,8 @@ def _read_article(text, tokens, sentences) -> _Article:
     prefixed = {m.first for m in matches if set(_proclitics(tokens, m)) & {"ب", "ل", "ك"}}
     weak = {m.first for m in matches if m.first == m.last and m.key in common_words()}
     governed = {}
-    country = _main_country([m for m in matches if m.key not in common_words()])
+    cued = {m.first for m in matches if m.first and cue_of(tokens[m.first - 1])}
+    country = _main_country([m for m in matches if m.key not in common_words()], cued)
     large = {m.first for m in matches if any(p.rank >= 6 and p.country_code in (country, None) for p in m.candidates)}
     for member in governed_names(tokens, starts, big, prefixed, weak, large):
         if member.first not in governed or governed[member.first].cue.token < member.cue.token:
@@ -327,16 +390,39 @@ def find_places(text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...
     """Every place mention of an article, resolved: find_places(text, tokenize(text), split_sentences(text))."""
     article = _read_article(text, tokens, sentences)
     absorbed = _absorbed_matches(article)
-    found = []
-    for index, match in enumerate(article.matches):
-        if match.first not in absorbed:
-            found.extend(_mention_of_match(article, index, match))
+    resolved = [(match, _mention_of_match(article, index, match))
+                for index, match in enumerate(article.matches) if match.first not in absorbed]
+    found = _same_name_same_place(article, resolved)
     for member in article.governed.values():
         if not member.exact:
             found.append(_unknown_mention(article, member))
     found.extend(anaphor_mentions(article, found))
     found.extend(border_mentions(article))
+    found.extend(countryside_mentions(article, found))
     return tuple(sorted(found, key=lambda m: m.span.start))
+
+
+def _same_name_same_place(article: _Article, resolved) -> list[PlaceMention]:
+    """A bare name reads as the small place a place word made of it elsewhere in the article:
+    «حي المزة» (a quarter of Damascus) makes a later «بالمزة» that quarter, not a village of Aleppo."""
+    cued = {}
+    for match, mentions in resolved:
+        if match.first in article.governed and mentions and mentions[0].kind not in LARGE_KINDS:
+            cued.setdefault(match.key, mentions[0])
+    found = []
+    for match, mentions in resolved:
+        model = cued.get(match.key)
+        if model is not None and mentions and match.first not in article.governed:
+            mentions = [_as_model(mentions[0], model)]
+        found.extend(mentions)
+    return found
+
+
+def _as_model(mention: PlaceMention, model: PlaceMention) -> PlaceMention:
+    location = replace(model.location, mention=mention.location.mention, span=mention.span,
+                       geo_precision=mention.location.geo_precision)
+    reason = f"the {model.kind} «{model.location.mention}» of the same article"
+    return replace(mention, location=location, reason=reason, kind=model.kind)
 
 
 def _absorbed_matches(article: _Article) -> set[int]:
@@ -351,11 +437,20 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     member = article.governed.get(match.first)
     cue = member.cue if member else None
     sentence = article.sentence_of[index]
-    coordinated = _coordinated(article.tokens, article.matches, index) or match.key in article.confirmed
-    if not _is_supported(match, index, cue, sentence, article.context, coordinated):
+    listed = _coordinated(article.tokens, article.matches, index)
+    if listed and _is_weak(match) and not article.tokens[match.first].folded.startswith("و"):
+        listed = False  # «نوى، الذين»: a comma before a common word is no list
+    adjective = _after_definite_noun(article, match)
+    if match.key in NAME_STOPS or not _is_supported(
+            match, index, cue, sentence, article.context, listed or match.key in article.confirmed, adjective):
         return []
     mention = _resolve(article, match, index, sentence, cue)
-    if _foreign_to_context(mention, index, sentence, cue, article.context):
+    mention = _under_relative(article, mention, cue)
+    said = _country_said(article.tokens, match.last)
+    if said == _country_code(mention.location.country):
+        return [mention]  # «طرابلس اللبنانية» in an article on Libya
+    nearest = _nearest_admin1(article, match.first, sentence, index)
+    if _foreign_to_context(mention, index, sentence, cue, article.context, nearest):
         # «قرية صيدا» in an article on Quneitra is not Saida in Lebanon: a local place the table lacks
         local = member and may_be_local(match.key, cue)
         return [_unknown_mention(article, member)] if local else []
@@ -366,20 +461,23 @@ LARGE_KINDS = frozenset({"country", "capital", "governorate", "province", "city"
 
 
 def _overrulable(kind: str, cue: Cue) -> bool:
-    """Whether a namesake of this kind may give way to a local place the table lacks: villages,
-    and towns only when the text calls the place a quarter or camp («حي الإسماعيلية»)."""
-    if kind in LARGE_KINDS or cue.value == "city":
-        return False
-    return kind != "town" or cue.value in ("neighbourhood", "camp")
+    """Whether a namesake of this kind may give way to a local place the table lacks: villages and
+    towns («قرية المزيرعة» in an article on Daraa), never a city nor a place the text calls a city."""
+    return kind not in LARGE_KINDS and cue.value != "city"
 
 
-def _foreign_to_context(mention, index, sentence, cue, context) -> bool:
-    """A name read outside the article's country, or a type-cued one outside the governorates around it."""
+def _foreign_to_context(mention, index, sentence, cue, context, nearest: str | None = None) -> bool:
+    """A name read outside the article's country, or a type-cued one outside the governorates around it
+    (for a quarter: outside the governorate named nearest it, «حي الروضة شرقي مدينة تعز»)."""
     location = mention.location
     if context.country and _country_code(location.country) != context.country:
+        if cue is not None and cue.value in ("city", "governorate", "district") and mention.kind in LARGE_KINDS:
+            return False  # «مدينة بنغازي» in an article on Syria is still Benghazi
         return location.geo_precision != 3 or cue is not None
     if cue is None or cue.role != "type" or cue.value not in SETTLEMENTS or not _overrulable(mention.kind, cue):
         return False  # a city or town the sentence names is not overruled by the governorate around
+    if cue.value == "neighbourhood" and nearest and context.named(sentence, index, nearest):
+        return location.admin1 != nearest
     local = context.local_admin1(sentence, index)
     return bool(local) and location.admin1 not in local
 
@@ -389,10 +487,22 @@ def _country_code(name: str | None) -> str | None:
 
 
 def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
-    scored = [(*_score(p, index, sentence, cue, article.context), p) for p in match.candidates]
+    own = _own_province(match.candidates)
+    said = _country_said(article.tokens, match.last)
+    nearest = _nearest_admin1(article, match.first, sentence, index)
+    scored = []
+    for candidate in _plausible(match.candidates, said or article.context.country):
+        value, why = _score(candidate, index, sentence, cue, article.context)
+        if said and candidate.country_code == said:
+            value, why = value + 20, f"in the country «{article.tokens[match.last + 1].text}» says; {why}"
+        if candidate.admin1_en == own:
+            value, why = value + 6, f"in the province of that name; {why}"  # «مدينة تعز» lies in Ta`izz
+        if nearest and candidate.admin1_en == nearest:
+            value += 3  # «حي الروضة شرقي مدينة تعز»: the governorate named nearest
+        scored.append((value, why, candidate))
     score, reason, place = max(scored, key=lambda item: item[0])
-    if len(scored) > 1:
-        reason = f"{reason}; chosen over {len(scored) - 1} other place(s) of that name"
+    if len(match.candidates) > 1:
+        reason = f"{reason}; chosen over {len(match.candidates) - 1} other place(s) of that name"
     tokens, text = article.tokens, article.text
     name_span = Span(tokens[match.first].span.start, tokens[match.last].span.end)
     span = _with_cue(tokens, name_span, match.first, cue)
@@ -461,7 +571,27 @@ def _unknown_mention(article: _Article, member: Governed) -> PlaceMention:
     location, where = _place_within(article, member, location, sentence)
     reason = f"not in the gazetteer here; a {member.cue.value} by «{tokens[member.cue.token].text}»"
     reason += (f", in {admin1}" if admin1 else "") + where
-    return PlaceMention(span, name_span, sentence, "place", location, reason, member.cue.value)
+    mention = PlaceMention(span, name_span, sentence, "place", location, reason, member.cue.value)
+    return _under_relative(article, mention, member.cue)
+
+
+RELATIVE_ROLES = frozenset({"near", "direction", "between", "region"})
+
+
+def _under_relative(article: _Article, mention: PlaceMention, cue: Cue | None) -> PlaceMention:
+    """«أطراف بلدتي X وY», «غرب مدينة درعا»: a relative word before the type word sets role and precision."""
+    if cue is None or cue.role != "type" or cue.token == 0:
+        return mention
+    tokens = article.tokens
+    outer = cue_of(tokens[cue.token - 1])
+    if not outer or outer[0] not in RELATIVE_ROLES or tokens[cue.token - 1].folded.startswith("ال"):
+        return mention
+    span = mention.span
+    if span.start == tokens[cue.token].span.start:
+        span = Span(tokens[cue.token - 1].span.start, span.end)
+    location = replace(mention.location, geo_precision=PRECISION_BY_ROLE[outer[0]],
+                       mention=span.quote(article.text), span=span)
+    return replace(mention, span=span, role=outer[0], location=location)
 
 
 def _with_cue(tokens: tuple[Token, ...], name_span: Span, first: int, cue: Cue | None) -> Span:
@@ -471,10 +601,10 @@ def _with_cue(tokens: tuple[Token, ...], name_span: Span, first: int, cue: Cue |
     return Span(tokens[cue.token].span.start, name_span.end)
 
 
-def _nearest_admin1(article: _Article, first: int, sentence: int) -> str | None:
+def _nearest_admin1(article: _Article, first: int, sentence: int, exclude: int = -1) -> str | None:
     """The governorate named nearest a token in its sentence, else the article's most named one."""
     here = [(abs(article.matches[i].first - first), -article.matches[i].first, place.admin1_en)
-            for i, where, place in article.context.anchors if where == sentence]
+            for i, where, place in article.context.anchors if where == sentence and i != exclude]
     if here:
         return min(here)[2]
     counts = article.context.admin1_counts(None, -1)
@@ -575,6 +705,36 @@ def _border_mention(article: _Article, index: int, last: int) -> PlaceMention:
     )
     reason = "a border, placed in the governorate named nearest" + (f" ({admin1})" if admin1 else "")
     return PlaceMention(span, name_span, sentence, "near", location, reason, "border")
+
+
+def countryside_mentions(article: _Article, found: list[PlaceMention]) -> list[PlaceMention]:
+    """«بالريف الشمالي» with no name after it: the countryside of the governorate named nearest."""
+    tokens, mentions = article.tokens, []
+    taken = {m.span.start for m in found} | {tokens[g.cue.token].span.start for g in article.governed.values()}
+    for index in range(len(tokens) - 1):
+        cue = cue_of(tokens[index])
+        if not cue or cue[0] != "region" or "ال" not in tokens[index].folded[:4]:
+            continue
+        adjective = cue_of(tokens[index + 1])
+        if not adjective or adjective[0] != "direction" or tokens[index].span.start in taken:
+            continue
+        if (mention := _countryside(article, index)) is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _countryside(article: _Article, index: int) -> PlaceMention | None:
+    tokens = article.tokens
+    sentence = _sentence_of(article.sentences, tokens[index].span.start)
+    admin1 = _nearest_admin1(article, index, sentence)
+    unit = next((p for _, _, p in article.context.anchors if p.admin1_en == admin1 and p.is_admin_unit
+                 and p.feature_class in ("governorate", "province")), None)
+    if unit is None:
+        return None
+    span = Span(tokens[index].span.start, tokens[index + 1].span.end)
+    location = to_location(unit, "region", span.quote(article.text), span)
+    reason = f"a countryside with no name: that of {unit.name_en}, the governorate named nearest"
+    return PlaceMention(span, span, sentence, "region", location, reason, unit.feature_class)
 
 
 def with_precision(mention: PlaceMention, precision: int) -> PlaceMention:
