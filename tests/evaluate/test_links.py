@@ -33,3 +33,16 @@ def test_gold_events_of_one_incident_link_and_a_neighbouring_town_does_not(tmp_p
     score = score_links(gold, gold_events=True)
     assert (score.true_pairs, score.predicted_pairs, score.f1) == (1, 1, 1.0)
     assert score.cross_place == ()
+
+
+def test_a_town_and_its_quarter_are_one_place_two_villages_are_not():
+    from rasd.evaluate.links import different_villages
+    from rasd.model import Location
+
+    town = Location("سرمدا", gazetteer_id="T1", lat=36.180, lon=36.710, geo_precision=1)
+    quarter = Location("حي الشرقي", gazetteer_id="T2", lat=36.181, lon=36.712, geo_precision=1)
+    village = Location("الدانا", gazetteer_id="T3", lat=36.215, lon=36.765, geo_precision=1)
+    unplaced = Location("قرية الصفا", geo_precision=1)
+    assert not different_villages(town, quarter)
+    assert different_villages(town, village)
+    assert different_villages(town, unplaced) and not different_villages(unplaced, unplaced)

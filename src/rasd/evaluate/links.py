@@ -2,8 +2,9 @@
 
 Two articles are gold-linked when they carry the same non-empty incident_hint,
 and predicted-linked when an event of one and an event of the other fall in
-one incident. Also counted: incidents that join two different precisely
-placed places (two villages), which must never happen.
+one incident. Also counted: incidents that join two different villages
+(precise places that are not one gazetteer place and lie more than a town's
+radius apart), which must never happen; a town and its quarter are one place.
 """
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from itertools import combinations
 from pathlib import Path
 
 from rasd.evaluate.run import raw_from_gold, read_jsonl_records
-from rasd.model import Event
+from rasd.evaluate.score import fold_place_name, haversine_km
+from rasd.incidents import SAME_TOWN_KM
+from rasd.model import Event, Location
 from rasd.pipeline import process_raw
 from rasd.store import Store, open_store
 from rasd.store.ingest import article_key, input_hash
@@ -64,19 +67,23 @@ def linked_pairs(store: Store) -> set[Pair]:
 
 
 def cross_place_incidents(store: Store) -> list[str]:
-    """Incidents whose events are at two different, precisely placed places."""
-    places: dict[str, set[str]] = defaultdict(set)
+    """Incidents holding two events at different villages: precise, and not one town or one place."""
+    members: dict[str, list[Location]] = defaultdict(list)
     for stored in store.events():
         loc = stored.event.location
         if loc and loc.geo_precision == 1:
-            places[stored.incident_id].add(loc.gazetteer_id or loc.name_ar)
-    return sorted(i for i, names in places.items() if len(names) > 1 and _distinct_places(names))
+            members[stored.incident_id].append(loc)
+    return sorted(i for i, places in members.items()
+                  if any(different_villages(a, b) for a, b in combinations(places, 2)))
 
 
-def _distinct_places(names: set[str]) -> bool:
-    from rasd.evaluate.score import fold_place_name
-
-    return len({fold_place_name(n) for n in names}) > 1
+def different_villages(a: Location, b: Location) -> bool:
+    """Two precise places that are neither one gazetteer place nor one town (within SAME_TOWN_KM)."""
+    if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
+        return False
+    if None not in (a.lat, a.lon, b.lat, b.lon):
+        return haversine_km((a.lat, a.lon), (b.lat, b.lon)) > SAME_TOWN_KM
+    return fold_place_name(a.name_ar) != fold_place_name(b.name_ar)
 
 
 def store_gold_file(store: Store, records: list[dict], gold_events: bool) -> None:

@@ -162,7 +162,7 @@ class Store:
         found = []
         for part in chunks(list(incident_ids)):
             rows = self.db.query(
-                "SELECT e.id, e.article_key, e.record, e.incident_id, e.weekday, a.published FROM events e "
+                "SELECT e.id, e.article_key, e.record, e.incident_id, e.weekday, a.published, a.text FROM events e "
                 f"JOIN articles a ON a.key = e.article_key WHERE e.incident_id IN ({placeholders(len(part))}) "
                 "ORDER BY e.id", part)
             found += [(row["incident_id"], _row_link_event(row)) for row in rows]
@@ -170,7 +170,7 @@ class Store:
 
     def _link_events(self, where: list[str], params: list) -> list[LinkEvent]:
         rows = self.db.query(
-            "SELECT e.id, e.article_key, e.record, e.weekday, a.published FROM events e "
+            "SELECT e.id, e.article_key, e.record, e.weekday, a.published, a.text FROM events e "
             "JOIN articles a ON a.key = e.article_key WHERE " + " AND ".join(f"e.{w}" for w in where),
             params)
         return [_row_link_event(row) for row in rows]
@@ -286,7 +286,8 @@ def _event_values(eid: str, key: str, seq: int, event: Event, article: Article, 
 
 
 def _place_clause(event: LinkEvent) -> tuple[str, list]:
-    """SQL narrowing candidates to the same place name, gazetteer place or a box around the point."""
+    """SQL narrowing candidates to the same place name, gazetteer place, a box around the point, or
+    (dated events) the imprecisely placed events of the province."""
     place, params = ["place_key = ?"], [event.place_key]
     if event.gazetteer_id:
         place.append("gazetteer_id = ?")
@@ -294,6 +295,12 @@ def _place_clause(event: LinkEvent) -> tuple[str, list]:
     if event.lat is not None and event.lon is not None:
         place.append("(lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?)")
         params += [event.lat - BOX_DEGREES, event.lat + BOX_DEGREES, event.lon - BOX_DEGREES, event.lon + BOX_DEGREES]
+    if event.day is not None and event.admin1:
+        # A dated report placing the act only in the province may be the same incident (rasd.incidents).
+        imprecise = (event.geo_precision or 3) > 1
+        place.append("(admin1 = ? AND event_date IS NOT NULL"
+                     + (")" if imprecise else " AND (geo_precision IS NULL OR geo_precision > 1))"))
+        params.append(event.admin1)
     return "(" + " OR ".join(place) + ")", params
 
 
@@ -305,7 +312,7 @@ def _title_span(article: Article) -> tuple[Span, ...]:
 
 def _row_link_event(row: Row) -> LinkEvent:
     event = Event.from_dict(json.loads(row["record"]))
-    return link_event(row["id"], row["article_key"], event, row["published"], row["weekday"])
+    return link_event(row["id"], row["article_key"], event, row["published"], row["weekday"], row.get("text"))
 
 
 def _stored_event(row: Row) -> StoredEvent:
