@@ -530,11 +530,13 @@ def _place_words(places, context: _Context) -> set[int]:
 
     # A bare place name may be a person's («علي حسن» is also a village); one with a cue word or a
     # preposition on it («بدرعا», «قرية X») is a place.
-    spans = [p.span for p in places if p.span.start < p.name_span.start or _has_preposition(p)]
+    spans = sorted((p.span.start, p.span.end) for p in places if p.span.start < p.name_span.start or _has_preposition(p))
+    starts = [start for start, _ in spans]
     blocked = {k for k, w in enumerate(context.words) if cue_of(context.tokens[w])}
     for k, w in enumerate(context.words):
         start = context.tokens[w].span.start
-        if any(s.start <= start < s.end for s in spans):
+        at = bisect.bisect_right(starts, start) - 1  # the last place span starting at or before the word
+        if at >= 0 and start < max(end for _, end in spans[max(0, at - 2):at + 1]):
             blocked.add(k)
     return blocked
 
@@ -589,8 +591,7 @@ def _with_head(item: _Found, context: _Context) -> _Found:
 
 
 def _sentence_of(sentences: tuple[Span, ...], offset: int) -> int:
-    starts = [s.start for s in sentences]
-    return max(bisect.bisect_right(starts, offset) - 1, 0)
+    return max(bisect.bisect_right(sentences, offset, key=lambda s: s.start) - 1, 0)
 
 
 def _mention(item: _Found, sentences: tuple[Span, ...]) -> ActorMention:

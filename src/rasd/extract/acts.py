@@ -110,12 +110,23 @@ def _means_rank() -> dict[str, int]:
 
 
 def sentence_tokens(tokens: tuple[Token, ...], sentence: Span) -> tuple[int, int]:
-    """The range [first, stop) of token indexes inside a sentence span."""
-    first = next((i for i, t in enumerate(tokens) if t.span.start >= sentence.start), len(tokens))
+    """The range [first, stop) of token indexes inside a sentence span (binary search)."""
+    first = _first_at_or_after(tokens, sentence.start)
     stop = first
     while stop < len(tokens) and tokens[stop].span.end <= sentence.end:
         stop += 1
     return first, stop
+
+
+def _first_at_or_after(tokens: tuple[Token, ...], offset: int) -> int:
+    low, high = 0, len(tokens)
+    while low < high:
+        mid = (low + high) // 2
+        if tokens[mid].span.start < offset:
+            low = mid + 1
+        else:
+            high = mid
+    return low
 
 
 def _modality(tokens: tuple[Token, ...], start: int, first: int) -> str | None:

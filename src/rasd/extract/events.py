@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from datetime import date, timedelta
 from typing import Any, Sequence
 
@@ -60,6 +61,38 @@ class ArticleFacts:
     outlet: str | None = None
     sources: tuple[Any, ...] = ()      # rasd.extract.sources.SourceMention
     title_sentences: frozenset[int] = frozenset()  # the headline at the top of the text
+
+    @cached_property
+    def by_sentence(self) -> dict[str, dict[int, list[Any]]]:
+        """Places, actors, times and tolls grouped by sentence, built once (keeps long articles linear)."""
+        groups: dict[str, dict[int, list[Any]]] = {}
+        for name in ("places", "actors", "times", "casualties"):
+            index: dict[int, list[Any]] = {}
+            for item in getattr(self, name):
+                index.setdefault(item.sentence, []).append(item)
+            groups[name] = index
+        return groups
+
+    @cached_property
+    def armed_sides(self) -> "ArmedSides":
+        """The armed groups the article names (not as sources), counted once."""
+        by_name: dict[str, list[Any]] = {}
+        for mention in self.actors:
+            if mention.kind in ARMED_KINDS and not _is_reporter(self, mention):
+                by_name.setdefault(mention.actor.name, []).append(mention)
+        return ArmedSides(Counter({name: len(found) for name, found in by_name.items()}), by_name)
+
+    def in_sentence(self, name: str, sentence: int) -> list[Any]:
+        """The `name` items («places», «actors», «times», «casualties») of one sentence."""
+        return self.by_sentence[name].get(sentence, [])
+
+
+@dataclass(frozen=True)
+class ArmedSides:
+    """How often the article names each armed group, and where."""
+
+    counts: Counter
+    by_name: dict[str, list[Any]]
 
 
 @dataclass(frozen=True)
@@ -172,7 +205,8 @@ def _listed_after(facts: ArticleFacts, first: PlaceMention, second: PlaceMention
 
 
 def _inside_actor(facts: ArticleFacts, mention: PlaceMention) -> bool:
-    return any(a.span.start <= mention.span.start and mention.span.end <= a.span.end for a in facts.actors)
+    return any(a.span.start <= mention.span.start and mention.span.end <= a.span.end
+               for a in facts.in_sentence("actors", mention.sentence))
 
 
 def _is_container(facts: ArticleFacts, inner: PlaceMention, outer: PlaceMention) -> bool:
@@ -206,10 +240,10 @@ def _is_specific(mention: PlaceMention) -> bool:
 
 def sentence_places(facts: ArticleFacts, sentence: int, act: str) -> list[PlaceMention]:
     """The places of a sentence where its act happened, most specific, containers dropped."""
-    named = [m for m in facts.places if m.sentence == sentence and _is_local(m) and not _inside_actor(facts, m)]
+    named = [m for m in facts.in_sentence("places", sentence) if _is_local(m) and not _inside_actor(facts, m)]
     origins = _origins(facts, named, act)
     here = [m for m in named if m not in origins]
-    if not here and any(c.sentence == sentence for c in facts.casualties):
+    if not here and facts.in_sentence("casualties", sentence):
         # «قتل شابان من بلدة X» and nothing else: the victims' home town is the best guess
         here = [m for m in named if not set(_words_before(facts, m, 1)) & DESTINATION_WORDS]
     here = [m for m in here if not _is_aside(facts, m)]
@@ -261,7 +295,7 @@ def _time_of(mention) -> tuple[int | None, str | None, int]:
 
 
 def _sentence_time(facts: ArticleFacts, act: Act):
-    here = [t for t in facts.times if t.sentence == act.sentence and t.kind != "past_year"]
+    here = [t for t in facts.in_sentence("times", act.sentence) if t.kind != "past_year"]
     if not here:
         return None
     return min(here, key=lambda t: abs(t.span.start - act.trigger.start))
@@ -274,9 +308,7 @@ def lead_time(facts: ArticleFacts):
 
 def is_background(facts: ArticleFacts, act: Act) -> bool:
     """An act in a sentence about a past year, or dated more than 30 days before publication."""
-    for mention in facts.times:
-        if mention.sentence != act.sentence:
-            continue
+    for mention in facts.in_sentence("times", act.sentence):
         if mention.kind == "past_year":
             return True
         if mention.offset_days is not None and mention.offset_days < -BACKGROUND_DAYS:
@@ -303,7 +335,7 @@ def assign_time(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> Dr
 
 def _sentence_actors(facts: ArticleFacts, sentence: int) -> list[Any]:
     """The actor mentions of a sentence that may act: not the ones reporting it."""
-    return [a for a in facts.actors if a.sentence == sentence and not _is_reporter(facts, a)]
+    return [a for a in facts.in_sentence("actors", sentence) if not _is_reporter(facts, a)]
 
 
 def _is_reporter(facts: ArticleFacts, mention) -> bool:
@@ -394,22 +426,17 @@ def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> 
 def opponent(facts: ArticleFacts, act: Act, actor1: Actor | None) -> Actor | None:
     """The other side of a battle whose sentence names one: the armed group the article
     names most, nearest sentences first («سيطرت القوات على قرى ...» after «معارك مع داعش»)."""
-    def distance(mention) -> int:
-        return abs(mention.sentence - act.sentence)
-    armed = [m for m in facts.actors if m.kind in ARMED_KINDS and not _is_reporter(facts, m)
-             and (actor1 is None or m.actor.name != actor1.name)]
-    if not armed:
+    sides = facts.armed_sides
+    name = next((n for n, _ in sides.counts.most_common() if actor1 is None or n != actor1.name), None)
+    if name is None:
         return None
-    counts = Counter(m.actor.name for m in armed)
-    best = min(armed, key=lambda m: (-counts[m.actor.name], distance(m)))
-    return best.actor
+    mentions = sides.by_name[name]
+    return min(mentions, key=lambda m: abs(m.sentence - act.sentence)).actor
 
 
 def _civilian_victims(facts: ArticleFacts, act: Act) -> bool:
-    return any(
-        c.sentence == act.sentence and (getattr(c, "victims", None) or "") in CIVILIAN_VICTIMS
-        for c in facts.casualties
-    )
+    return any((getattr(c, "victims", None) or "") in CIVILIAN_VICTIMS
+               for c in facts.in_sentence("casualties", act.sentence))
 
 
 CIVILIAN_VICTIMS = frozenset({"مدني", "مدنيين", "مدنيا", "طفل", "اطفال", "امراه", "نساء", "شخص", "اشخاص", "مواطن", "مواطنين"})
@@ -442,7 +469,7 @@ def casualties_in(facts: ArticleFacts, sentences: frozenset[int]) -> tuple[int, 
 def casualty_sentences(facts: ArticleFacts, act: Act, acted: set[int]) -> frozenset[int]:
     """The act's sentence, and the next one when it tells only the toll («وأسفر ذلك عن مقتل ...»)."""
     following = act.sentence + 1
-    has_toll = any(c.sentence == following for c in facts.casualties)
+    has_toll = bool(facts.in_sentence("casualties", following))
     if has_toll and following not in acted:
         return frozenset({act.sentence, following})
     return frozenset({act.sentence})
@@ -553,9 +580,11 @@ def rival_doers(drafts: list[Draft]) -> frozenset[tuple]:
 def spread_interventions(drafts: list[Draft]) -> list[Draft]:
     """«وأطلقت النار على المتظاهرين» after a list of protest places applies to each of them."""
     result: list[Draft] = []
+    protests: list[int] = []
     for draft in drafts:
-        earlier = [i for i, d in enumerate(result) if d.act.event_type == PROTESTS and d.offset == draft.offset]
+        earlier = [i for i in protests if result[i].offset == draft.offset]
         if draft.act.event_type != PROTESTS or not draft.place_inherited or not earlier:
+            protests += [len(result)] if draft.act.event_type == PROTESTS else []
             result.append(draft)
             continue
         for i in earlier:
@@ -565,13 +594,12 @@ def spread_interventions(drafts: list[Draft]) -> list[Draft]:
 
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:
     """One event per act, place, day and actor: later mentions add evidence and figures."""
-    merged: dict[tuple, Draft] = {}
+    groups: dict[tuple, list[Draft]] = {}
     drafts = spread_interventions(drafts)
     rivals = rival_doers(drafts)
     for draft in drafts:
-        key = merge_key(draft, rivals)
-        merged[key] = _combine(merged[key], draft) if key in merged else draft
-    return _join_undated(list(merged.values()))
+        groups.setdefault(merge_key(draft, rivals), []).append(draft)
+    return _join_undated([combine_all(group) for group in groups.values()])
 
 
 def _join_undated(drafts: list[Draft]) -> list[Draft]:
@@ -591,32 +619,34 @@ PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive 
 
 
 def _combine(first: Draft, later: Draft) -> Draft:
-    keep = first if _strength(first) >= _strength(later) else later
+    return combine_all([first, later])
+
+
+def combine_all(drafts: list[Draft]) -> Draft:
+    """Mentions of one event as one draft: the strongest mention's act, doer and place (a place the
+    text gives beats a borrowed one), every evidence sentence, and the figures of all."""
+    if len(drafts) == 1:
+        return drafts[0]
+    keep = max(drafts, key=_strength)
     if keep.act.event_type == PROTESTS:
-        sub = max(first.act.sub_event_type, later.act.sub_event_type, key=_severity)
+        sub = max((d.act.sub_event_type for d in drafts), key=_severity)
         keep = replace(keep, act=replace(keep.act, sub_event_type=sub))
-    other = later if keep is first else first
+    others = [d for d in drafts if d is not keep]
+    injuries = [d.injuries for d in drafts if d.injuries is not None]
     return replace(
         keep,
-        evidence=tuple(sorted(dict.fromkeys(first.evidence + later.evidence), key=lambda span: span.start)),
-        weapons=tuple(dict.fromkeys(keep.weapons + other.weapons)),
-        tags=tuple(dict.fromkeys(first.tags + later.tags)),
-        fatalities=max(first.fatalities, later.fatalities),
-        injuries=_max_or_none(first.injuries, later.injuries),
-        actor2=keep.actor2 or other.actor2,
-        sentences=first.sentences | later.sentences,
-        place=_better_place(first, later),
-        place_inherited=first.place_inherited and later.place_inherited,
-        time_in_sentence=first.time_in_sentence or later.time_in_sentence,
-        doer_named=first.doer_named or later.doer_named,
+        evidence=tuple(sorted({span for d in drafts for span in d.evidence}, key=lambda span: span.start)),
+        weapons=tuple(dict.fromkeys(w for d in [keep, *others] for w in d.weapons)),
+        tags=tuple(dict.fromkeys(t for d in drafts for t in d.tags)),
+        fatalities=max(d.fatalities for d in drafts),
+        injuries=max(injuries) if injuries else None,
+        actor2=keep.actor2 or next((d.actor2 for d in others if d.actor2), None),
+        sentences=frozenset().union(*(d.sentences for d in drafts)),
+        place=next((d.place for d in drafts if not d.place_inherited and d.place), drafts[0].place),
+        place_inherited=all(d.place_inherited for d in drafts),
+        time_in_sentence=any(d.time_in_sentence for d in drafts),
+        doer_named=any(d.doer_named for d in drafts),
     )
-
-
-def _better_place(first: Draft, later: Draft) -> PlaceMention | None:
-    """The mention the text itself gives (not one borrowed), the first when both are."""
-    if first.place_inherited and not later.place_inherited:
-        return later.place
-    return first.place or later.place
 
 
 def _severity(sub: str) -> int:
@@ -657,10 +687,23 @@ def anaphoric_place(facts: ArticleFacts, sentence: int) -> PlaceMention | None:
         if cue and cue[0] == "anaphor":
             kinds = FITS_ANAPHOR.get(cue[1], set())
             noun = bare(token.folded)  # «المخيم» -> «مخيم», the cue of «مخيم جنين»
-            earlier = [m for m in facts.places if m.span.end <= token.span.start and _is_specific(m)
-                       and (m.kind in kinds or fold_word(m.span.quote(facts.text)).startswith(noun))]
-            if earlier:
-                return replace(earlier[-1], sentence=sentence, span=token.span, name_span=token.span)
+            antecedent = _antecedent(facts, token.span.start, sentence, kinds, noun)
+            if antecedent is not None:
+                return replace(antecedent, sentence=sentence, span=token.span, name_span=token.span)
+    return None
+
+
+ANTECEDENT_REACH = 5  # sentences back an anaphoric place word can point
+BORROW_REACH = 20  # drafts back an act without a place looks for the last one of its kind
+
+
+def _antecedent(facts: ArticleFacts, offset: int, sentence: int, kinds: set[str], noun: str) -> PlaceMention | None:
+    """The last specific place before `offset`, of a fitting kind or cue, within a few sentences."""
+    for earlier in range(sentence, max(-1, sentence - ANTECEDENT_REACH), -1):
+        for mention in reversed(facts.in_sentence("places", earlier)):
+            fits = mention.kind in kinds or fold_word(mention.span.quote(facts.text)).startswith(noun)
+            if mention.span.end <= offset and _is_specific(mention) and fits:
+                return mention
     return None
 
 
@@ -668,10 +711,10 @@ def borrowed_place(facts: ArticleFacts, act: Act, drafts: list[Draft], fallback:
     """Where an act whose sentence names no place happened: the last event of its kind, else
     the place the next sentence names (details follow a summary), else the article's place."""
     doer, _ = pick_actors(facts, act)
-    same = [d for d in drafts if _act_kind(d.act) == _act_kind(act) and d.place is not None]
-    if same and (doer is None or same[-1].actor1 is None or same[-1].actor1.name == doer.actor.name):
-        return same[-1].place
-    if same:
+    last = next((d for d in reversed(drafts[-BORROW_REACH:]) if _act_kind(d.act) == _act_kind(act) and d.place), None)
+    if last and (doer is None or last.actor1 is None or last.actor1.name == doer.actor.name):
+        return last.place
+    if last:
         return None  # another doer's act of that kind: not where the last one was
     following = sentence_places(facts, act.sentence + 1, act.act) if act.sentence + 1 < len(facts.sentences) else []
     return following[0] if following else fallback
@@ -692,6 +735,9 @@ def build_drafts(facts: ArticleFacts, acts: Sequence[Act]) -> list[Draft]:
     drafts: list[Draft] = []
     fallback = article_fallback_place(facts)
     acted = {a.sentence for a in acts}
+    by_sentence: dict[int, list[Act]] = {}
+    for act in acts:
+        by_sentence.setdefault(act.sentence, []).append(act)
     for act in acts:
         if act.modality is not None or is_background(facts, act):
             continue
@@ -699,7 +745,7 @@ def build_drafts(facts: ArticleFacts, acts: Sequence[Act]) -> list[Draft]:
         if referred is not None:  # «وأسفر الهجوم عن ...»: more about the event just told
             drafts[referred] = _extend(facts, drafts[referred], act.sentence)
             continue
-        acts_here = [a for a in acts if a.sentence == act.sentence]
+        acts_here = by_sentence[act.sentence]
         if _only_a_cause(facts, act):
             continue
         for draft in place_drafts(facts, act, acts_here, borrowed_place(facts, act, drafts, fallback)):
@@ -724,7 +770,7 @@ def _only_a_cause(facts: ArticleFacts, act: Act) -> bool:
         return False
     if before not in CAUSE_WORDS and not facts.tokens[act.first_token].folded.startswith("بسبب"):
         return False
-    has_toll = any(c.sentence == act.sentence for c in facts.casualties)
+    has_toll = bool(facts.in_sentence("casualties", act.sentence))
     has_place = bool(sentence_places(facts, act.sentence, act.act))
     return not has_toll and not has_place
 
@@ -737,7 +783,7 @@ def _referred_draft(facts: ArticleFacts, act: Act, drafts: list[Draft]) -> int |
     """The event an anaphoric act refers to: «الهجوم», «القصف» without a place of its own, just after it."""
     if not act.definite or act.verbal or not drafts:
         return None
-    if any(_is_specific(m) and m.span != m.name_span for m in facts.places if m.sentence == act.sentence):
+    if any(_is_specific(m) and m.span != m.name_span for m in facts.in_sentence("places", act.sentence)):
         return None  # «القصف على بلدة X»: a place with a cue, so possibly another event
     index = len(drafts) - 1
     previous = drafts[index]

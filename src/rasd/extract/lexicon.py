@@ -95,8 +95,7 @@ class PhraseTable(Generic[V]):
 
 def sentence_index(sentences: tuple[Span, ...], offset: int) -> int:
     """Index of the sentence holding character `offset` (0 when before the first)."""
-    starts = [s.start for s in sentences]
-    return max(bisect.bisect_right(starts, offset) - 1, 0)
+    return max(bisect.bisect_right(sentences, offset, key=lambda s: s.start) - 1, 0)
 
 
 # -- phrase lexicons with clitics and articles ----------------------------------
