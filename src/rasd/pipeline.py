@@ -16,7 +16,7 @@ from rasd.extract.events import ArticleFacts, extract_events
 from rasd.extract.numbers import CasualtyMention, find_casualties
 from rasd.extract.places import PlaceMention, find_places
 from rasd.extract.sources import find_sources
-from rasd.ingest.read import RawArticle, text_id
+from rasd.ingest.read import RawArticle, scrub_surrogates, text_id
 from rasd.model import Article, Span
 from rasd.text.clean import clean_text
 from rasd.text.language import detect_language
@@ -102,6 +102,7 @@ STAGES: tuple[Stage, ...] = (segment, locate, name_actors, date_times, count_cas
 
 def start_doc(raw: RawArticle) -> Doc:
     """Clean the raw text and open the record every later stage fills in."""
+    raw = scrub_surrogates(raw)
     cleaned = clean_text(raw.text, title=raw.title, url=raw.url, published=raw.published)
     language = detect_language(cleaned.text)
     warnings = list(raw.warnings)

@@ -392,7 +392,20 @@ def _text_or_none(value: object) -> str | None:
 
 def text_id(text: str) -> str:
     """A stable id for an article without one: the first 12 hex digits of the text's SHA-1."""
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+
+
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(raw: RawArticle) -> RawArticle:
+    """Replace lone surrogates (half a UTF-16 pair, not text) by U+FFFD, keeping every offset."""
+    count = len(LONE_SURROGATE.findall(raw.text))
+    if not count:
+        return raw
+    text = LONE_SURROGATE.sub("\ufffd", raw.text)
+    note = f"{count} lone surrogate character(s) replaced by U+FFFD"
+    return replace(raw, text=text, warnings=(*raw.warnings, note))
 
 
 # --- HTML -----------------------------------------------------------------------------
