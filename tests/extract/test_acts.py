@@ -102,3 +102,8 @@ def test_two_strikes_of_one_sentence_in_two_clauses_are_two_acts():
         ("Explosions/Remote violence", "Air/drone strike"),
         ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
     ]
+
+
+def test_a_warning_governs_the_clause_it_introduces():
+    assert kinds("وحذر الوزير من أن استمرار القصف على البلدات سيؤدي إلى موجة نزوح.") == []
+    assert kinds("قصفت المدفعية البلدة اليوم، وحذر الأهالي من نزوح جديد.") != []

@@ -74,6 +74,9 @@ BLOCKING_MODALITIES = frozenset({
     "negation", "threat", "plan", "fear", "demand", "stop", "attempt", "concession", "habitual",
 })
 MODALITY_WINDOW = 3  # tokens before a trigger that can hold a modality word
+# Words that take a whole clause («حذر من أن استمرار القصف ...») reach further.
+CLAUSAL_MODALITIES = frozenset({"fear", "threat", "demand", "plan"})
+CLAUSAL_WINDOW = 6
 HABITUAL_WINDOW = 2  # tokens after it that can make it a pattern («قصفا متكررا»)
 VIOLENT = frozenset(GROUPS[0])
 
@@ -132,9 +135,11 @@ def _first_at_or_after(tokens: tuple[Token, ...], offset: int) -> int:
 def _modality(tokens: tuple[Token, ...], start: int, first: int) -> str | None:
     """The blocking modality word in the few tokens before a trigger, if any."""
     lexicon = load_lexicon("modality")
-    for index in range(max(start, first - MODALITY_WINDOW), first):
+    for index in range(max(start, first - CLAUSAL_WINDOW), first):
         match = lexicon.match_at(tokens, index)
-        if match and match.last < first and match.values[0] in BLOCKING_MODALITIES:
+        if not match or match.last >= first or match.values[0] not in BLOCKING_MODALITIES:
+            continue
+        if first - index <= MODALITY_WINDOW or match.values[0] in CLAUSAL_MODALITIES:
             return match.values[0]
     return None
 
