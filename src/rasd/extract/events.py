@@ -9,6 +9,7 @@ event), keeping every evidence sentence.
 """
 from __future__ import annotations
 
+import bisect
 import math
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -430,8 +431,10 @@ def opponent(facts: ArticleFacts, act: Act, actor1: Actor | None) -> Actor | Non
     name = next((n for n, _ in sides.counts.most_common() if actor1 is None or n != actor1.name), None)
     if name is None:
         return None
-    mentions = sides.by_name[name]
-    return min(mentions, key=lambda m: abs(m.sentence - act.sentence)).actor
+    mentions = sides.by_name[name]  # in text order
+    at = bisect.bisect_left(mentions, act.sentence, key=lambda m: m.sentence)
+    near = mentions[max(0, at - 1):at + 1]
+    return min(near, key=lambda m: abs(m.sentence - act.sentence)).actor
 
 
 def _civilian_victims(facts: ArticleFacts, act: Act) -> bool:
@@ -463,7 +466,8 @@ def _retype(draft: Draft, target) -> Draft:
 
 def casualties_in(facts: ArticleFacts, sentences: frozenset[int]) -> tuple[int, int | None]:
     """(fatalities, injuries) stated in some sentences, by EVENTS.md's rules (rasd.extract.numbers)."""
-    return event_casualties(facts.casualties, sentences)
+    mentions = tuple(c for sentence in sorted(sentences) for c in facts.in_sentence("casualties", sentence))
+    return event_casualties(mentions, sentences)
 
 
 def casualty_sentences(facts: ArticleFacts, act: Act, acted: set[int]) -> frozenset[int]:

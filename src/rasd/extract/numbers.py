@@ -529,7 +529,8 @@ def _count_first(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     if count is None:
         return []
     noun = _word_at(tokens, count.end, "noun")
-    partitive = not count.vague and tokens[count.end].folded.startswith(ARTICLE)   # «أحد الضحايا» refers back
+    partitive = (not count.vague and count.end < len(tokens)
+                 and tokens[count.end].folded.startswith(ARTICLE))  # «أحد الضحايا» refers back
     if noun and not partitive:
         return [t for t in (_counted(tokens, index, count, ANY),) if t]
     victims = _victims_at(tokens, count.end)
