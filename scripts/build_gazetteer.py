@@ -6,7 +6,10 @@ alternate name), the Arabic alternates, coordinates rounded to 5 decimals
 (about 1 m), the admin chain and population. Writes
 src/rasd/data/gazetteer/places.tsv.gz, deterministic for the same input.
 
-Usage: python scripts/build_gazetteer.py [--source DIR] [--out FILE]
+Rows with no Arabic name at all (most of Sudan, half of Yemen) go to a second
+table, data/gazetteer/latin_places.tsv.gz, with their Latin names: Rasd reads an
+Arabic name it cannot find against their consonants («الفاشر» ~ "El Fasher").
+Usage: python scripts/build_gazetteer.py [--source DIR] [--out FILE] [--latin-out FILE]
 """
 from __future__ import annotations
 
@@ -20,6 +23,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "gazetteer"
 DEFAULT_OUT = ROOT / "src" / "rasd" / "data" / "gazetteer" / "places.tsv.gz"
+DEFAULT_LATIN_OUT = ROOT / "src" / "rasd" / "data" / "gazetteer" / "latin_places.tsv.gz"
+LATIN_COLUMNS = (
+    "id", "country_code", "name_en", "alt_en", "feature_class", "lat", "lon",
+    "admin1_ar", "admin1_en", "admin2_ar", "admin2_en", "population",
+)
+MAX_LATIN_ALTERNATES = 4
+# Classes of place an event can be at; abandoned or destroyed places and campuses are left out.
+LATIN_CLASSES = frozenset({"city", "capital", "town", "village", "locality", "neighbourhood", "district"})
 
 COLUMNS = (
     "id", "country_code", "name_ar", "name_en", "alt_ar", "feature_class", "lat", "lon",
@@ -67,6 +78,27 @@ def compact_row(row: dict[str, str]) -> list[str] | None:
     ]
 
 
+def latin_row(row: dict[str, str]) -> list[str] | None:
+    """The Latin-named columns of a row with no Arabic name, or None for the others."""
+    if ARABIC.search(row["name_ar"]) or arabic_alternates(row) or row["feature_class"] not in LATIN_CLASSES:
+        return None
+    alternates = [a.strip() for a in row["alt_names"].split("|") if a.strip() and a.strip() != row["name_en"]]
+    return [
+        row["id"], row["country_code"], row["name_en"], "|".join(alternates[:MAX_LATIN_ALTERNATES]),
+        row["feature_class"], round_coordinate(row["lat"]), round_coordinate(row["lon"]),
+        row["admin1_ar"], row["admin1_en"], row["admin2_ar"], row["admin2_en"], row["population"],
+    ]
+
+
+def compile_latin_rows(source: Path):
+    for path in source_files(source):
+        with open(path, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                compact = latin_row(row)
+                if compact:
+                    yield compact
+
+
 def compile_rows(source: Path):
     for path in source_files(source):
         with open(path, encoding="utf-8", newline="") as handle:
@@ -76,10 +108,10 @@ def compile_rows(source: Path):
                     yield compact
 
 
-def write_table(rows, out: Path) -> int:
+def write_table(rows, out: Path, columns: tuple[str, ...] = COLUMNS) -> int:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(COLUMNS)
+    writer.writerow(columns)
     count = 0
     for row in rows:
         writer.writerow(row)
@@ -95,9 +127,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--latin-out", type=Path, default=DEFAULT_LATIN_OUT)
     args = parser.parse_args()
     count = write_table(compile_rows(args.source), args.out)
     print(f"wrote {count} places to {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+    count = write_table(compile_latin_rows(args.source), args.latin_out, LATIN_COLUMNS)
+    print(f"wrote {count} Latin-named places to {args.latin_out} ({args.latin_out.stat().st_size / 1e6:.2f} MB)")
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
+from rasd.extract.latin_names import find_by_consonants
 from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
     NAME_FORMING, NAME_STOPS, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of, governed_names,
@@ -621,6 +622,8 @@ def _unknown_mention(article: _Article, member: Governed) -> PlaceMention:
         geo_precision=PRECISION_BY_ROLE[role], mention=span.quote(text), span=span,
     )
     location, where = _place_within(article, member, location, sentence)
+    if location.lat is None and member.cue.value not in ("neighbourhood", "camp", "road", "natural"):
+        location, where = _by_latin_name(article, location, where)
     reason = f"not in the gazetteer here; a {member.cue.value} by «{tokens[member.cue.token].text}»"
     reason += (f", in {admin1}" if admin1 else "") + where
     mention = PlaceMention(span, name_span, sentence, role, location, reason, member.cue.value)
@@ -685,6 +688,18 @@ def _place_within(article: _Article, member: Governed, location: Location, sente
     if member.cue.value in ("neighbourhood", "camp") and (city := article.context.city_in(location.admin1, sentence)):
         return _with_point(location, city), f"; a quarter of {city.name_en}, at its point"
     return location, ""
+
+
+def _by_latin_name(article: _Article, location: Location, where: str) -> tuple[Location, str]:
+    """A place only the Latin-named rows hold, read by its consonants (rasd.extract.latin_names)."""
+    found = find_by_consonants(location.name_ar, article.context.country, location.admin1)
+    if found is None:
+        return location, where
+    located = replace(
+        location, name_en=found.name_en, gazetteer_id=found.id, lat=found.lat, lon=found.lon,
+        admin1=found.admin1_en or location.admin1, admin2=found.admin2_en or None,
+    )
+    return located, f"; read as «{found.name_en}», a Latin-named {found.feature_class} of {found.admin1_en}"
 
 
 def _with_point(location: Location, place: Place) -> Location:
