@@ -218,3 +218,13 @@ def test_a_raid_and_arrests_of_one_sentence_are_one_event():
 def test_a_list_of_towns_with_type_words_is_a_list_not_a_container():
     text = "داهمت دوريات أمنية مدينتي دوما وحرستا وبلدة مسرابا أمس واعتقلت عشرات الشبان."
     assert [e.location.name_ar for e in pipeline_events(text)] == ["دوما", "حرستا", "مسرابا"]
+
+
+def test_those_areas_point_back_at_the_list_of_the_other_act():
+    text = ("شنت الطائرات الروسية اليوم غارات على بلدات سراقب وأريحا وجسر الشغور، "
+            "وفي الوقت ذاته ألقت مروحيات النظام حاويات متفجرة فوق تلك البلدات.")
+    found = pipeline_events(text)
+    doers = {(e.location.name_ar, e.actor1.name) for e in found}
+    assert ("سراقب", "Military Forces of Syria (2000-2024)") in doers
+    assert ("سراقب", "Military Forces of Russia") in doers
+    assert len(found) == 6

@@ -268,7 +268,7 @@ def _drop_between_partners(facts: ArticleFacts, mentions: list[PlaceMention]) ->
     return kept
 
 
-def _nearest_places(places: list[PlaceMention], acts: list[Act], act: Act) -> list[PlaceMention]:
+def _nearest_places(facts: ArticleFacts, places: list[PlaceMention], acts: list[Act], act: Act) -> list[PlaceMention]:
     """The places of a sentence that belong to this act rather than to another act of it."""
     if len(acts) < 2:
         return places
@@ -276,7 +276,11 @@ def _nearest_places(places: list[PlaceMention], acts: list[Act], act: Act) -> li
         if other.trigger.start <= mention.span.start:
             return mention.span.start - other.trigger.end
         return PLACE_BEFORE_TRIGGER_COST * (other.trigger.start - mention.span.end)
-    return [m for m in places if min(acts, key=lambda a: distance(m, a)) is act]
+    owners = [min(acts, key=lambda a: distance(m, a)) for m in places]
+    for i in range(1, len(places)):  # a list of places is not split between two acts
+        if _listed_after(facts, places[i - 1], places[i]):
+            owners[i] = owners[i - 1]
+    return [m for m, owner in zip(places, owners) if owner is act]
 
 
 # -- time ------------------------------------------------------------------------------
@@ -356,11 +360,15 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
         force = [m for m in mentions if m.kind in ARMED_KINDS]
         return (crowd[0] if crowd else None), (force[0] if force and act.sub_event_type != "Peaceful protest" else None)
     agents = [m for m in mentions if m.kind in AGENT_KINDS]
-    holding = [m for m in agents if m.span.start <= act.trigger.start < m.span.end]  # «غارات روسية»
+    # «غارات روسية»: a group named in the trigger's own phrase (the bare noun «غارات» names nobody)
+    holding = [m for m in agents if m.span.start <= act.trigger.start < m.span.end and m.span != act.trigger]
     before = [m for m in agents if m.span.end <= act.trigger.start]
     after = [m for m in mentions if m.span.start >= act.trigger.end]
-    doer = holding[0] if holding else _subject(facts, before) if before else next(
-        (m for m in after if _doer_after(facts, act, m)), None)
+    # «قصفت قوات النظام», «إلقاء مروحيات النظام»: the group right after a verb or verbal noun
+    genitive = next((m for m in after if m.kind in AGENT_KINDS and act.act != "explosion"
+                     and _token_index(facts.tokens, m.span.start) == act.last_token + 1), None)
+    doer = holding[0] if holding else genitive or (_subject(facts, before) if before else next(
+        (m for m in after if _doer_after(facts, act, m)), None))
     target = next((m for m in after if m is not doer and _differs(m, doer)), None)
     if target is None:
         target = next((m for m in mentions if m.kind == "civilians" and m is not doer), None)
@@ -670,17 +678,45 @@ def _max_or_none(a: int | None, b: int | None) -> int | None:
 
 def place_drafts(facts: ArticleFacts, act: Act, acts_here: list[Act], fallback: PlaceMention | None) -> list[Draft]:
     """One draft per place the act's sentence gives it (or the fallback place)."""
-    places = _nearest_places(sentence_places(facts, act.sentence, act.act), acts_here, act)
+    places = _nearest_places(facts, sentence_places(facts, act.sentence, act.act), acts_here, act)
     evidence = (facts.sentences[act.sentence],)
     common = dict(evidence=evidence, weapons=act.weapons, tags=act.tags, sentences=frozenset({act.sentence}))
     if places:
         return [Draft(act, place, False, **common) for place in places]
+    listed = places_referred_back(facts, act)
+    if listed:
+        return [Draft(act, place, False, **common) for place in listed]
     anaphor = anaphoric_place(facts, act.sentence)
     if anaphor is not None:
         return [Draft(act, anaphor, False, **common)]
     if fallback is not None and act.sentence not in facts.title_sentences:
         return [Draft(act, fallback, True, **common)]
     return []
+
+
+def places_referred_back(facts: ArticleFacts, act: Act) -> list[PlaceMention]:
+    """«... على تلك المناطق», «في البلدات نفسها»: every place of the list its sentence (or the one
+    before) named for another act."""
+    first, stop = sentence_tokens(facts.tokens, facts.sentences[act.sentence])
+    words = [t.folded for t in facts.tokens[max(first, act.last_token + 1):stop]]
+    if not any(f"{w} {n}" in PLURAL_ANAPHORS for w, n in zip(words, words[1:])):
+        return []
+    for sentence in (act.sentence, act.sentence - 1):
+        listed = [m for m in sentence_places(facts, sentence, act.act) if m.span.end <= act.trigger.start or
+                  sentence < act.sentence] if sentence >= 0 else []
+        if len(listed) > 1:
+            return listed
+    return []
+
+
+# «تلك المناطق», «المناطق نفسها»: a plural that points back at a list of places.
+PLURAL_ANAPHORS = frozenset(
+    f"{a} {b}" for a, b in (
+        ("تلك", "المناطق"), ("هذه", "المناطق"), ("تلك", "البلدات"), ("هذه", "البلدات"), ("تلك", "القري"),
+        ("هذه", "القري"), ("المناطق", "نفسها"), ("البلدات", "نفسها"), ("القري", "نفسها"), ("المناطق", "ذاتها"),
+        ("البلدات", "ذاتها"), ("القري", "ذاتها"), ("تلك", "الاحياء"), ("هذه", "الاحياء"),
+    )
+)
 
 
 def anaphoric_place(facts: ArticleFacts, sentence: int) -> PlaceMention | None:
