@@ -228,3 +228,8 @@ def test_those_areas_point_back_at_the_list_of_the_other_act():
     assert ("سراقب", "Military Forces of Syria (2000-2024)") in doers
     assert ("سراقب", "Military Forces of Russia") in doers
     assert len(found) == 6
+
+
+def test_a_quoted_list_of_destinations_is_all_destinations():
+    text = ('نزح الآلاف بسبب القصف، وتوجه قسم منهم إلى منطقة "درع الفرات" و"غصن الزيتون" شمال حلب.')
+    assert pipeline_events(text, published=None) == ()

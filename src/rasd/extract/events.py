@@ -201,8 +201,13 @@ def _origins(facts: ArticleFacts, mentions: list[PlaceMention], act: str) -> lis
 
 def _listed_after(facts: ArticleFacts, first: PlaceMention, second: PlaceMention) -> bool:
     """«X وY», «X، Y»: the second name continues a list begun by the first."""
-    between = facts.text[first.span.end:second.span.start].strip()
-    return between in ("", "،", ",") and (between or second.span.quote(facts.text).startswith("و"))
+    between = "".join(c for c in facts.text[first.span.end:second.span.start] if c not in LIST_QUOTES).strip()
+    if between in ("،", ","):
+        return True
+    return between in ("", "و") and (between == "و" or second.span.quote(facts.text).startswith("و"))
+
+
+LIST_QUOTES = frozenset("\"'«»“”„‟‘’()")  # «منطقة "درع الفرات" و"غصن الزيتون"» is still a list
 
 
 def _inside_actor(facts: ArticleFacts, mention: PlaceMention) -> bool:
@@ -385,8 +390,13 @@ def _subject(facts: ArticleFacts, before: list[Any]) -> Any:
 
 
 def _conjoined(facts: ArticleFacts, first, second) -> bool:
-    between = facts.text[first.span.end:second.span.start].strip()
-    return between in ("", "،", ",") and (between or second.span.quote(facts.text).startswith("و"))
+    between = "".join(c for c in facts.text[first.span.end:second.span.start] if c not in LIST_QUOTES).strip()
+    if between in ("،", ","):
+        return True
+    return between in ("", "و") and (between == "و" or second.span.quote(facts.text).startswith("و"))
+
+
+LIST_QUOTES = frozenset("\"'«»“”„‟‘’()")  # «منطقة "درع الفرات" و"غصن الزيتون"» is still a list
 
 
 # Words before a group named after an explosion that make it the bomber, not the target.
