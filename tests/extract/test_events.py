@@ -233,3 +233,18 @@ def test_those_areas_point_back_at_the_list_of_the_other_act():
 def test_a_quoted_list_of_destinations_is_all_destinations():
     text = ('نزح الآلاف بسبب القصف، وتوجه قسم منهم إلى منطقة "درع الفرات" و"غصن الزيتون" شمال حلب.')
     assert pipeline_events(text, published=None) == ()
+
+
+def test_a_dateline_or_a_source_name_is_not_the_place_of_the_act():
+    text = "في دمشق، قالت الوكالة إن الجيش سيطر اليوم على قرية أبو دالي بعد معارك مع التنظيم."
+    assert [e.location.name_ar for e in pipeline_events(text)] == ["أبو دالي"]
+
+
+def test_an_earlier_act_named_in_passing_is_no_event():
+    assert pipeline_events("وسبق أن اعتقلت القوات عشرات الشبان في مدينة الرقة.") == ()
+    assert pipeline_events("يأتي ذلك بعد أيام من مجزرة ارتكبتها الطائرات في مدينة الأتارب.") == ()
+
+
+def test_a_spot_the_gazetteer_lacks_inside_a_known_quarter_is_coded_at_the_quarter():
+    text = "قتل رجل اليوم بانفجار عبوة ناسفة في حارة الجامع بقرية اليادودة غربي درعا."
+    assert [e.location.name_ar for e in pipeline_events(text)] == ["اليادودة"]

@@ -71,7 +71,7 @@ SUB_BY_MEANS = {
     "grenade": "Grenade", "chemical": "Chemical weapon",
 }
 BLOCKING_MODALITIES = frozenset({
-    "negation", "threat", "plan", "fear", "demand", "stop", "attempt", "concession", "habitual",
+    "negation", "threat", "plan", "fear", "demand", "stop", "attempt", "concession", "habitual", "recall",
 })
 MODALITY_WINDOW = 3  # tokens before a trigger that can hold a modality word
 # Words that take a whole clause («حذر من أن استمرار القصف ...») reach further.

@@ -246,7 +246,9 @@ def _is_specific(mention: PlaceMention) -> bool:
 
 def sentence_places(facts: ArticleFacts, sentence: int, act: str) -> list[PlaceMention]:
     """The places of a sentence where its act happened, most specific, containers dropped."""
-    named = [m for m in facts.in_sentence("places", sentence) if _is_local(m) and not _inside_actor(facts, m)]
+    named = [m for m in facts.in_sentence("places", sentence)
+             if _is_local(m) and not _inside_actor(facts, m) and not _inside_source(facts, m)
+             and not _is_dateline(facts, m)]
     origins = _origins(facts, named, act)
     here = [m for m in named if m not in origins]
     if not here and facts.in_sentence("casualties", sentence):
@@ -255,12 +257,44 @@ def sentence_places(facts: ArticleFacts, sentence: int, act: str) -> list[PlaceM
     here = [m for m in here if not _is_aside(facts, m)]
     told = [m for m in here if not _is_description(facts, m)]
     here = told or here
-    kept = [m for i, m in enumerate(here) if not (i and _is_container(facts, here[i - 1], m))]
+    kept = _drop_containers(facts, here)
     kept = _drop_between_partners(facts, kept)
     if any(_is_specific(m) for m in kept):
         kept = [m for m in kept if _is_specific(m)]
     narrow = {m.location.admin1 for m in kept if not _is_broad(m)}
     return [m for m in kept if not (_is_broad(m) and m.location.admin1 in narrow)]
+
+
+SMALL_KINDS = frozenset({"neighbourhood", "area", "village", "locality"})
+
+
+def _drop_containers(facts: ArticleFacts, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Drop the place that only locates the one before it («X بريف Y»); but when X is a spot the
+    gazetteer lacks and Y a known quarter or village («حي الحوش بمنطقة المزة»), Y is the place
+    (a city stays a container: «حي طي بمدينة القامشلي» is the quarter)."""
+    kept: list[PlaceMention] = []
+    for i, mention in enumerate(mentions):
+        if i and _is_container(facts, mentions[i - 1], mention):
+            inner = mentions[i - 1]
+            if inner.location.gazetteer_id is None and mention.location.gazetteer_id and mention.kind in SMALL_KINDS:
+                kept[kept.index(inner)] = mention
+            continue
+        kept.append(mention)
+    return kept
+
+
+def _inside_source(facts: ArticleFacts, mention: PlaceMention) -> bool:
+    """«مراسل الرقة تذبح بصمت», «السويداء 24»: a place in the name of a source."""
+    return any(s.span.start <= mention.span.start < s.span.end for s in facts.sources)
+
+
+def _is_dateline(facts: ArticleFacts, mention: PlaceMention) -> bool:
+    """«في دمشق، قالت وكالة سانا ...»: where the report was filed, not where the act was."""
+    first = _token_index(facts.tokens, mention.span.end)
+    lexicon = load_lexicon("reporting_verbs")
+    ahead = facts.tokens[first:first + 2]
+    return bool(ahead) and ahead[0].folded in ("،", ",") and any(
+        lexicon.match_at(facts.tokens, first + k) for k in range(1, len(ahead)))
 
 
 def _drop_between_partners(facts: ArticleFacts, mentions: list[PlaceMention]) -> list[PlaceMention]:
