@@ -83,3 +83,19 @@ def test_eval_scores_gold_against_itself_as_perfect(tmp_path):
     empty.write_text(json.dumps({"id": "g1", "events": []}) + "\n")
     figures = json.loads(run("eval", str(gold), "--predictions", str(empty), "--json").output)
     assert figures["f1"] == 0.0
+
+
+def test_extract_checkpoint_needs_an_output_file(tmp_path):
+    result = run("extract", "-", "--checkpoint", str(tmp_path / "ck"), input=REPORT)
+    assert result.exit_code == 2
+    assert "--checkpoint needs --output" in result.stderr
+
+
+def test_extract_writes_jsonl_output_with_workers(tmp_path):
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    lines = [json.dumps({"id": f"n{i}", "text": REPORT}, ensure_ascii=False) for i in range(3)]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("extract", str(source), "--workers", "2", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["n0", "n1", "n2"]
+    assert "3 record(s) written" in result.stderr

@@ -36,27 +36,51 @@ def main() -> None:
 @click.option("--outlet", metavar="O", help="The outlet that published it.")
 @click.option("--compact/--pretty", default=None,
               help="One line per record (default for jsonl) or indented JSON.")
-def extract(source, input_format, published, url, outlet, compact) -> None:
+@click.option("--workers", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for JSON Lines input (default: the cores; small inputs run in one).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the records as JSON Lines to this file instead of standard output.")
+@click.option("--checkpoint", type=click.Path(dir_okay=False, path_type=Path),
+              help="Resume file (needs --output): a killed run started again does no article twice.")
+def extract(source, input_format, published, url, outlet, compact, workers, output, checkpoint) -> None:
     """Print the article record(s) of SOURCE as JSON."""
+    from rasd.batch import process_many, write_jsonl
     from rasd.ingest.read import read_input
-    from rasd.pipeline import process_raw
 
+    if checkpoint is not None and output is None:
+        _fail("--checkpoint needs --output FILE (a redirected standard output cannot be resumed)")
     pretty = not compact if compact is not None else input_format != "jsonl"
     overrides = {k: v for k, v in (("published", published), ("url", url), ("outlet", outlet)) if v}
-    failures = successes = 0
+    tally = {"failures": 0}
     try:
-        for item in read_input(source, input_format):
-            if isinstance(item, InputError):
-                failures += 1
-                click.echo(f"rasd: {item}", err=True)
-                continue
-            for warning in item.warnings:
-                click.echo(f"rasd: warning: {item.id}: {warning}", err=True)
-            article = process_raw(_with_overrides(item, overrides))
-            click.echo(_dump(article.to_dict(), pretty))
-            successes += 1
+        raws = _readable(read_input(source, input_format), overrides, tally)
+        if output is not None:
+            summary = write_jsonl(raws, output, workers=workers, checkpoint=checkpoint)
+            click.echo(f"rasd: {summary.written} record(s) written to {output}, "
+                       f"{summary.skipped} already done", err=True)
+            tally["successes"] = summary.written + summary.skipped
+        else:
+            for article in process_many(raws, workers=workers):
+                click.echo(_dump(article.to_dict(), pretty))
+                tally["successes"] = tally.get("successes", 0) + 1
     except RasdError as error:
         _fail(str(error))
+    _exit_on_failures(tally["failures"], tally.get("successes", 0))
+
+
+def _readable(items, overrides: dict, tally: dict):
+    """The raw articles of `items`, reporting unreadable ones and warnings on standard error."""
+    for item in items:
+        if isinstance(item, InputError):
+            tally["failures"] += 1
+            click.echo(f"rasd: {item}", err=True)
+            continue
+        for warning in item.warnings:
+            click.echo(f"rasd: warning: {item.id}: {warning}", err=True)
+        yield _with_overrides(item, overrides)
+
+
+def _exit_on_failures(failures: int, successes: int) -> None:
     if failures:
         # Nothing readable at all is an error (2); a batch with some bad lines is a partial failure (1).
         _fail(f"{failures} record(s) could not be read (see above)", code=1 if successes else 2)
