@@ -88,7 +88,7 @@ def test_eval_scores_gold_against_itself_as_perfect(tmp_path):
 def test_extract_checkpoint_needs_an_output_file(tmp_path):
     result = run("extract", "-", "--checkpoint", str(tmp_path / "ck"), input=REPORT)
     assert result.exit_code == 2
-    assert "--checkpoint needs --output" in result.stderr
+    assert "need --output" in result.stderr
 
 
 def test_extract_writes_jsonl_output_with_workers(tmp_path):

@@ -42,30 +42,58 @@ def main() -> None:
               help="Write the records as JSON Lines to this file instead of standard output.")
 @click.option("--checkpoint", type=click.Path(dir_okay=False, path_type=Path),
               help="Resume file (needs --output): a killed run started again does no article twice.")
-def extract(source, input_format, published, url, outlet, compact, workers, output, checkpoint) -> None:
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: run on a Dask cluster and write partitioned Parquet to the --output folder.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler to join (tcp://HOST:8786); default: a LocalCluster of --workers processes.")
+def extract(source, input_format, published, url, outlet, compact, workers, output, checkpoint, engine,
+            scheduler) -> None:
     """Print the article record(s) of SOURCE as JSON."""
-    from rasd.batch import process_many, write_jsonl
     from rasd.ingest.read import read_input
 
-    if checkpoint is not None and output is None:
-        _fail("--checkpoint needs --output FILE (a redirected standard output cannot be resumed)")
+    if (checkpoint is not None or engine == "dask") and output is None:
+        _fail("--checkpoint and --engine dask need --output (a redirected standard output cannot be resumed)")
     pretty = not compact if compact is not None else input_format != "jsonl"
     overrides = {k: v for k, v in (("published", published), ("url", url), ("outlet", outlet)) if v}
     tally = {"failures": 0}
     try:
         raws = _readable(read_input(source, input_format), overrides, tally)
-        if output is not None:
-            summary = write_jsonl(raws, output, workers=workers, checkpoint=checkpoint)
-            click.echo(f"rasd: {summary.written} record(s) written to {output}, "
-                       f"{summary.skipped} already done", err=True)
-            tally["successes"] = summary.written + summary.skipped
+        if engine == "dask":
+            successes = _extract_with_dask(raws, output, scheduler, workers)
+        elif output is not None:
+            successes = _extract_to_file(raws, output, workers, checkpoint)
         else:
-            for article in process_many(raws, workers=workers):
-                click.echo(_dump(article.to_dict(), pretty))
-                tally["successes"] = tally.get("successes", 0) + 1
+            successes = _extract_to_stdout(raws, workers, pretty)
     except RasdError as error:
         _fail(str(error))
-    _exit_on_failures(tally["failures"], tally.get("successes", 0))
+    _exit_on_failures(tally["failures"], successes)
+
+
+def _extract_to_stdout(raws, workers: int | None, pretty: bool) -> int:
+    from rasd.batch import process_many
+
+    count = 0
+    for article in process_many(raws, workers=workers):
+        click.echo(_dump(article.to_dict(), pretty))
+        count += 1
+    return count
+
+
+def _extract_to_file(raws, output: Path, workers: int | None, checkpoint: Path | None) -> int:
+    from rasd.batch import write_jsonl
+
+    summary = write_jsonl(raws, output, workers=workers, checkpoint=checkpoint)
+    click.echo(f"rasd: {summary.written} record(s) written to {output}, {summary.skipped} already done", err=True)
+    return summary.written + summary.skipped
+
+
+def _extract_with_dask(raws, output: Path, scheduler: str | None, workers: int | None) -> int:
+    from rasd.cluster import process_with_dask
+
+    summary = process_with_dask(raws, out_dir=output, scheduler=scheduler, n_workers=workers)
+    click.echo(f"rasd: {summary.articles} record(s) in {summary.partitions} Parquet partition(s) written "
+               f"to {output}/, {summary.skipped_partitions} partition(s) already there", err=True)
+    return summary.articles + summary.skipped_partitions
 
 
 def _readable(items, overrides: dict, tally: dict):
