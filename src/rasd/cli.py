@@ -217,5 +217,25 @@ def _row_items(row):
     return row.items() if isinstance(row, dict) else vars(row).items()
 
 
+@main.command()
+@click.argument("corpus", metavar="[CORPUS]", required=False)
+@click.option("--articles", type=click.IntRange(min=1), metavar="N",
+              help="Articles to build (default 1000), or the first N of CORPUS.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--no-workers", is_flag=True, help="Skip the 1-vs-2 worker runs (process pool and Dask).")
+@click.option("--no-dask", is_flag=True, help="Skip the Dask LocalCluster runs.")
+def bench(corpus, articles, as_json, no_workers, no_dask) -> None:
+    """Time each stage and the full extraction, peak memory and the speed-up of 2 workers."""
+    from rasd.bench import DEFAULT_ARTICLES, build_corpus, read_corpus, run_bench
+
+    try:
+        raws = read_corpus(corpus, articles) if corpus else build_corpus(articles or DEFAULT_ARTICLES)
+        report = run_bench(raws, corpus or "built from the examples and fixtures",
+                           pools=not no_workers, dask=not (no_workers or no_dask))
+    except RasdError as error:
+        _fail(str(error))
+    click.echo(json.dumps(report.to_dict(), ensure_ascii=False) if as_json else report.format_table())
+
+
 if __name__ == "__main__":
     main()
