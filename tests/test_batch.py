@@ -121,3 +121,10 @@ def test_a_killed_run_resumed_does_every_article_exactly_once(tmp_path):
     assert ids_in(out) == [r.id for r in raws]
     expected = [json.dumps(process_raw(r).to_dict(), ensure_ascii=False) for r in raws[-3:]]
     assert out.read_text(encoding="utf-8").splitlines()[-3:] == expected
+
+
+def test_write_jsonl_refuses_a_checkpoint_without_output_sizes(tmp_path):
+    checkpoint = tmp_path / "ck"
+    checkpoint.write_text("r0000\n", encoding="utf-8")
+    with pytest.raises(CheckpointError, match="records no output size"):
+        write_jsonl(make_raws(2), tmp_path / "out.jsonl", workers=1, checkpoint=checkpoint)

@@ -116,7 +116,8 @@ def process_many(
 
     With a checkpoint, ids it lists are skipped and each record is marked done
     once the caller asks for the next one; an article the caller was handling
-    when killed is processed again (use `write_jsonl` for exactly once).
+    when killed is processed again (use `write_jsonl` for exactly once). Worker
+    processes are spawned: a script calling this needs `if __name__ == "__main__":`.
     """
     if checkpoint is None:
         yield from _process_ordered(raws, workers or default_workers())
@@ -145,7 +146,7 @@ class Progress:
     """What a checkpoint says is done: the ids, and the output size when they were committed."""
 
     done: frozenset[str]
-    output_size: int = 0
+    output_size: int | None = None  # None: the checkpoint records no output size (process_many's)
 
 
 def read_checkpoint(path: Path) -> Progress:
@@ -155,7 +156,7 @@ def read_checkpoint(path: Path) -> Progress:
     """
     if not path.exists():
         return Progress(frozenset())
-    done, size = set(), 0
+    done, size = set(), None
     for line in path.read_bytes().decode("utf-8").split("\n")[:-1]:
         article_id, _, offset = line.partition("\t")
         done.add(article_id)
@@ -221,7 +222,7 @@ def write_jsonl(
         with output.open("wb") as out:
             written = _write_records(process_many(raws, workers=workers), out)
         return BatchSummary(written, 0)
-    with Checkpoint(checkpoint) as marks, _open_resumed(output, marks.output_size) as out:
+    with Checkpoint(checkpoint) as marks, _open_resumed(output, marks) as out:
         todo = _SkipDone(raws, marks.done)
         written = _write_committed(process_many(todo, workers=workers), out, marks)
     return BatchSummary(written, todo.skipped)
@@ -244,16 +245,20 @@ class _SkipDone:
             yield raw
 
 
-def _open_resumed(output: Path, committed_size: int) -> BinaryIO:
+def _open_resumed(output: Path, marks: Checkpoint) -> BinaryIO:
+    """The output opened for appending after its last committed record (what follows is cut off)."""
+    committed = marks.output_size or 0
     size = output.stat().st_size if output.exists() else 0
-    if size < committed_size:
+    if marks.done and marks.output_size is None:
+        raise CheckpointError(f"{marks.path} records no output size (not written by a run with an output file)")
+    if size < committed:
         raise CheckpointError(
-            f"the checkpoint records {committed_size} bytes of output but {output} has {size}; "
+            f"the checkpoint records {committed} bytes of output but {output} has {size}; "
             "remove the checkpoint to start again"
         )
     handle = output.open("r+b" if output.exists() else "wb")
-    handle.truncate(committed_size)
-    handle.seek(committed_size)
+    handle.truncate(committed)
+    handle.seek(committed)
     return handle
 
 
