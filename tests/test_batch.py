@@ -56,7 +56,7 @@ def test_process_many_with_a_checkpoint_skips_what_is_done(tmp_path):
 
 def test_read_checkpoint_ignores_a_line_cut_short(tmp_path):
     checkpoint = tmp_path / "ck"
-    checkpoint.write_bytes("r1\t120\nr2\t240\nr3\t3".encode())
+    checkpoint.write_bytes(b"r1\t120\nr2\t240\nr3\t3")
     progress = read_checkpoint(checkpoint)
     assert progress.done == {"r1", "r2"}
     assert progress.output_size == 240

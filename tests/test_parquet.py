@@ -21,11 +21,12 @@ def test_partitions_read_back_in_input_order(tmp_path):
 
 
 def test_table_has_the_explicit_schema_and_columns(tmp_path):
-    article = process("قتل مدنيان بانفجار لغم في ريف الحسكة.", id="p9", url="https://hasaka.example/9", published="2022-01-30")
+    url = "https://hasaka.example/9"
+    article = process("قتل مدنيان بانفجار لغم في ريف الحسكة.", id="p9", url=url, published="2022-01-30")
     path = write_partition(articles_table([article], 40), tmp_path, 3)
     table = pq.read_table(path)
     assert path.name == "part-00003.parquet"
     assert table.schema.equals(SCHEMA)
     row = table.to_pylist()[0]
-    assert (row["position"], row["id"], row["url"], row["published"]) == (40, "p9", "https://hasaka.example/9", "2022-01-30")
+    assert (row["position"], row["id"], row["url"], row["published"]) == (40, "p9", url, "2022-01-30")
     assert row["n_events"] == len(article.events)

@@ -28,14 +28,16 @@ def build_archive(path, gzip: bool) -> None:
     with path.open("wb") as stream:
         writer = WARCWriter(stream, gzip=gzip)
         writer.write_record(writer.create_warcinfo_record(path.name, {"software": "rasd tests"}))
+        site = "https://aleppo-today.example"
         records = [
-            response(writer, "https://aleppo-today.example/news/1", PAGE.encode(), "text/html; charset=utf-8"),
-            response(writer, "https://daraa24.example/n/9", PAGE_1256.encode("cp1256"), "text/html; charset=windows-1256"),
-            response(writer, "https://aleppo-today.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"),
-            response(writer, "https://aleppo-today.example/empty", b"", "text/html"),
-            response(writer, "https://aleppo-today.example/gone", b"<p>\xd8\xba\xd9\x8a\xd8\xb1</p>", "text/html", "404 Not Found"),
-            writer.create_warc_record("https://aleppo-today.example/news/1", "request", payload=BytesIO(b"GET / HTTP/1.1\r\n\r\n")),
-            response(writer, "https://aleppo-today.example/blank", b"<html><body><script>x()</script></body></html>", "text/html"),
+            response(writer, f"{site}/news/1", PAGE.encode(), "text/html; charset=utf-8"),
+            response(writer, "https://daraa24.example/n/9", PAGE_1256.encode("cp1256"),
+                     "text/html; charset=windows-1256"),
+            response(writer, f"{site}/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(64), "image/png"),
+            response(writer, f"{site}/empty", b"", "text/html"),
+            response(writer, f"{site}/gone", "<p>غير موجود</p>".encode(), "text/html", "404 Not Found"),
+            writer.create_warc_record(f"{site}/news/1", "request", payload=BytesIO(b"GET / HTTP/1.1\r\n\r\n")),
+            response(writer, f"{site}/blank", b"<html><body><script>x()</script></body></html>", "text/html"),
         ]
         for record in records:
             writer.write_record(record)

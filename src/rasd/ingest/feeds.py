@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.errors import InputError
-from rasd.ingest.fetch import FetchError, FetchSettings, fetch_url, is_url
+from rasd.ingest.fetch import DEFAULT_FETCH, FetchError, FetchSettings, fetch_url, is_url
 from rasd.ingest.read import (
     MAX_ARTICLE_BYTES,
     RawArticle,
@@ -30,7 +30,7 @@ from rasd.ingest.read import (
 DEFAULT_INTERVAL = 300.0  # seconds between two polls of the same feeds
 
 
-def load_feed(source: str, settings: FetchSettings = FetchSettings()) -> Any:
+def load_feed(source: str, settings: FetchSettings = DEFAULT_FETCH) -> Any:
     """The parsed feed at a path or http(s) URL; InputError when it is not RSS or Atom."""
     import feedparser
 
@@ -44,7 +44,7 @@ def load_feed(source: str, settings: FetchSettings = FetchSettings()) -> Any:
 
 
 def read_feed(
-    source: str, *, fetch_pages: bool = False, settings: FetchSettings = FetchSettings()
+    source: str, *, fetch_pages: bool = False, settings: FetchSettings = DEFAULT_FETCH
 ) -> Iterator[RawArticle | InputError]:
     """The items of one feed as raw articles; an unreadable feed or item comes out as InputError.
 
@@ -73,7 +73,7 @@ def item_key(entry) -> str:
 
 
 def article_from_entry(
-    entry, feed, *, fetch_pages: bool = False, settings: FetchSettings = FetchSettings()
+    entry, feed, *, fetch_pages: bool = False, settings: FetchSettings = DEFAULT_FETCH
 ) -> RawArticle:
     """One feed item as a RawArticle; InputError (or FetchError) when it has no text."""
     link = entry.get("link") or None
@@ -152,7 +152,7 @@ class SeenItems:
 
 
 def new_items(
-    source: str, seen: SeenItems, *, fetch_pages: bool = False, settings: FetchSettings = FetchSettings()
+    source: str, seen: SeenItems, *, fetch_pages: bool = False, settings: FetchSettings = DEFAULT_FETCH
 ) -> Iterator[RawArticle | InputError]:
     """The items of a feed not seen before; each is remembered once read (or found to have no text).
 
@@ -180,7 +180,7 @@ def watch_feeds(
     interval: float = DEFAULT_INTERVAL,
     rounds: int | None = None,
     fetch_pages: bool = False,
-    settings: FetchSettings = FetchSettings(),
+    settings: FetchSettings = DEFAULT_FETCH,
     sleep: Callable[[float], None] = time.sleep,
 ) -> Iterator[RawArticle | InputError]:
     """Poll `sources` every `interval` seconds (for ever, or `rounds` times) and yield each new item once."""

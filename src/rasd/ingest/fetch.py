@@ -46,12 +46,15 @@ class FetchSettings:
     max_bytes: int = MAX_ARTICLE_BYTES
 
 
+DEFAULT_FETCH = FetchSettings()
+
+
 def is_url(source: str) -> bool:
     """True for an http(s) address («https://example.org/feed.xml»), False for a file path."""
     return urlsplit(source).scheme in {"http", "https"}
 
 
-def fetch_url(url: str, settings: FetchSettings = FetchSettings(), sleep: Callable[[float], None] = time.sleep) -> bytes:
+def fetch_url(url: str, settings: FetchSettings = DEFAULT_FETCH, sleep: Callable[[float], None] = time.sleep) -> bytes:
     """The body of `url`; FetchError once the retries are spent or the answer is final (404).
 
     Waits backoff, 2×backoff, 4×backoff… seconds between attempts.
