@@ -1,7 +1,11 @@
 """The Dask engine on a LocalCluster of two worker processes: same records as one process, resumable."""
+import json
+
 import pyarrow.parquet as pq
+from click.testing import CliRunner
 import pytest
 
+from rasd.cli import main
 from rasd.cluster import process_with_dask
 from rasd.ingest.read import RawArticle
 from rasd.parquet import SCHEMA, part_path, read_articles, read_records
@@ -52,3 +56,16 @@ def test_dask_run_started_again_does_only_missing_partitions(cluster, tmp_path):
     summary = process_with_dask(raws, out_dir=tmp_path, scheduler=cluster.scheduler_address, partition_size=4)
     assert (summary.partitions, summary.articles, summary.skipped_partitions) == (1, 4, 2)
     assert [record["id"] for record in read_records(tmp_path)] == [raw.id for raw in raws]
+
+
+def test_extract_command_runs_on_the_cluster(cluster, tmp_path):
+    source = tmp_path / "in.jsonl"
+    raws = make_raws()[:4]
+    source.write_text("".join(json.dumps({"id": r.id, "text": r.text}, ensure_ascii=False) + "\n" for r in raws),
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["extract", str(source), "--engine", "dask", "--scheduler",
+                                       cluster.scheduler_address, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "4 record(s) in 1 Parquet partition(s)" in result.stderr
+    assert [record["id"] for record in read_records(out)] == ["c00", "c01", "c02", "c03"]
