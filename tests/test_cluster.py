@@ -2,8 +2,8 @@
 import json
 
 import pyarrow.parquet as pq
-from click.testing import CliRunner
 import pytest
+from click.testing import CliRunner
 
 from rasd.cli import main
 from rasd.cluster import process_with_dask
