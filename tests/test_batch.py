@@ -128,3 +128,12 @@ def test_write_jsonl_refuses_a_checkpoint_without_output_sizes(tmp_path):
     checkpoint.write_text("r0000\n", encoding="utf-8")
     with pytest.raises(CheckpointError, match="records no output size"):
         write_jsonl(make_raws(2), tmp_path / "out.jsonl", workers=1, checkpoint=checkpoint)
+
+
+def test_process_many_marks_what_the_caller_took_when_it_stops_early(tmp_path):
+    checkpoint = tmp_path / "done.txt"
+    articles = process_many(make_raws(5), workers=1, checkpoint=checkpoint)
+    assert [next(articles).id for _ in range(3)] == ["r0000", "r0001", "r0002"]
+    articles.close()
+    # The third was handed over but the caller never came back for more: it is done again.
+    assert read_checkpoint(checkpoint).done == {"r0000", "r0001"}

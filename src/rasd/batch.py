@@ -115,8 +115,8 @@ def process_many(
     """Process many raw articles on `workers` processes (default: the cores), in input order.
 
     With a checkpoint, ids it lists are skipped and each record is marked done
-    once the caller asks for the next one; an article the caller was handling
-    when killed is processed again (use `write_jsonl` for exactly once). Worker
+    once the caller asks for the next one (in groups of COMMIT_EVERY); articles
+    the caller had not seen marked when killed are processed again (use `write_jsonl` for exactly once). Worker
     processes are spawned: a script calling this needs `if __name__ == "__main__":`.
     """
     if checkpoint is None:
@@ -124,9 +124,16 @@ def process_many(
         return
     with Checkpoint(Path(checkpoint)) as marks:
         todo = (raw for raw in raws if raw.id not in marks.done)
-        for article in _process_ordered(todo, workers or default_workers()):
-            yield article
-            marks.mark([article.id])
+        handled: list[str] = []
+        try:
+            for article in _process_ordered(todo, workers or default_workers()):
+                yield article
+                handled.append(article.id)
+                if len(handled) >= COMMIT_EVERY:
+                    marks.mark(handled)
+                    handled.clear()
+        finally:
+            marks.mark(handled)  # also when the caller stops early: what it took and moved past
 
 
 def _process_ordered(raws: Iterable[RawArticle], workers: int) -> Iterator[Article]:
@@ -180,8 +187,10 @@ class Checkpoint:
     def __exit__(self, *exc_info) -> None:
         self._file.close()
 
-    def mark(self, ids: Iterable[str], output_size: int | None = None) -> None:
+    def mark(self, ids: list[str], output_size: int | None = None) -> None:
         """Record `ids` as done (with the output size that holds them) and fsync."""
+        if not ids:
+            return
         suffix = f"\t{output_size}" if output_size is not None else ""
         lines = "".join(f"{article_id}{suffix}\n" for article_id in ids)
         self._file.write(lines.encode("utf-8"))
