@@ -137,3 +137,8 @@ def test_process_many_marks_what_the_caller_took_when_it_stops_early(tmp_path):
     articles.close()
     # The third was handed over but the caller never came back for more: it is done again.
     assert read_checkpoint(checkpoint).done == {"r0000", "r0001"}
+
+
+def test_process_many_gives_each_article_of_a_list_once():
+    raws = make_raws(3)
+    assert [a.id for a in process_many(raws, workers=2)] == ["r0000", "r0001", "r0002"]

@@ -137,6 +137,7 @@ def process_many(
 
 
 def _process_ordered(raws: Iterable[RawArticle], workers: int) -> Iterator[Article]:
+    raws = iter(raws)  # a list would start again from its first item after the head is taken
     head = list(islice(raws, SMALL_INPUT)) if workers > 1 else []
     if workers <= 1 or len(head) < SMALL_INPUT:
         yield from map(process_raw, chain(head, raws))
