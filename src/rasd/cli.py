@@ -10,6 +10,7 @@ import click
 from rasd.errors import InputError, RasdError
 
 INPUT_FORMATS = click.Choice(["auto", "text", "html", "jsonl"])
+SOURCE_FORMATS = click.Choice(["auto", "text", "html", "jsonl", "feed", "warc"])
 
 
 def _dump(record: dict, pretty: bool) -> str:
@@ -28,9 +29,10 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("source", metavar="PATH|-")
-@click.option("--input-format", type=INPUT_FORMATS, default="auto", show_default=True,
-              help="How to read SOURCE; jsonl reads one article per line.")
+@click.argument("source", metavar="PATH|URL|-")
+@click.option("--input-format", type=SOURCE_FORMATS, default="auto", show_default=True,
+              help="How to read SOURCE; jsonl reads one article per line; feed an RSS/Atom file or URL; "
+                   "warc a web archive (auto tells feeds and archives by their content).")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date, for relative dates.")
 @click.option("--url", metavar="U", help="The article's address.")
 @click.option("--outlet", metavar="O", help="The outlet that published it.")
@@ -49,15 +51,19 @@ def main() -> None:
 def extract(source, input_format, published, url, outlet, compact, workers, output, checkpoint, engine,
             scheduler) -> None:
     """Print the article record(s) of SOURCE as JSON."""
-    from rasd.ingest.read import read_input
+    from collections import Counter
+
+    from rasd.ingest.sources import read_source, source_kind
 
     if (checkpoint is not None or engine == "dask") and output is None:
         _fail("--checkpoint and --engine dask need --output (a redirected standard output cannot be resumed)")
-    pretty = not compact if compact is not None else input_format != "jsonl"
+    if input_format == "auto" and source != "-":
+        input_format = source_kind(source)  # feeds and archives are told by content; the rest stays auto
+    pretty = not compact if compact is not None else input_format not in ("jsonl", "feed", "warc")
     overrides = {k: v for k, v in (("published", published), ("url", url), ("outlet", outlet)) if v}
-    tally = {"failures": 0}
+    tally, skipped = {"failures": 0}, Counter()
     try:
-        raws = _readable(read_input(source, input_format), overrides, tally)
+        raws = _readable(read_source(source, input_format, tally=skipped), overrides, tally)
         if engine == "dask":
             successes = _extract_with_dask(raws, output, scheduler, workers)
         elif output is not None:
@@ -66,6 +72,8 @@ def extract(source, input_format, published, url, outlet, compact, workers, outp
             successes = _extract_to_stdout(raws, workers, pretty)
     except RasdError as error:
         _fail(str(error))
+    if skipped:
+        click.echo("rasd: web archive records: " + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())), err=True)
     _exit_on_failures(tally["failures"], successes)
 
 
