@@ -92,3 +92,55 @@ def test_bench_places_reports_megabytes_per_second(tmp_path):
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)
     assert figures["documents"] == 2 and figures["mentions"] >= 4 and figures["mb_per_second"] > 0
+
+
+def test_extract_checkpoint_needs_an_output_file(tmp_path):
+    result = run("extract", "-", "--checkpoint", str(tmp_path / "ck"), input=REPORT)
+    assert result.exit_code == 2
+    assert "need --output" in result.stderr
+
+
+def test_extract_writes_jsonl_output_with_workers(tmp_path):
+    source, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    lines = [json.dumps({"id": f"n{i}", "text": REPORT}, ensure_ascii=False) for i in range(3)]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run("extract", str(source), "--workers", "2", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    assert [json.loads(line)["id"] for line in out.read_text(encoding="utf-8").splitlines()] == ["n0", "n1", "n2"]
+    assert "3 record(s) written" in result.stderr
+
+
+def test_extract_reads_a_feed_file_one_record_per_item(tmp_path):
+    feed = tmp_path / "south.xml"
+    items = "".join(
+        f"<item><title>خبر {n}</title><link>https://south.example/{n}</link>"
+        f"<description>قصفت قوات النظام بلدة الحارة شمال غربي درعا للمرة {n}.</description></item>"
+        for n in (1, 2)
+    )
+    feed.write_text(f'<?xml version="1.0"?><rss version="2.0"><channel><title>الجنوب</title>{items}</channel></rss>',
+                    encoding="utf-8")
+    result = run("extract", str(feed))
+    assert result.exit_code == 0, result.stderr
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["url"] for r in records] == ["https://south.example/1", "https://south.example/2"]
+
+
+def test_extract_reads_a_web_archive_and_counts_what_it_skipped(tmp_path):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = "<html><body><article><p>استهدفت مسيرة سيارة قرب مدينة مأرب.</p></article></body></html>"
+    path = tmp_path / "crawl.warc.gz"
+    with path.open("wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for url, body, kind in (("https://yemen.example/1", page.encode(), "text/html"),
+                                ("https://yemen.example/a.css", b"p{}", "text/css")):
+            headers = StatusAndHeaders("200 OK", [("Content-Type", kind)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body), http_headers=headers))
+    result = run("extract", str(path))
+    assert result.exit_code == 0, result.stderr
+    (record,) = [json.loads(line) for line in result.stdout.splitlines()]
+    assert record["text"] == "استهدفت مسيرة سيارة قرب مدينة مأرب."
+    assert "web archive records: non_html 1, read 1" in result.stderr

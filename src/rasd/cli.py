@@ -10,6 +10,7 @@ import click
 from rasd.errors import InputError, RasdError
 
 INPUT_FORMATS = click.Choice(["auto", "text", "html", "jsonl"])
+SOURCE_FORMATS = click.Choice(["auto", "text", "html", "jsonl", "feed", "warc"])
 
 
 def _dump(record: dict, pretty: bool) -> str:
@@ -28,35 +29,94 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("source", metavar="PATH|-")
-@click.option("--input-format", type=INPUT_FORMATS, default="auto", show_default=True,
-              help="How to read SOURCE; jsonl reads one article per line.")
+@click.argument("source", metavar="PATH|URL|-")
+@click.option("--input-format", type=SOURCE_FORMATS, default="auto", show_default=True,
+              help="How to read SOURCE; jsonl reads one article per line; feed an RSS/Atom file or URL; "
+                   "warc a web archive (auto tells feeds and archives by their content).")
 @click.option("--published", metavar="YYYY-MM-DD", help="Publication date, for relative dates.")
 @click.option("--url", metavar="U", help="The article's address.")
 @click.option("--outlet", metavar="O", help="The outlet that published it.")
 @click.option("--compact/--pretty", default=None,
               help="One line per record (default for jsonl) or indented JSON.")
-def extract(source, input_format, published, url, outlet, compact) -> None:
+@click.option("--workers", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes for JSON Lines input (default: the cores; small inputs run in one).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the records as JSON Lines to this file instead of standard output.")
+@click.option("--checkpoint", type=click.Path(dir_okay=False, path_type=Path),
+              help="Resume file (needs --output): a killed run started again does no article twice.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: run on a Dask cluster and write partitioned Parquet to the --output folder.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Dask scheduler to join (tcp://HOST:8786); default: a LocalCluster of --workers processes.")
+def extract(source, input_format, published, url, outlet, compact, workers, output, checkpoint, engine,
+            scheduler) -> None:
     """Print the article record(s) of SOURCE as JSON."""
-    from rasd.ingest.read import read_input
-    from rasd.pipeline import process_raw
+    from collections import Counter
 
-    pretty = not compact if compact is not None else input_format != "jsonl"
+    from rasd.ingest.sources import read_source, source_kind
+
+    if (checkpoint is not None or engine == "dask") and output is None:
+        _fail("--checkpoint and --engine dask need --output (a redirected standard output cannot be resumed)")
+    if input_format == "auto" and source != "-":
+        input_format = source_kind(source)  # feeds and archives are told by content; the rest stays auto
+    pretty = not compact if compact is not None else input_format not in ("jsonl", "feed", "warc")
     overrides = {k: v for k, v in (("published", published), ("url", url), ("outlet", outlet)) if v}
-    failures = successes = 0
+    tally, skipped = {"failures": 0}, Counter()
     try:
-        for item in read_input(source, input_format):
-            if isinstance(item, InputError):
-                failures += 1
-                click.echo(f"rasd: {item}", err=True)
-                continue
-            for warning in item.warnings:
-                click.echo(f"rasd: warning: {item.id}: {warning}", err=True)
-            article = process_raw(_with_overrides(item, overrides))
-            click.echo(_dump(article.to_dict(), pretty))
-            successes += 1
+        raws = _readable(read_source(source, input_format, tally=skipped), overrides, tally)
+        if engine == "dask":
+            successes = _extract_with_dask(raws, output, scheduler, workers)
+        elif output is not None:
+            successes = _extract_to_file(raws, output, workers, checkpoint)
+        else:
+            successes = _extract_to_stdout(raws, workers, pretty)
     except RasdError as error:
         _fail(str(error))
+    if skipped:
+        click.echo("rasd: web archive records: " + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())), err=True)
+    _exit_on_failures(tally["failures"], successes)
+
+
+def _extract_to_stdout(raws, workers: int | None, pretty: bool) -> int:
+    from rasd.batch import process_many
+
+    count = 0
+    for article in process_many(raws, workers=workers):
+        click.echo(_dump(article.to_dict(), pretty))
+        count += 1
+    return count
+
+
+def _extract_to_file(raws, output: Path, workers: int | None, checkpoint: Path | None) -> int:
+    from rasd.batch import write_jsonl
+
+    summary = write_jsonl(raws, output, workers=workers, checkpoint=checkpoint)
+    click.echo(f"rasd: {summary.written} record(s) written to {output}, {summary.skipped} already done", err=True)
+    return summary.written + summary.skipped
+
+
+def _extract_with_dask(raws, output: Path, scheduler: str | None, workers: int | None) -> int:
+    from rasd.cluster import process_with_dask
+
+    summary = process_with_dask(raws, out_dir=output, scheduler=scheduler, n_workers=workers)
+    click.echo(f"rasd: {summary.articles} record(s) in {summary.partitions} Parquet partition(s) written "
+               f"to {output}/, {summary.skipped_partitions} partition(s) already there", err=True)
+    return summary.articles + summary.skipped_partitions
+
+
+def _readable(items, overrides: dict, tally: dict):
+    """The raw articles of `items`, reporting unreadable ones and warnings on standard error."""
+    for item in items:
+        if isinstance(item, InputError):
+            tally["failures"] += 1
+            click.echo(f"rasd: {item}", err=True)
+            continue
+        for warning in item.warnings:
+            click.echo(f"rasd: warning: {item.id}: {warning}", err=True)
+        yield _with_overrides(item, overrides)
+
+
+def _exit_on_failures(failures: int, successes: int) -> None:
     if failures:
         # Nothing readable at all is an error (2); a batch with some bad lines is a partial failure (1).
         _fail(f"{failures} record(s) could not be read (see above)", code=1 if successes else 2)
@@ -393,6 +453,26 @@ def link_eval(gold, gold_events, as_json) -> None:
     for a, b in score.missed_links:
         click.echo(f"  shared hint, not linked: {a} {b}")
     click.echo("  ".join(f"{k}={v}" for k, v in figures.items()))
+
+
+@main.command()
+@click.argument("corpus", metavar="[CORPUS]", required=False)
+@click.option("--articles", type=click.IntRange(min=1), metavar="N",
+              help="Articles to build (default 1000), or the first N of CORPUS.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+@click.option("--no-workers", is_flag=True, help="Skip the 1-vs-2 worker runs (process pool and Dask).")
+@click.option("--no-dask", is_flag=True, help="Skip the Dask LocalCluster runs.")
+def bench(corpus, articles, as_json, no_workers, no_dask) -> None:
+    """Time each stage and the full extraction, peak memory and the speed-up of 2 workers."""
+    from rasd.bench import DEFAULT_ARTICLES, build_corpus, read_corpus, run_bench
+
+    try:
+        raws = read_corpus(corpus, articles) if corpus else build_corpus(articles or DEFAULT_ARTICLES)
+        report = run_bench(raws, corpus or "built from the examples and fixtures",
+                           pools=not no_workers, dask=not (no_workers or no_dask))
+    except RasdError as error:
+        _fail(str(error))
+    click.echo(json.dumps(report.to_dict(), ensure_ascii=False) if as_json else report.format_table())
 
 
 if __name__ == "__main__":

@@ -1,0 +1,32 @@
+"""Records as Parquet: explicit schema, input order across partitions, Article records back."""
+import pyarrow.parquet as pq
+
+from rasd.model import Article
+from rasd.parquet import SCHEMA, articles_table, read_articles, read_records, write_partition
+from rasd.pipeline import process
+
+
+def test_partitions_read_back_in_input_order(tmp_path):
+    first = process("قصفت طائرات مسيرة مواقع في بلدة الأتارب غربي حلب.", id="p1", published="2023-10-05")
+    second = process("اعتقلت الشرطة ثلاثة محتجين في مدينة البصرة.", id="p2", outlet="basra-news")
+    third = process("سقط صاروخ قرب مطار عدن الدولي.", id="p3")
+    write_partition(articles_table([third], 2), tmp_path, 1)
+    write_partition(articles_table([first, second], 0), tmp_path, 0)
+    assert [r["id"] for r in read_records(tmp_path)] == ["p1", "p2", "p3"]
+    back = list(read_articles(tmp_path))
+    assert all(isinstance(a, Article) for a in back)
+    assert back[0].to_dict() == first.to_dict()
+    assert back[1].outlet == "basra-news"
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_table_has_the_explicit_schema_and_columns(tmp_path):
+    url = "https://hasaka.example/9"
+    article = process("قتل مدنيان بانفجار لغم في ريف الحسكة.", id="p9", url=url, published="2022-01-30")
+    path = write_partition(articles_table([article], 40), tmp_path, 3)
+    table = pq.read_table(path)
+    assert path.name == "part-00003.parquet"
+    assert table.schema.equals(SCHEMA)
+    row = table.to_pylist()[0]
+    assert (row["position"], row["id"], row["url"], row["published"]) == (40, "p9", url, "2022-01-30")
+    assert row["n_events"] == len(article.events)
