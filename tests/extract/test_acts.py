@@ -107,3 +107,15 @@ def test_two_strikes_of_one_sentence_in_two_clauses_are_two_acts():
 def test_a_warning_governs_the_clause_it_introduces():
     assert kinds("وحذر الوزير من أن استمرار القصف على البلدات سيؤدي إلى موجة نزوح.") == []
     assert kinds("قصفت المدفعية البلدة اليوم، وحذر الأهالي من نزوح جديد.") != []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("اغتصب عناصر من الميليشيا فتاة في القرية أمس.", ("Violence against civilians", "Sexual violence")),
+        ("أنشأت القوات التركية قاعدة عسكرية جديدة قرب البلدة.", ("Strategic developments", "Headquarters or base established")),
+        ("انشق قائد الكتيبة مع عشرين من عناصره اليوم.", ("Strategic developments", "Change to group/activity")),
+    ],
+)
+def test_rarer_kinds_of_act_are_typed_too(text, expected):
+    assert kinds(text)[0] == expected

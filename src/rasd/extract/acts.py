@@ -40,6 +40,7 @@ ACTS: dict[str, tuple[str, str | None]] = {
     "shooting": (VAC, "Attack"),
     "killing": (VAC, "Attack"),
     "abduction": (VAC, "Abduction/forced disappearance"),
+    "sexual": (VAC, "Sexual violence"),
     "looting": (STRATEGIC, "Looting/property destruction"),
     "defusal": (STRATEGIC, "Disrupted weapons use"),
     "protest": (PROTESTS, "Peaceful protest"),
@@ -53,13 +54,15 @@ ACTS: dict[str, tuple[str, str | None]] = {
     "withdrawal": (STRATEGIC, "Non-violent transfer of territory"),
     "ultimatum": (STRATEGIC, "Other"),
     "statement": (STRATEGIC, "Other"),  # kept only when a clan or community issues it (events stage)
+    "base": (STRATEGIC, "Headquarters or base established"),
+    "defection": (STRATEGIC, "Change to group/activity"),
 }
 # Rival acts of one sentence, strongest first: the sentence reports the first one present.
 GROUPS: tuple[tuple[str, ...], ...] = (
     ("defusal", "suicide", "chemical", "explosion", "grenade", "air", "shelling", "strike",
-     "takeover", "clash", "abduction", "killing", "shooting", "attack", "target", "looting"),
+     "takeover", "clash", "abduction", "sexual", "killing", "shooting", "attack", "target", "looting"),
     ("riot", "protest", "disperse"),
-    ("arrest", "handover", "agreement", "release", "incursion", "withdrawal", "ultimatum", "statement"),
+    ("arrest", "handover", "agreement", "release", "incursion", "withdrawal", "ultimatum", "statement", "base", "defection"),
 )
 # Acts that a protest in the same sentence absorbs: they are its intervention.
 INTERVENTIONS = {"arrest": "Protest with intervention", "shooting": "Excessive force against protesters",

@@ -962,7 +962,7 @@ ACT_PRIOR = {
     "strike": 0.2, "target": 0.2, "grenade": 0.2,
     "abduction": -0.3, "attack": -0.3, "shooting": -0.3, "killing": -0.3, "handover": -0.3,
     "agreement": -0.8, "release": -0.8, "withdrawal": -0.8, "ultimatum": -0.8, "defusal": -0.8,
-    "statement": -0.8, "looting": -0.8,
+    "statement": -0.8, "looting": -0.8, "base": -0.5, "defection": -0.5, "sexual": 0.0,
 }
 
 
@@ -1000,6 +1000,9 @@ VERBS = {
     "Non-violent transfer of territory": "took over without fighting",
     "Disrupted weapons use": "foiled an attack in",
     "Looting/property destruction": "looted or destroyed property in",
+    "Sexual violence": "committed sexual violence against {actor2} in",
+    "Headquarters or base established": "established a base in",
+    "Change to group/activity": "changed its organisation in",
     "Other": "moved into",
 }
 
