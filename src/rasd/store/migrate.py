@@ -27,17 +27,26 @@ def schema_version(database: Database) -> int:
 
 
 def migrate(database: Database) -> list[int]:
-    """Apply the migrations newer than the database's version, each in its own transaction."""
+    """Apply the migrations newer than the database's version, under a lock, in one transaction.
+
+    Two processes opening a new database at once («rasd ingest» twice, or with «rasd serve»)
+    must not both create the tables: the second waits for the lock and finds them made.
+    """
     applied = []
-    current = schema_version(database)
-    for version, name, path in migration_files(database.dialect):
-        if version <= current:
-            continue
-        with database.transaction():
+    with database.transaction():
+        if database.dialect == "postgres":
+            database.run("SELECT pg_advisory_xact_lock(%s)" % MIGRATION_LOCK)
+        current = schema_version(database)
+        for version, name, path in migration_files(database.dialect):
+            if version <= current:
+                continue
             database.script(path.read_text(encoding="utf-8"))
             database.run(
                 "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
                 (version, name, datetime.now(UTC).isoformat()),
             )
-        applied.append(version)
+            applied.append(version)
     return applied
+
+
+MIGRATION_LOCK = 7_272_023  # an arbitrary key of PostgreSQL's advisory locks, Rasd's own
