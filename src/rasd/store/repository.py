@@ -67,10 +67,17 @@ class Store:
             self._touch_source(article.outlet, at)
             self._write_article(key, input_hash, article, at, exists)
             new_ids = self._write_events(key, article, at)
+            self._reapply_reviews(new_ids, at)
             self._relink(dissolved, at)
             for new_id in new_ids:
                 self._link(new_id, at)
         return "updated" if exists else "new"
+
+    def _reapply_reviews(self, event_ids: Sequence[str], at: str) -> None:
+        """Reviewers' corrections win over a re-extraction: apply them to the new records."""
+        from rasd.store.portal import reapply
+
+        reapply(self, event_ids, at)
 
     def _touch_source(self, outlet: str | None, at: str) -> None:
         if outlet:
@@ -177,7 +184,9 @@ class Store:
 
     def _refresh_incident(self, incident_id: str, at: str) -> None:
         """Recompute the incident's reconciled record from its members."""
-        members = self.events(incident_id=incident_id)
+        # Rejected reports leave the reconciliation, unless every report was rejected.
+        members = self.events(incident_id=incident_id) or self.events(
+            EventFilter(include_rejected=True), incident_id=incident_id)
         record = incident_record(incident_id, members)
         values = (members[0].event.event_type, record["event_date"],
                   json.dumps(record, ensure_ascii=False), at, incident_id)
@@ -198,7 +207,7 @@ class Store:
 
     def events(self, filters: EventFilter | None = None, incident_id: str | None = None) -> list[StoredEvent]:
         """Stored events matching `filters` (or of one incident), ordered by day then id."""
-        where, params = event_where(self.db, filters) if filters else ([], [])
+        where, params = event_where(self.db, filters or EventFilter())
         if incident_id is not None:
             where.append("e.incident_id = ?")
             params.append(incident_id)
@@ -214,7 +223,7 @@ class Store:
         """
         since = filters.updated_since if filters else None
         event_filter = replace(filters, updated_since=None) if filters else None
-        where, params = event_where(self.db, event_filter) if event_filter else ([], [])
+        where, params = event_where(self.db, event_filter or EventFilter())
         rows = self.db.query(
             "SELECT DISTINCT e.incident_id FROM events e JOIN articles a ON a.key = e.article_key "
             "WHERE " + " AND ".join(["e.incident_id IS NOT NULL", *where]), params)
@@ -312,4 +321,4 @@ def _stored_event(row: Row) -> StoredEvent:
     article = ArticleRef(row["article_key"], row["a_article_id"], row["a_url"], row["a_outlet"],
                          row["a_published"], row["a_title"])
     return StoredEvent(row["id"], article, Event.from_dict(json.loads(row["record"])), row["event_date"],
-                       row["incident_id"], row["link_reason"], row["updated_at"])
+                       row["incident_id"], row["link_reason"], row["updated_at"], row.get("review_status"))
