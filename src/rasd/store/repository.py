@@ -216,6 +216,12 @@ class Store:
                + " ORDER BY e.event_date, e.id")
         return [_stored_event(row) for row in self.db.query(sql, params)]
 
+    def event(self, event_id: str) -> StoredEvent | None:
+        """One stored event by id, rejected or not."""
+        rows = self.db.query(f"SELECT e.*, {_ARTICLE_SELECT} FROM events e JOIN articles a ON a.key = e.article_key "
+                             "WHERE e.id = ?", (event_id,))
+        return _stored_event(rows[0]) if rows else None
+
     def incidents(self, filters: EventFilter | None = None) -> list[dict]:
         """Reconciled incident records (with `updated_at`) holding an event that matches `filters`.
 
