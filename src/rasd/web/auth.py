@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hmac
 import secrets
+from functools import cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -20,8 +21,12 @@ MAX_PASSWORD_CHARS = 256
 MIN_PASSWORD_CHARS = 8
 CSRF_HEADER = "X-CSRF-Token"
 _HASHER = PasswordHasher()
-# Verified when a name is unknown, so that a wrong name takes as long as a wrong password.
-_DUMMY_HASH = _HASHER.hash("not a password of anyone")
+
+
+@cache
+def dummy_hash() -> str:
+    """Verified when a name is unknown, so that a wrong name takes as long as a wrong password."""
+    return _HASHER.hash("not a password of anyone")
 
 
 def create_user(store: Store, name: str, password: str) -> None:
@@ -37,7 +42,7 @@ def check_password(store: Store, name: str, password: str) -> bool:
         return False
     stored = password_hash(store, name)
     try:
-        return _HASHER.verify(stored or _DUMMY_HASH, password) and stored is not None
+        return _HASHER.verify(stored or dummy_hash(), password) and stored is not None
     except (VerificationError, InvalidHashError):
         return False
 

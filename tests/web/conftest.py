@@ -1,0 +1,31 @@
+"""A portal over invented articles: an API client per test, one `rasd serve` and one browser per session."""
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from rasd.store import open_store
+from rasd.web.app import create_app
+from tests.web.portal_data import fill
+
+
+@pytest.fixture
+def portal_store(tmp_path):
+    store = fill(open_store(str(tmp_path / "portal.sqlite3")))
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def client(portal_store):
+    with TestClient(create_app(portal_store)) as test_client:
+        yield test_client
+
+
+def sign_in(client, name: str = "huda", password: str = "correct-horse-7"):
+    """Sign in through the API; returns the CSRF token for writes."""
+    csrf = client.get("/api/session").json()["csrf"]
+    response = client.post("/api/session", json={"name": name, "password": password},
+                           headers={"X-CSRF-Token": csrf})
+    assert response.status_code == 200, response.text
+    return response.json()["csrf"]
