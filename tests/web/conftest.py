@@ -29,3 +29,11 @@ def sign_in(client, name: str = "huda", password: str = "correct-horse-7"):
                            headers={"X-CSRF-Token": csrf})
     assert response.status_code == 200, response.text
     return response.json()["csrf"]
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say it loudly when the browser tests could not run."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    reasons = {str(report.longrepr[2]) for report in skipped if "BROWSER TESTS SKIPPED" in str(report.longrepr)}
+    for reason in sorted(reasons):
+        terminalreporter.write_line(f"!! {reason}", yellow=True, bold=True)
