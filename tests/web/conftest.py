@@ -10,8 +10,9 @@ from tests.web.portal_data import fill
 
 
 @pytest.fixture
-def portal_store(tmp_path):
-    store = fill(open_store(str(tmp_path / "portal.sqlite3")))
+def portal_store(db_target):
+    """The invented articles on each back end (PostgreSQL when $RASD_TEST_PG is set)."""
+    store = fill(open_store(db_target))
     yield store
     store.close()
 

@@ -1,9 +1,14 @@
 """Invented articles for the portal tests: one incident told by two outlets, a battle, a hostile page."""
 from __future__ import annotations
 
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.profiles import CHEAPEST
+
 from rasd.model import Actor, Article, Event, Location, Span
 from rasd.store import Store
-from rasd.web.auth import create_user
+from rasd.store.portal import add_user
 
 REVIEWER, PASSWORD = "huda", "correct-horse-7"
 ATARIB = Location(name_ar="الأتارب", name_en="Al-Atarib", gazetteer_id="G-atarib", admin1="Aleppo",
@@ -65,5 +70,11 @@ def fill(store: Store) -> Store:
     """The invented articles and one reviewer, in `store`."""
     for article in portal_articles():
         store.save_article(article.url, article.id, article)
-    create_user(store, REVIEWER, PASSWORD)
+    add_user(store, REVIEWER, cheap_hash(PASSWORD))
     return store
+
+
+@cache
+def cheap_hash(password: str) -> str:
+    """An argon2id hash with the cheapest parameters: the portal verifies it as any other, fast."""
+    return PasswordHasher.from_parameters(CHEAPEST).hash(password)
