@@ -125,6 +125,10 @@ def test_the_map_loads_with_no_request_leaving_the_machine(page, server, shots):
     # The shipped base map is drawn: countries and governorates.
     page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path').length > 100")
     assert page.locator("#legend").inner_text().count("\n") >= 6
+    daraa = page.locator('path.admin1[data-name="Daraa"]')
+    box = daraa.bounding_box()  # markers may cover its middle: the pointer event goes to the outline
+    daraa.dispatch_event("mouseover", {"clientX": box["x"] + box["width"] / 2, "clientY": box["y"] + box["height"] / 2})
+    assert page.locator(".leaflet-tooltip").inner_text() == "درعا / Daraa"
     page.wait_for_timeout(300)
     page.screenshot(path=str(shots / "map.png"))
     foreign = [url for url in page.requests if not url.startswith(server["base"]) and not url.startswith("data:")]

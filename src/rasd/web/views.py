@@ -112,7 +112,17 @@ def rising(events: Sequence[StoredEvent], days: int = RISING_DAYS, limit: int = 
     return {"week_end": end.isoformat(),
             "places": _rise(week, prior, _place_name, limit),
             "actors": _rise(week, prior, _actor_names, limit),
-            "incidents": _rise(week, prior, lambda s: [s.incident_id], limit)}
+            "incidents": _labelled(_rise(week, prior, lambda s: [s.incident_id], limit), week)}
+
+
+def _labelled(incidents: list[dict[str, Any]], events: Sequence[StoredEvent]) -> list[dict[str, Any]]:
+    """Each incident with a readable label: its type, place and day."""
+    labels = {}
+    for stored in events:
+        place = _place_name(stored)
+        labels.setdefault(stored.incident_id, " · ".join(
+            v for v in (stored.event.event_type, place[0] if place else None, stored.day) if v))
+    return [{**entry, "label": labels.get(entry["name"], entry["name"])} for entry in incidents]
 
 
 def _place_name(stored: StoredEvent) -> list[str | None]:

@@ -23,12 +23,14 @@
     L.geoJSON(data, {
       style: function (f) {
         return f.properties.kind === "country"
-          ? { color: "#8a8a8a", weight: 1, fillColor: "#f3f1ea", fillOpacity: 1 }
-          : { color: "#b9b2a0", weight: 0.8, dashArray: "3 3", fill: true, fillOpacity: 0 };
+          ? { color: "#7a7a7a", weight: 1.2, fillColor: "#f3f1ea", fillOpacity: 1, className: "country" }
+          : { color: "#9c8f6e", weight: 1, dashArray: "4 3", fill: true, fillColor: "#9c8f6e", fillOpacity: 0.04,
+              className: "admin1" };
       },
       onEachFeature: function (f, layer) {
         var label = f.properties.name_ar ? f.properties.name_ar + " / " + f.properties.name : f.properties.name;
         layer.bindTooltip(label, { sticky: true, className: "admin-tip" });
+        layer.on("add", function () { layer.getElement().setAttribute("data-name", f.properties.name); });
       }
     }).addTo(map).bringToBack();
   });
