@@ -205,16 +205,36 @@ class Store:
 
     # --- reading ------------------------------------------------------------------
 
-    def events(self, filters: EventFilter | None = None, incident_id: str | None = None) -> list[StoredEvent]:
-        """Stored events matching `filters` (or of one incident), ordered by day then id."""
+    def events(self, filters: EventFilter | None = None, incident_id: str | None = None,
+               limit: int | None = None, offset: int = 0) -> list[StoredEvent]:
+        """Stored events matching `filters` (or of one incident), ordered by day then id; a page with `limit`."""
+        where, params = self._event_where(filters, incident_id)
+        sql = (f"SELECT e.*, {_ARTICLE_SELECT} FROM events e JOIN articles a ON a.key = e.article_key "
+               + where + " ORDER BY e.event_date, e.id")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [_stored_event(row) for row in self.db.query(sql, params)]
+
+    def _event_where(self, filters: EventFilter | None, incident_id: str | None = None) -> tuple[str, list]:
         where, params = event_where(self.db, filters or EventFilter())
         if incident_id is not None:
             where.append("e.incident_id = ?")
             params.append(incident_id)
-        sql = (f"SELECT e.*, {_ARTICLE_SELECT} FROM events e JOIN articles a ON a.key = e.article_key "
-               + (("WHERE " + " AND ".join(where)) if where else "")
-               + " ORDER BY e.event_date, e.id")
-        return [_stored_event(row) for row in self.db.query(sql, params)]
+        return (("WHERE " + " AND ".join(where)) if where else ""), params
+
+    def tally(self, filters: EventFilter | None, *columns: str) -> list[Row]:
+        """How many matching events share each value of `columns` (of TALLY_COLUMNS), as rows with `n`."""
+        unknown = [c for c in columns if c not in TALLY_COLUMNS]
+        if unknown:
+            raise ValueError(f"cannot count by {', '.join(unknown)}")
+        where, params = self._event_where(filters)
+        selected = ", ".join(f"{TALLY_COLUMNS[c]} AS {c}" for c in columns) or "1 AS one"
+        grouped = ", ".join(TALLY_COLUMNS[c] for c in columns)
+        sql = (f"SELECT {selected}, COUNT(*) AS n, SUM(e.fatalities) AS fatalities FROM events e "
+               f"JOIN articles a ON a.key = e.article_key {where}" + (f" GROUP BY {grouped}" if grouped else ""))
+        return [{**row, "n": int(row["n"]), "fatalities": int(row["fatalities"] or 0)}
+                for row in self.db.query(sql, params)]
 
     def event(self, event_id: str) -> StoredEvent | None:
         """One stored event by id, rejected or not."""
@@ -265,6 +285,9 @@ class Store:
                              (entity_id,))
 
 
+# What `Store.tally` may count events by.
+TALLY_COLUMNS = {"event_type": "e.event_type", "day": "e.event_date", "admin1": "e.admin1",
+                 "outlet": "a.outlet", "country": "e.country", "actor1": "e.actor1", "actor2": "e.actor2"}
 # A box wider than PLACE_RADIUS_KM at any latitude Rasd covers (0.15 degree of longitude
 # is 10 km up to 53 degrees north): the exact distance is checked afterwards.
 BOX_DEGREES = 0.15

@@ -15,12 +15,12 @@ from pydantic import BaseModel, Field
 
 from rasd.export import geojson, incident_row, write_csv
 from rasd.store import EventFilter, Store
-from rasd.store.portal import add_comment, add_review, comments_of, most_viewed, reviews_of
+from rasd.store.portal import add_comment, add_review, comments_of, reviews_of
 from rasd.store.reviews import ACTIONS, MAX_VALUE_CHARS, ReviewError, correctable_fields, parse_value
 from rasd.web import auth
 from rasd.web.views import (
-    actors_of, article_by_id, articles_list, counted, event_item, incident_record, page, places_of, quotes, rising,
-    timeline,
+    actors_of, article_by_id, articles_list, event_item, incident_record, page, places_of, quotes, recent_events,
+    rising, tallied, timeline_of, viewed_items,
 )
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -78,11 +78,12 @@ def download(rows: list[dict[str, Any]], fmt: str, name: str) -> Response:
 @router.get("/events", summary="Stored events matching the filters")
 async def list_events(request: Request, filters: Filters, limit: Limit = 100, offset: Offset = 0,
                       format: Format = "json") -> Any:
-    events = store_of(request).events(filters)
+    store = store_of(request)
     if format != "json":
-        return download([event_item(e) for e in events], format, "rasd-events")
-    return {"total": len(events), "limit": limit, "offset": offset,
-            "items": [event_item(e) for e in events[offset:offset + limit]]}
+        return download([event_item(e) for e in store.events(filters)], format, "rasd-events")
+    total = store.tally(filters)[0]["n"]
+    return {"total": total, "limit": limit, "offset": offset,
+            "items": [event_item(e) for e in store.events(filters, limit=limit, offset=offset)]}
 
 
 @router.get("/events/{event_id}", summary="One event with its reviews and comments")
@@ -159,12 +160,11 @@ async def list_actors(request: Request, filters: Filters, limit: Limit = 100, of
 @router.get("/stats", summary="Counts: event types, events per day and type, rising topics, most read")
 async def stats(request: Request, filters: Filters) -> Any:
     store = store_of(request)
-    events = store.events(filters)
-    return {"events": len(events), "fatalities": sum(e.event.fatalities for e in events),
-            "event_types": counted(e.event.event_type for e in events),
-            "outlets": counted(e.article.outlet for e in events),
-            "admin1": counted(e.event.location.admin1 for e in events if e.event.location),
-            "timeline": timeline(events), "rising": rising(events), "most_viewed": most_viewed(store),
+    [total] = store.tally(filters)
+    return {"events": total["n"], "fatalities": total["fatalities"],
+            "event_types": tallied(store, filters, "event_type"), "outlets": tallied(store, filters, "outlet"),
+            "admin1": tallied(store, filters, "admin1"), "timeline": timeline_of(store, filters),
+            "rising": rising(recent_events(store, filters)), "most_viewed": viewed_items(store),
             "totals": store.counts()}
 
 

@@ -6,13 +6,13 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Form, HTTPException, Request
 from fastapi.responses import RedirectResponse, Response
 
-from rasd.store.portal import comments_of, count_view, most_viewed, reviews_of
+from rasd.store.portal import comments_of, count_view, reviews_of
 from rasd.store.reviews import MAX_VALUE_CHARS, correctable_fields, get_field
 from rasd.web import auth
 from rasd.web.api import comment_event, incident_reports, require_reader, review_event, store_of
 from rasd.web.render import LANGS, render
 from rasd.web.views import (
-    actors_of, article_by_id, articles_list, counted, highlight, incident_record, rising,
+    actor_names, article_by_id, articles_list, highlight, incident_record, recent_events, rising, tallied, viewed_items,
 )
 
 pages = APIRouter(dependencies=[Depends(require_reader)], include_in_schema=False)
@@ -30,13 +30,10 @@ def safe_next(target: str | None) -> str:
 @pages.get("/")
 async def map_page(request: Request) -> Response:
     store = store_of(request)
-    events = store.events()
-    viewed = most_viewed(store)
     return render(request, "map.html", {
-        "types": counted(e.event.event_type for e in events),
-        "admin1": counted(e.event.location.admin1 for e in events if e.event.location),
-        "outlets": counted(e.article.outlet for e in events),
-        "actors": actors_of(events)[:200], "rising": rising(events), "viewed": viewed,
+        "types": tallied(store, None, "event_type"), "admin1": tallied(store, None, "admin1"),
+        "outlets": tallied(store, None, "outlet"), "actors": actor_names(store)[:300],
+        "rising": rising(recent_events(store, None)), "viewed": viewed_items(store),
     })
 
 

@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
 from rasd.export import event_row
 from rasd.model import Article, Span
-from rasd.store import Store, StoredEvent
+from rasd.store import EventFilter, Store, StoredEvent
 from rasd.store.backend import Row
+from rasd.store.portal import most_viewed
 
 RISING_DAYS = 7
 
@@ -61,10 +62,36 @@ def event_item(stored: StoredEvent) -> dict[str, Any]:
     return {**event_row(stored), "title": stored.article.title, "record": stored.event.to_dict()}
 
 
-def counted(values: Iterable[str | None], limit: int | None = None) -> list[dict[str, Any]]:
-    """[{'name', 'count'}] most frequent first, blanks left out."""
-    counts = Counter(v for v in values if v)
-    return [{"name": name, "count": n} for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))][:limit]
+def tallied(store: Store, filters: EventFilter | None, column: str, limit: int | None = None) -> list[dict[str, Any]]:
+    """[{'name', 'count'}] of the matching events by one column, counted in SQL, most frequent first."""
+    rows = [r for r in store.tally(filters, column) if r[column]]
+    ranked = sorted(rows, key=lambda r: (-r["n"], r[column]))
+    return [{"name": r[column], "count": r["n"]} for r in ranked][:limit]
+
+
+def timeline_of(store: Store, filters: EventFilter | None) -> list[dict[str, Any]]:
+    """Events per day and type, counted in SQL: [{'day', 'event_type', 'count'}], oldest first."""
+    rows = [r for r in store.tally(filters, "day", "event_type") if r["day"]]
+    return sorted(({"day": r["day"], "event_type": r["event_type"], "count": r["n"]} for r in rows),
+                  key=lambda r: (r["day"], r["event_type"]))
+
+
+def recent_events(store: Store, filters: EventFilter | None, days: int = 2 * RISING_DAYS) -> list[StoredEvent]:
+    """The matching events of the newest `days` days that have events (what `rising` compares)."""
+    dated = [r["day"] for r in store.tally(filters, "day") if r["day"]]
+    if not dated:
+        return []
+    start = (date.fromisoformat(max(dated)) - timedelta(days=days - 1)).isoformat()
+    base = filters or EventFilter()
+    return store.events(replace(base, since=max(start, base.since or start)))
+
+
+def actor_names(store: Store) -> list[str]:
+    """Every actor name stored, most frequent first (for the filter's suggestions)."""
+    counts: Counter = Counter()
+    for column in ("actor1", "actor2"):
+        counts.update({r[column]: r["n"] for r in store.tally(None, column) if r[column]})
+    return sorted(counts, key=lambda name: (-counts[name], name))
 
 
 def places_of(events: Sequence[StoredEvent]) -> list[dict[str, Any]]:
@@ -92,12 +119,6 @@ def actors_of(events: Sequence[StoredEvent]) -> list[dict[str, Any]]:
                                                       "type": actor.type, "count": 0})
                 entry["count"] += 1
     return sorted(found.values(), key=lambda a: (-a["count"], a["name"]))
-
-
-def timeline(events: Sequence[StoredEvent]) -> list[dict[str, Any]]:
-    """Events per day and type: [{'day', 'event_type', 'count'}], oldest first."""
-    counts = Counter((s.day, s.event.event_type) for s in events if s.day)
-    return [{"day": d, "event_type": t, "count": n} for (d, t), n in sorted(counts.items())]
 
 
 def rising(events: Sequence[StoredEvent], days: int = RISING_DAYS, limit: int = 5) -> dict[str, list]:
@@ -178,3 +199,17 @@ def incident_record(store: Store, incident_id: str) -> dict[str, Any] | None:
 def quotes(text: str, spans: Sequence[Span]) -> list[str]:
     """The evidence sentences of an event, as text."""
     return [s.quote(text) for s in spans]
+
+
+def viewed_items(store: Store) -> list[dict[str, Any]]:
+    """The most read articles and incidents, each with a readable label (title, or type and place)."""
+    items = []
+    for row in most_viewed(store):
+        label = row["entity_id"]
+        if row["entity"] == "article" and (found := article_by_id(store, row["entity_id"])):
+            label = found.article.title or label
+        elif row["entity"] == "incident" and (record := incident_record(store, row["entity_id"])):
+            place = (record.get("location") or {}).get("name_ar")
+            label = " · ".join(v for v in (record["event_type"], place, record["event_date"]) if v)
+        items.append({**row, "n": int(row["n"]), "label": label})
+    return items
