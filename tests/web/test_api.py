@@ -205,6 +205,9 @@ def test_comments_are_stored_as_written_and_limited_in_size(client):
     assert too_long.status_code == 422
     huge = client.post(f"/api/events/{target}/comments", content=b"x" * 70_000, headers=headers)
     assert huge.status_code == 413 and "bytes" in huge.json()["error"]
+    chunked = client.post(f"/api/events/{target}/comments", content=(b'{"body": "' + b"x" * 1000 for _ in range(80)),
+                          headers=headers)
+    assert chunked.status_code == 413 and "bytes" in chunked.json()["error"]
 
 
 def test_sign_out_ends_the_session(client):

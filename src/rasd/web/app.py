@@ -37,23 +37,58 @@ def create_app(store: Store, login_to_read: bool = False) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(web_path("static"))), name="static")
     app.add_middleware(SessionMiddleware, secret_key=setting(store, "session_key"), session_cookie="rasd_session",
                        max_age=int(timedelta(hours=SESSION_HOURS).total_seconds()), same_site="strict")
-    app.middleware("http")(guard)
+    app.add_middleware(SafetyHeaders)
+    app.add_middleware(BodyLimit)
     app.add_exception_handler(HTTPException, http_error)
     app.add_exception_handler(RequestValidationError, validation_error)
     return app
 
 
-async def guard(request: Request, call_next) -> Response:
-    """Refuse oversized bodies; add the safety headers to every response."""
-    length = request.headers.get("content-length")
-    if length and (not length.isdigit() or int(length) > MAX_BODY_BYTES):
-        return JSONResponse({"error": f"request body over {MAX_BODY_BYTES} bytes"}, status_code=413)
-    response = await call_next(request)
-    response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    response.headers["Referrer-Policy"] = "same-origin"
-    response.headers["X-Frame-Options"] = "DENY"
-    return response
+class BodyLimit:
+    """Refuse a request body over `limit` bytes, whether it declares its length or is chunked."""
+
+    def __init__(self, app, limit: int = MAX_BODY_BYTES) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        length = dict(scope["headers"]).get(b"content-length", b"0")
+        if not length.isdigit() or int(length) > self.limit:
+            await JSONResponse({"error": f"request body over {self.limit} bytes"}, status_code=413)(scope, receive, send)
+            return
+        await self.app(scope, self._counting(receive), send)
+
+    def _counting(self, receive):
+        received = 0
+
+        async def counted() -> dict:
+            nonlocal received
+            message = await receive()
+            received += len(message.get("body", b""))
+            if received > self.limit:
+                raise HTTPException(413, f"request body over {self.limit} bytes")
+            return message
+        return counted
+
+
+SAFETY_HEADERS = ((b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+                  (b"referrer-policy", b"same-origin"), (b"x-frame-options", b"DENY"))
+
+
+class SafetyHeaders:
+    """Add the Content-Security-Policy and its companions to every response (plain ASGI: no task group)."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        async def with_headers(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                message = {**message, "headers": [*message.get("headers", []), *SAFETY_HEADERS]}
+            await send(message)
+        await self.app(scope, receive, with_headers if scope["type"] == "http" else send)
 
 
 async def http_error(request: Request, error: HTTPException) -> Response:
