@@ -62,6 +62,16 @@ def test_rejected_events_leave_exports_unless_asked_for(reviewed):
     assert [e.review_status for e in reviewed.events()] == ["confirmed"]
 
 
+def test_a_rejection_reaches_synchronised_copies_as_a_deletion(reviewed):
+    from rasd.store.export_rows import export_rows
+
+    [stored] = reviewed.events()
+    before = stored.updated_at
+    add_review(reviewed, stored.id, "huda", "reject")
+    rows = export_rows(reviewed, "event", EventFilter(updated_since=before))
+    assert [(r["event_id_cnty"], r["deleted"]) for r in rows] == [(stored.id, True)]
+
+
 def test_bad_reviews_and_comments_are_refused(reviewed):
     [stored] = reviewed.events()
     with pytest.raises(ReviewError, match="no event"):

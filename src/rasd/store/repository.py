@@ -272,6 +272,11 @@ class Store:
         for row in rows:
             if not self.db.query(f"SELECT 1 AS x FROM {table} WHERE id = ?", (row["entity_id"],)):
                 gone.append(Deletion(entity, row["entity_id"], row["at"]))
+        if entity == "event":
+            # A reviewer's rejection takes the event out of the exports: synced copies drop it too.
+            rejected = self.db.query("SELECT id, updated_at FROM events WHERE review_status = 'rejected' "
+                                     "AND updated_at > ? ORDER BY id", (since,))
+            gone += [Deletion(entity, row["id"], row["updated_at"]) for row in rejected]
         return gone
 
     def counts(self) -> dict[str, int]:
