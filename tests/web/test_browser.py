@@ -203,3 +203,11 @@ def test_the_interface_switches_to_english(page):
     page.goto("/")
     page.click("#lang-switch")
     assert page.get_attribute("html", "dir") == "ltr" and page.inner_text("#lang-switch") == "العربية"
+    wait_for_map(page)
+    assert "Explosions/Remote violence" in page.inner_text("#legend")
+
+
+def test_the_arabic_interface_names_event_types_in_arabic(page):
+    page.goto("/")
+    wait_for_map(page)
+    assert "معارك" in page.inner_text("#legend") and "معارك" in page.inner_text("#f-type")

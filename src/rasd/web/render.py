@@ -53,6 +53,11 @@ def render(request: Request, name: str, context: dict[str, Any], status: int = 2
     def t(key: str) -> str:
         return words.get(key, {}).get(lang, key)
 
-    base = {"lang": lang, "dir": "rtl" if lang == "ar" else "ltr", "t": t, "user": auth.current_user(request),
+    def type_name(event_type: str) -> str:
+        return words.get(f"type:{event_type}", {}).get(lang, event_type)
+
+    labels = {name: type_name(name) for name in EVENT_TYPES}
+    base = {"lang": lang, "dir": "rtl" if lang == "ar" else "ltr", "t": t, "type_name": type_name,
+            "type_labels": json.dumps(labels, ensure_ascii=False), "user": auth.current_user(request),
             "csrf": auth.csrf_token(request), "path": request.url.path}
     return request.app.state.templates.TemplateResponse(request, name, {**base, **context}, status_code=status)

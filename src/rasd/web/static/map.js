@@ -8,6 +8,8 @@
   var NS = "http://www.w3.org/2000/svg";
   var map = L.map(mapEl, { zoomSnap: 0.5, minZoom: 3, maxZoom: 14 }).setView([34.8, 38.5], 6);
   map.attributionControl.setPrefix(false);
+  var typeLabels = JSON.parse(mapEl.dataset.types || "{}");
+  function typeName(type) { return typeLabels[type] || type; }
   var clusters = L.markerClusterGroup({ maxClusterRadius: 40 });
   map.addLayer(clusters);
 
@@ -37,11 +39,11 @@
 
   var legend = L.control({ position: "bottomleft" });
   legend.onAdd = function () {
-    var box = el("div", [el("b", [mapEl.dataset.legend])], { "class": "legend", id: "legend" });
+    var box = el("div", [el("b", [mapEl.dataset.legend])], { "class": "legend", id: "legend", dir: "auto" });
     Object.keys(window.RASD_COLORS).forEach(function (type) {
       var sw = el("span", [], { "class": "swatch" });
       sw.style.backgroundColor = window.rasdColor(type);
-      box.appendChild(el("div", [sw, " " + type], { "data-type": type }));
+      box.appendChild(el("div", [sw, " " + typeName(type)], { "data-type": type }));
     });
     return box;
   };
@@ -56,7 +58,7 @@
   }
 
   function popup(p) {
-    var box = el("div", [el("b", [p.event_type + " — " + p.sub_event_type]), el("br"),
+    var box = el("div", [el("b", [typeName(p.event_type) + " — " + p.sub_event_type]), el("br"),
       (p.event_date || "") + " · " + (p.location_ar || p.location || "") + " · " + (p.admin1 || ""), el("br"),
       (p.actor1 || "") + (p.actor2 ? " / " + p.actor2 : "") + " · ☠ " + p.fatalities, el("br")], { dir: "auto" });
     box.appendChild(el("a", [mapEl.dataset.article], { href: "/articles/" + encodeURIComponent(p.article_id), "class": "to-article" }));
@@ -99,7 +101,7 @@
       stats.event_types.forEach(function (t) {
         var sw = el("span", [], { "class": "swatch" });
         sw.style.backgroundColor = window.rasdColor(t.name);
-        list.appendChild(el("li", [sw, t.name + " ", el("b", [String(t.count)])]));
+        list.appendChild(el("li", [sw, typeName(t.name) + " ", el("b", [String(t.count)])]));
       });
     });
   }
@@ -124,7 +126,7 @@
       rect.setAttribute("x", (i * step).toFixed(1)); rect.setAttribute("width", Math.max(step - 1, 1).toFixed(1));
       rect.setAttribute("y", (height - y0 - h).toFixed(1)); rect.setAttribute("height", h.toFixed(1));
       rect.setAttribute("fill", window.rasdColor(r.event_type)); rect.setAttribute("class", "bar");
-      var title = document.createElementNS(NS, "title"); title.textContent = r.day + " · " + r.event_type + ": " + r.count;
+      var title = document.createElementNS(NS, "title"); title.textContent = r.day + " · " + typeName(r.event_type) + ": " + r.count;
       rect.appendChild(title);
       svg.appendChild(rect);
       base[r.day] = y0 + h;
