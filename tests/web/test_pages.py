@@ -68,6 +68,7 @@ def test_a_reviewer_signs_in_corrects_and_comments_through_the_forms(client):
     form_sign_in(client)
     target = client.get("/api/events", params={"event_type": "Battles"}).json()["items"][0]["event_id_cnty"]
     page = client.get(f"/events/{target}").text
+    assert "اندلعت اشتباكات عنيفة" in page.split('id="event-evidence"')[1]
     csrf = csrf_of(page)
     corrected = client.post(f"/events/{target}/review", data={"csrf": csrf, "action": "correct",
                                                               "field": "location.admin1", "value": "Quneitra"})

@@ -12,7 +12,8 @@ from rasd.web import auth
 from rasd.web.api import comment_event, incident_reports, require_reader, review_event, store_of
 from rasd.web.render import LANGS, render
 from rasd.web.views import (
-    actor_names, article_by_id, articles_list, highlight, incident_record, recent_events, rising, tallied, viewed_items,
+    actor_names, article_by_id, articles_list, highlight, incident_record, quotes, recent_events, rising, tallied,
+    viewed_items,
 )
 
 pages = APIRouter(dependencies=[Depends(require_reader)], include_in_schema=False)
@@ -71,8 +72,10 @@ async def event_page(request: Request, event_id: str, error: str | None = None) 
         raise HTTPException(404, f"no event {event_id!r}")
     record = stored.event.to_dict()
     fields = [(f, _shown(get_field(record, f))) for f in correctable_fields()]
+    found = article_by_id(store, stored.article.article_id)
+    evidence = quotes(found.article.text, stored.event.evidence) if found else []
     return render(request, "event.html", {
-        "stored": stored, "fields": fields, "max_value": MAX_VALUE_CHARS,
+        "stored": stored, "fields": fields, "max_value": MAX_VALUE_CHARS, "evidence": evidence,
         "reviews": reviews_of(store, [event_id]).get(event_id, []),
         "comments": comments_of(store, [event_id]).get(event_id, []), "error": error[:300] if error else None,
     })
