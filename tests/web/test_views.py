@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from rasd.model import Span
 from rasd.store import open_store
-from rasd.web.views import actor_names, highlight, page, recent_events, rising, tallied, timeline_of, viewed_items
 from rasd.store.portal import count_view
+from rasd.web.views import actor_names, highlight, page, recent_events, rising, tallied, timeline_of, viewed_items
 from tests.web.portal_data import fill
 
 

@@ -14,7 +14,14 @@ from rasd.model import Event
 from rasd.store.backend import Row, chunks, placeholders
 from rasd.store.repository import Store, now_iso
 from rasd.store.reviews import (
-    ACTIONS, Review, ReviewError, check_tags, corrected, event_columns, get_field, status_of,
+    ACTIONS,
+    Review,
+    ReviewError,
+    check_tags,
+    corrected,
+    event_columns,
+    get_field,
+    status_of,
 )
 
 MAX_COMMENT_CHARS = 4000

@@ -19,8 +19,19 @@ from rasd.store.portal import add_comment, add_review, comments_of, reviews_of
 from rasd.store.reviews import ACTIONS, MAX_VALUE_CHARS, ReviewError, correctable_fields, parse_value
 from rasd.web import auth
 from rasd.web.views import (
-    actors_of, article_by_id, articles_list, event_item, incident_record, page, places_of, quotes, recent_events,
-    rising, tallied, timeline_of, viewed_items,
+    actors_of,
+    article_by_id,
+    articles_list,
+    event_item,
+    incident_record,
+    page,
+    places_of,
+    quotes,
+    recent_events,
+    rising,
+    tallied,
+    timeline_of,
+    viewed_items,
 )
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
@@ -133,10 +144,7 @@ def incident_reports(store: Store, incident_id: str) -> list[dict[str, Any]]:
 @router.get("/articles", summary="Stored articles, newest first")
 async def list_articles(request: Request, limit: Limit = 100, offset: Offset = 0,
                         outlet: Text = None) -> Any:
-    rows = articles_list(store_of(request))
-    if outlet:
-        rows = [r for r in rows if (r["outlet"] or "").lower() == outlet.lower()]
-    return page(rows, limit, offset)
+    return articles_list(store_of(request), outlet, limit, offset)
 
 
 @router.get("/articles/{article_id}", summary="One article: cleaned text and its events with evidence")

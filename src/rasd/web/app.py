@@ -56,7 +56,8 @@ class BodyLimit:
             return
         length = dict(scope["headers"]).get(b"content-length", b"0")
         if not length.isdigit() or int(length) > self.limit:
-            await JSONResponse({"error": f"request body over {self.limit} bytes"}, status_code=413)(scope, receive, send)
+            refusal = JSONResponse({"error": f"request body over {self.limit} bytes"}, status_code=413)
+            await refusal(scope, receive, send)
             return
         await self.app(scope, self._counting(receive), send)
 

@@ -12,7 +12,15 @@ from rasd.web import auth
 from rasd.web.api import comment_event, incident_reports, require_reader, review_event, store_of
 from rasd.web.render import LANGS, render
 from rasd.web.views import (
-    actor_names, article_by_id, articles_list, highlight, incident_record, quotes, recent_events, rising, tallied,
+    actor_names,
+    article_by_id,
+    articles_list,
+    highlight,
+    incident_record,
+    quotes,
+    recent_events,
+    rising,
+    tallied,
     viewed_items,
 )
 
@@ -40,7 +48,7 @@ async def map_page(request: Request) -> Response:
 
 @pages.get("/articles")
 async def articles_page(request: Request) -> Response:
-    return render(request, "articles.html", {"articles": articles_list(store_of(request))[:1000]})
+    return render(request, "articles.html", {"articles": articles_list(store_of(request), limit=1000)["items"]})
 
 
 @pages.get("/articles/{article_id}")

@@ -5,6 +5,7 @@ Pure functions over StoredEvent lists, plus the few reads the store does not off
 """
 from __future__ import annotations
 
+import itertools
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -45,7 +46,7 @@ def highlight(text: str, spans_by_event: Sequence[Sequence[Span]]) -> list[Piece
         cuts.update(min(max(p, 0), len(text)) for s in spans for p in (s.start, s.end))
     bounds = sorted(cuts)
     pieces = []
-    for start, end in zip(bounds, bounds[1:]):
+    for start, end in itertools.pairwise(bounds):
         covering = tuple(i for i, spans in enumerate(spans_by_event)
                          if any(s.start <= start and end <= s.end for s in spans))
         pieces.append(Piece(text[start:end], covering))
@@ -181,14 +182,16 @@ def _stored_article(store: Store, row: Row) -> StoredArticle:
     return StoredArticle(row["key"], article, tuple(store.event(r["id"]) for r in rows))
 
 
-def articles_list(store: Store) -> list[Row]:
-    """Stored articles, newest first, with their number of events."""
+def articles_list(store: Store, outlet: str | None = None, limit: int = 100, offset: int = 0) -> dict[str, Any]:
+    """One page of stored articles (of one outlet), newest first, with their number of events."""
+    where, params = ("WHERE lower(a.outlet) = lower(?)", [outlet]) if outlet else ("", [])
+    total = store.db.query(f"SELECT COUNT(*) AS n FROM articles a {where}", params)[0]["n"]
     rows = store.db.query(
         "SELECT a.article_id, a.url, a.outlet, a.published, a.title, COUNT(e.id) AS n_events "
-        "FROM articles a LEFT JOIN events e ON e.article_key = a.key "
+        f"FROM articles a LEFT JOIN events e ON e.article_key = a.key {where} "
         "GROUP BY a.key, a.article_id, a.url, a.outlet, a.published, a.title "
-        "ORDER BY a.published DESC, a.article_id")
-    return rows
+        "ORDER BY a.published DESC, a.article_id LIMIT ? OFFSET ?", [*params, limit, offset])
+    return {"total": int(total), "limit": limit, "offset": offset, "items": rows}
 
 
 def incident_record(store: Store, incident_id: str) -> dict[str, Any] | None:
