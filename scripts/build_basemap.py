@@ -86,7 +86,8 @@ def countries(path: Path) -> list[dict]:
             continue
         shapes = polygons(geometry, arcs)
         if shapes:
-            features.append({"type": "Feature", "properties": {"kind": "country", "name": geometry["properties"]["name"]},
+            properties = {"kind": "country", "name": geometry["properties"]["name"]}
+            features.append({"type": "Feature", "properties": properties,
                              "geometry": {"type": "MultiPolygon", "coordinates": shapes}})
     return features
 
@@ -109,7 +110,7 @@ def hull(points: list[tuple[float, float]]) -> list[list[float]] | None:
     lon0, lat0 = statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
     dist = [((lon - lon0) ** 2 + (lat - lat0) ** 2) ** 0.5 for lon, lat in points]
     limit = OUTLIER_FACTOR * max(statistics.median(dist), 0.05)
-    kept = np.array([p for p, d in zip(points, dist) if d <= limit])
+    kept = np.array([p for p, d in zip(points, dist, strict=True) if d <= limit])
     if len(kept) < 3:
         return None
     try:
