@@ -43,6 +43,14 @@ def test_corrections_survive_a_re_extraction_of_the_article(reviewed):
     assert [e.id for e in reviewed.events(EventFilter(admin1="Aleppo"))] == [stored.id]
 
 
+def test_associated_actors_can_be_corrected_and_are_exported(reviewed):
+    [stored] = reviewed.events()
+    add_review(reviewed, stored.id, "huda", "correct", "assoc_actor1", [{"name": "Hezbollah"}])
+    [after] = reviewed.events()
+    assert [a.name for a in after.event.assoc_actor1] == ["Hezbollah"]
+    assert event_row(after)["assoc_actor_1"] == "Hezbollah"
+
+
 def test_a_corrected_type_moves_the_event_between_filters(reviewed):
     [stored] = reviewed.events()
     add_review(reviewed, stored.id, "huda", "correct", "event_type", "Battles")

@@ -17,6 +17,7 @@ def test_values_typed_as_text_become_the_field_type():
     assert parse_value("tags", "displacement، siege") == ["displacement", "siege"]
     assert parse_value("date", "2024-02-03") == "2024-02-03"
     assert parse_value("injuries", "") is None
+    assert parse_value("assoc_actor1", "Hezbollah; Fatemiyoun") == [{"name": "Hezbollah"}, {"name": "Fatemiyoun"}]
 
 
 @pytest.mark.parametrize("field, raw, message", [

@@ -27,7 +27,7 @@ LOCATION_FIELDS = {"name_ar": str, "name_en": str, "admin1": str, "admin2": str,
                    "country": str, "lat": float, "lon": float, "geo_precision": int}
 TOP_FIELDS = {"event_type": str, "sub_event_type": str, "date": "date", "date_offset_days": int,
               "time_precision": int, "fatalities": int, "injuries": int, "weapons": list, "tags": list,
-              "reported_by": list, "notes": str}
+              "reported_by": list, "notes": str, "assoc_actor1": "actors", "assoc_actor2": "actors"}
 SUB_EVENT_TYPES = frozenset(s for subs in EVENT_TYPES.values() for s in subs)
 _INT = re.compile(r"^-?\d{1,7}$")
 
@@ -73,8 +73,9 @@ def parse_value(path: str, raw: str) -> Any:
     if len(raw) > MAX_VALUE_CHARS:
         raise ReviewError(f"value of {path} is longer than {MAX_VALUE_CHARS} characters")
     text = raw.strip()
-    if kind is list:
-        return [part.strip() for part in re.split(r"[;,،]", text) if part.strip()]
+    if kind in (list, "actors"):
+        parts = [part.strip() for part in re.split(r"[;,،]", text) if part.strip()]
+        return [{"name": part} for part in parts] if kind == "actors" else parts
     if not text:
         if path in ("event_type", "sub_event_type", "fatalities"):
             raise ReviewError(f"{path} cannot be empty")

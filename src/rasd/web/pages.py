@@ -91,7 +91,7 @@ async def event_page(request: Request, event_id: str, error: str | None = None) 
 
 def _shown(value: Any) -> str:
     if isinstance(value, list):
-        return "; ".join(str(v) for v in value)
+        return "; ".join(str(v.get("name", "") if isinstance(v, dict) else v) for v in value)
     return "" if value is None else str(value)
 
 
