@@ -139,3 +139,9 @@ def test_events_come_in_pages(store):
     store.save_article("k1", "h1", article("r1", "قصف الأتارب", tuple(strike(ATARIB, day=f"2023-03-1{d}") for d in range(4))))
     days = [e.day for e in store.events(limit=2, offset=1)]
     assert days == ["2023-03-11", "2023-03-12"]
+
+
+def test_search_words_with_quotes_or_operators_are_plain_text(store):
+    store.save_article("k1", "h1", article("r1", 'قصف "الأتارب" صباحاً', (strike(ATARIB),)))
+    assert len(store.events(EventFilter(text='"الأتارب'))) == 1
+    assert store.events(EventFilter(text='NEAR(قصف "x')) == []

@@ -43,6 +43,8 @@ def test_events_are_paginated_with_their_total(client):
     ({"since": "2023-03-14"}, 2),
     ({"country": "Syria"}, 4),
     ({"updated_since": "2999-01-01T00:00:00Z"}, 0),
+    ({"q": '"طفس'}, 0),  # the quote is text to find, not syntax (no 500)
+    ({"q": 'NEAR(" OR *'}, 0),
 ])
 def test_events_take_the_filters_of_rasd_events(client, params, expected):
     assert len(event_ids(client, **params)) == expected
