@@ -86,6 +86,12 @@ def test_bad_parameters_get_a_422_naming_the_parameter(client, params, parameter
     assert body["problems"][0]["parameter"] == parameter and parameter in body["error"]
 
 
+def test_overlong_ids_are_refused(client):
+    for path in ("/api/events/", "/api/incidents/", "/api/articles/"):
+        response = client.get(path + "x" * 201)
+        assert response.status_code == 422 and "characters" in response.json()["error"]
+
+
 def test_unknown_records_are_404_with_a_message(client):
     for path in ("/api/events/RSD-none-1", "/api/incidents/INC-none", "/api/articles/none"):
         response = client.get(path)

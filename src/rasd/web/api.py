@@ -9,7 +9,7 @@ import io
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
@@ -21,6 +21,7 @@ from rasd.web import auth
 from rasd.web.views import (
     actors_of,
     article_by_id,
+    article_by_key,
     articles_list,
     event_item,
     incident_record,
@@ -39,6 +40,7 @@ TIME = r"^\d{4}-\d{2}-\d{2}([T ][0-9:.]+)?Z?$"
 MAX_PARAM = 200
 MAX_LIMIT = 1000
 Text = Annotated[str | None, Query(max_length=MAX_PARAM)]
+Id = Annotated[str, Path(max_length=MAX_PARAM)]
 
 
 def store_of(request: Request) -> Store:
@@ -98,7 +100,7 @@ async def list_events(request: Request, filters: Filters, limit: Limit = 100, of
 
 
 @router.get("/events/{event_id}", summary="One event with its reviews and comments")
-async def get_event(request: Request, event_id: str) -> Any:
+async def get_event(request: Request, event_id: Id) -> Any:
     store = store_of(request)
     stored = store.event(event_id)
     if stored is None:
@@ -123,9 +125,9 @@ async def list_incidents(request: Request, filters: Filters, limit: Limit = 100,
 
 
 @router.get("/incidents/{incident_id}", summary="One incident with every outlet's report")
-async def get_incident(request: Request, incident_id: str) -> Any:
+async def get_incident(request: Request, incident_id: Id) -> Any:
     store = store_of(request)
-    record = incident_record(store, incident_id[:MAX_PARAM])
+    record = incident_record(store, incident_id)
     if record is None:
         raise HTTPException(404, f"no incident {incident_id!r}")
     return {**record, "reports": incident_reports(store, incident_id)}
@@ -135,7 +137,7 @@ def incident_reports(store: Store, incident_id: str) -> list[dict[str, Any]]:
     """Each report of the incident: the event, its outlet and its evidence sentences."""
     reports = []
     for stored in store.events(EventFilter(include_rejected=True), incident_id=incident_id):
-        found = article_by_id(store, stored.article.article_id)
+        found = article_by_key(store, stored.article.key)
         text = found.article.text if found else ""
         reports.append({**event_item(stored), "evidence_text": quotes(text, stored.event.evidence)})
     return reports
@@ -148,8 +150,8 @@ async def list_articles(request: Request, limit: Limit = 100, offset: Offset = 0
 
 
 @router.get("/articles/{article_id}", summary="One article: cleaned text and its events with evidence")
-async def get_article(request: Request, article_id: str) -> Any:
-    found = article_by_id(store_of(request), article_id[:MAX_PARAM])
+async def get_article(request: Request, article_id: Id) -> Any:
+    found = article_by_id(store_of(request), article_id)
     if found is None:
         raise HTTPException(404, f"no article {article_id!r}")
     return {**found.article.to_dict(), "events": [event_item(e) for e in found.events]}
@@ -192,7 +194,7 @@ CsrfHeader = Annotated[str | None, Header(alias=auth.CSRF_HEADER, max_length=200
 
 
 @router.post("/events/{event_id}/reviews", status_code=201, summary="Confirm, reject or correct an event")
-async def post_review(request: Request, event_id: str, body: ReviewIn, csrf: CsrfHeader = None) -> Any:
+async def post_review(request: Request, event_id: Id, body: ReviewIn, csrf: CsrfHeader = None) -> Any:
     user = auth.require_user(request)
     auth.check_csrf(request, csrf)
     return _review_json(review_event(store_of(request), event_id, user, body.action, body.field, body.value))
@@ -212,7 +214,7 @@ def review_event(store: Store, event_id: str, user: str, action: str, field: str
 
 
 @router.post("/events/{event_id}/comments", status_code=201, summary="Comment on an event")
-async def post_comment(request: Request, event_id: str, body: CommentIn, csrf: CsrfHeader = None) -> Any:
+async def post_comment(request: Request, event_id: Id, body: CommentIn, csrf: CsrfHeader = None) -> Any:
     user = auth.require_user(request)
     auth.check_csrf(request, csrf)
     return {"id": comment_event(store_of(request), event_id, user, body.body)}

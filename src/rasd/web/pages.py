@@ -14,6 +14,7 @@ from rasd.web.render import LANGS, render
 from rasd.web.views import (
     actor_names,
     article_by_id,
+    article_by_key,
     articles_list,
     highlight,
     incident_record,
@@ -80,7 +81,7 @@ async def event_page(request: Request, event_id: str, error: str | None = None) 
         raise HTTPException(404, f"no event {event_id!r}")
     record = stored.event.to_dict()
     fields = [(f, _shown(get_field(record, f))) for f in correctable_fields()]
-    found = article_by_id(store, stored.article.article_id)
+    found = article_by_key(store, stored.article.key)
     evidence = quotes(found.article.text, stored.event.evidence) if found else []
     return render(request, "event.html", {
         "stored": stored, "fields": fields, "max_value": MAX_VALUE_CHARS, "evidence": evidence,
