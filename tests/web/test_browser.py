@@ -39,12 +39,12 @@ def rasd_command() -> list[str]:
     return [str(script)] if script.exists() else [sys.executable, "-m", "rasd.cli"]
 
 
-def wait_until_up(url: str, process: subprocess.Popen, limit_s: float = 30.0) -> float:
+def wait_until_up(url: str, process: subprocess.Popen, log: Path, limit_s: float = 30.0) -> float:
     """Seconds until `url` answers; fails if the server exits or takes over `limit_s`."""
     start = time.perf_counter()
     while time.perf_counter() - start < limit_s:
         if process.poll() is not None:
-            raise RuntimeError(f"rasd serve exited: {process.stderr.read().decode()}")
+            raise RuntimeError(f"rasd serve exited: {log.read_text(encoding='utf-8', errors='replace')}")
         try:
             urllib.request.urlopen(url, timeout=1).close()
             return time.perf_counter() - start
@@ -56,14 +56,16 @@ def wait_until_up(url: str, process: subprocess.Popen, limit_s: float = 30.0) ->
 @pytest.fixture(scope="session")
 def server(tmp_path_factory):
     """`rasd serve` over the invented articles, with its start-up time."""
-    db = str(tmp_path_factory.mktemp("portal") / "portal.sqlite3")
+    folder = tmp_path_factory.mktemp("portal")
+    db, log = str(folder / "portal.sqlite3"), folder / "serve.log"
     fill(open_store(db)).close()
     port = free_port()
-    process = subprocess.Popen([*rasd_command(), "serve", "--db", db, "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with log.open("wb") as errors:  # a file, not a pipe: a chatty server never blocks on it
+        process = subprocess.Popen([*rasd_command(), "serve", "--db", db, "--port", str(port)],
+                                   stdout=subprocess.DEVNULL, stderr=errors)
     base = f"http://127.0.0.1:{port}"
     try:
-        seconds = wait_until_up(base + "/api/session", process)
+        seconds = wait_until_up(base + "/api/session", process, log)
         yield {"base": base, "start_seconds": seconds}
     finally:
         process.terminate()
