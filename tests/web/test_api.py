@@ -176,10 +176,14 @@ def test_a_correction_wins_and_reaches_the_csv_export(client):
 def test_a_rejected_event_leaves_the_lists(client):
     csrf = sign_in(client)
     target = event_ids(client, event_type="Battles")[0]
+    since = "2000-01-01T00:00:00Z"
     assert client.post(f"/api/events/{target}/reviews", headers={"X-CSRF-Token": csrf},
                        json={"action": "reject"}).status_code == 201
     assert event_ids(client, event_type="Battles") == []
     assert client.get(f"/api/events/{target}").json()["review_status"] == "rejected"
+    download = client.get("/api/events", params={"format": "csv", "updated_since": since})
+    synced = csv.DictReader(io.StringIO(download.text))
+    assert (target, "True") in [(r["event_id_cnty"], r["deleted"]) for r in synced]
 
 
 @pytest.mark.parametrize("body, status, message", [

@@ -1,7 +1,8 @@
 """The REST API under /api: events, incidents, articles, places, actors, stats; reviews and comments.
 
 Lists take the filters of `rasd events`, are paginated (limit, offset) and download
-as CSV or GeoJSON with format=csv|geojson (every matching row, no pagination).
+as CSV or GeoJSON with format=csv|geojson: every matching row, no pagination, and with
+updated_since the rows deleted (or rejected by a reviewer) since then, as `rasd events`.
 """
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Requ
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
-from rasd.export import geojson, incident_row, write_csv
+from rasd.export import geojson, write_csv
 from rasd.store import EventFilter, Store
+from rasd.store.export_rows import export_rows
 from rasd.store.portal import add_comment, add_review, comments_of, reviews_of
 from rasd.store.reviews import ACTIONS, MAX_VALUE_CHARS, ReviewError, correctable_fields, parse_value
 from rasd.web import auth
@@ -93,7 +95,7 @@ async def list_events(request: Request, filters: Filters, limit: Limit = 100, of
                       format: Format = "json") -> Any:
     store = store_of(request)
     if format != "json":
-        return download([event_item(e) for e in store.events(filters)], format, "rasd-events")
+        return download(export_rows(store, "event", filters), format, "rasd-events")
     total = store.tally(filters)[0]["n"]
     return {"total": total, "limit": limit, "offset": offset,
             "items": [event_item(e) for e in store.events(filters, limit=limit, offset=offset)]}
@@ -118,10 +120,10 @@ def _review_json(review) -> dict[str, Any]:
 @router.get("/incidents", summary="Incidents (reports of several outlets merged) matching the filters")
 async def list_incidents(request: Request, filters: Filters, limit: Limit = 100, offset: Offset = 0,
                          format: Format = "json") -> Any:
-    records = store_of(request).incidents(filters)
+    store = store_of(request)
     if format != "json":
-        return download([incident_row(r) for r in records], format, "rasd-incidents")
-    return page(records, limit, offset)
+        return download(export_rows(store, "incident", filters), format, "rasd-incidents")
+    return page(store.incidents(filters), limit, offset)
 
 
 @router.get("/incidents/{incident_id}", summary="One incident with every outlet's report")
