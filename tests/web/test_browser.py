@@ -124,7 +124,7 @@ def test_the_map_loads_with_no_request_leaving_the_machine(page, server, shots):
     page.goto("/")
     assert wait_for_map(page) == 4
     # The shipped base map is drawn: countries and governorates.
-    page.wait_for_function("document.querySelectorAll('.leaflet-overlay-pane path').length > 100")
+    page.wait_for_function("document.querySelectorAll('.leaflet-base-pane path').length > 100")
     assert page.locator("#legend").inner_text().count("\n") >= 6
     daraa = page.locator('path.admin1[data-name="Daraa"]')
     box = daraa.bounding_box()  # markers may cover its middle: the pointer event goes to the outline

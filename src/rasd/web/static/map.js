@@ -21,8 +21,11 @@
     return node;
   }
 
+  // The base map has a pane of its own under the events, countries drawn first, governorates over them.
+  map.createPane("base").style.zIndex = 350;
   fetch("/static/basemap.json").then(function (r) { return r.json(); }).then(function (data) {
     L.geoJSON(data, {
+      pane: "base",
       style: function (f) {
         return f.properties.kind === "country"
           ? { color: "#7a7a7a", weight: 1.2, fillColor: "#f3f1ea", fillOpacity: 1, className: "country" }
@@ -34,7 +37,7 @@
         layer.bindTooltip(label, { sticky: true, className: "admin-tip" });
         layer.on("add", function () { layer.getElement().setAttribute("data-name", f.properties.name); });
       }
-    }).addTo(map).bringToBack();
+    }).addTo(map);
   });
 
   var legend = L.control({ position: "bottomleft" });
