@@ -475,5 +475,44 @@ def bench(corpus, articles, as_json, no_workers, no_dask) -> None:
     click.echo(json.dumps(report.to_dict(), ensure_ascii=False) if as_json else report.format_table())
 
 
+@main.command()
+@DB_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (local only by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--login-to-read", is_flag=True, help="Reading needs a signed-in reviewer too.")
+def serve(db, host, port, login_to_read) -> None:
+    """Serve the web portal and the REST API (docs at /api/docs) over the event database."""
+    import uvicorn
+
+    from rasd.web.app import create_app
+
+    store = _open_store(db)
+    click.echo(f"Rasd portal on http://{host}:{port}/ (API docs: /api/docs)", err=True)
+    uvicorn.run(create_app(store, login_to_read=login_to_read), host=host, port=port, log_level="warning")
+
+
+@main.group()
+def user() -> None:
+    """Reviewer accounts of the portal."""
+
+
+@user.command(name="add")
+@click.argument("name")
+@DB_OPTION
+@click.password_option(envvar="RASD_PASSWORD", help="The password (asked twice when not given; or $RASD_PASSWORD).")
+def user_add(name, db, password) -> None:
+    """Create reviewer NAME, or set a new password for it."""
+    from rasd.web.auth import create_user
+
+    store = _open_store(db)
+    try:
+        create_user(store, name, password)
+    except (ValueError, RasdError) as error:
+        _fail(str(error))
+    finally:
+        store.close()
+    click.echo(f"reviewer {name} saved")
+
+
 if __name__ == "__main__":
     main()

@@ -29,7 +29,7 @@ ACLED_COLUMNS = (
 RASD_COLUMNS = (
     "article_id", "url", "outlet", "incident_id", "date_offset_days", "injuries", "weapons",
     "reported_by", "confidence", "evidence", "location_ar", "gazetteer_id", "link_reason",
-    "fatalities_low", "fatalities_high", "n_sources", "sources", "deleted",
+    "fatalities_low", "fatalities_high", "n_sources", "sources", "deleted", "review_status",
 )
 COLUMNS = ACLED_COLUMNS + RASD_COLUMNS
 FORMATS = ("csv", "geojson", "parquet", "jsonl")
@@ -72,6 +72,7 @@ def event_row(stored: StoredEvent) -> dict[str, Any]:
         "link_reason": stored.link_reason,
         "n_sources": 1,
         "deleted": False,
+        "review_status": stored.review_status,
     }
 
 

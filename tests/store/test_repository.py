@@ -121,3 +121,27 @@ def test_incidents_updated_since_include_dissolved_ones(store):
     store.save_article("k2", "h2", article("r2", "مظاهرة في الأتارب", ()))
     assert [i["incident_id"] for i in store.incidents(EventFilter(updated_since=mark))] == [before["incident_id"]]
     assert [len(i["sources"]) for i in store.incidents(EventFilter())] == [1]
+
+
+def test_tally_counts_events_by_columns_in_sql(store):
+    store.save_article("k1", "h1", article("r1", "قصف الأتارب", (strike(ATARIB, fatalities=2), strike(ATARIB, day="2023-03-13"))))
+    store.save_article("k2", "h2", article("r2", "قصف الأتارب", (strike(ATARIB, fatalities=1),), outlet="outlet-b"))
+    assert store.tally(None) == [{"one": 1, "n": 3, "fatalities": 3}]
+    by_day = sorted((r["day"], r["n"]) for r in store.tally(None, "day"))
+    assert by_day == [("2023-03-13", 1), ("2023-03-14", 2)]
+    by_outlet = sorted((r["outlet"], r["n"]) for r in store.tally(EventFilter(since="2023-03-14"), "outlet"))
+    assert by_outlet == [("outlet-a", 1), ("outlet-b", 1)]
+    with pytest.raises(ValueError, match="cannot count by"):
+        store.tally(None, "record")
+
+
+def test_events_come_in_pages(store):
+    store.save_article("k1", "h1", article("r1", "قصف الأتارب", tuple(strike(ATARIB, day=f"2023-03-1{d}") for d in range(4))))
+    days = [e.day for e in store.events(limit=2, offset=1)]
+    assert days == ["2023-03-11", "2023-03-12"]
+
+
+def test_search_words_with_quotes_or_operators_are_plain_text(store):
+    store.save_article("k1", "h1", article("r1", 'قصف "الأتارب" صباحاً', (strike(ATARIB),)))
+    assert len(store.events(EventFilter(text='"الأتارب'))) == 1
+    assert store.events(EventFilter(text='NEAR(قصف "x')) == []

@@ -15,9 +15,6 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any, Iterable, Mapping
 
-import numpy as np
-from scipy.optimize import linear_sum_assignment
-
 from rasd.errors import InputError
 
 from rasd.text.normalize import fold_word, strip_article
@@ -208,6 +205,10 @@ def align(gold_events: list[dict], pred_events: list[dict]) -> list[tuple[int, i
     """One-to-one (gold index, predicted index) pairs: most matches first, best pairs second."""
     if not gold_events or not pred_events:
         return []
+    # Imported here: the store and `rasd serve` use this module's place helpers, not the aligner.
+    import numpy as np
+    from scipy.optimize import linear_sum_assignment
+
     # A match is worth more than all bonuses together, so the count is maximised first.
     match_value = 1.0 + _MAX_BONUS * min(len(gold_events), len(pred_events))
     weights = np.zeros((len(gold_events), len(pred_events)))

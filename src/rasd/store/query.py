@@ -21,6 +21,7 @@ class EventFilter:
     outlet: str | None = None
     text: str | None = None           # words the article must contain (Arabic folded)
     updated_since: str | None = None  # ISO time: events written after it
+    include_rejected: bool = False    # events a reviewer rejected are left out unless asked for
 
 
 def search_words(text: str) -> list[str]:
@@ -47,6 +48,8 @@ def event_where(database: Database, f: EventFilter) -> tuple[list[str], list[Any
     if f.actor:
         clauses.append("(lower(e.actor1) LIKE lower(?) OR lower(e.actor2) LIKE lower(?))")
         params += [f"%{f.actor}%"] * 2
+    if not f.include_rejected:
+        clauses.append("(e.review_status IS NULL OR e.review_status <> 'rejected')")
     if f.text and (words := search_words(f.text)):
         sql, text_params = database.text_filter(words)
         clauses.append(f"e.article_key IN ({sql})")

@@ -30,6 +30,7 @@ class StoredEvent:
     incident_id: str | None
     link_reason: str | None
     updated_at: str
+    review_status: str | None = None  # confirmed, corrected or rejected by a reviewer
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,10 +67,17 @@ class Store:
             self._touch_source(article.outlet, at)
             self._write_article(key, input_hash, article, at, exists)
             new_ids = self._write_events(key, article, at)
+            self._reapply_reviews(new_ids, at)
             self._relink(dissolved, at)
             for new_id in new_ids:
                 self._link(new_id, at)
         return "updated" if exists else "new"
+
+    def _reapply_reviews(self, event_ids: Sequence[str], at: str) -> None:
+        """Reviewers' corrections win over a re-extraction: apply them to the new records."""
+        from rasd.store.portal import reapply
+
+        reapply(self, event_ids, at)
 
     def _touch_source(self, outlet: str | None, at: str) -> None:
         if outlet:
@@ -177,7 +184,9 @@ class Store:
 
     def _refresh_incident(self, incident_id: str, at: str) -> None:
         """Recompute the incident's reconciled record from its members."""
-        members = self.events(incident_id=incident_id)
+        # Rejected reports leave the reconciliation, unless every report was rejected.
+        members = self.events(incident_id=incident_id) or self.events(
+            EventFilter(include_rejected=True), incident_id=incident_id)
         record = incident_record(incident_id, members)
         values = (members[0].event.event_type, record["event_date"],
                   json.dumps(record, ensure_ascii=False), at, incident_id)
@@ -196,16 +205,42 @@ class Store:
 
     # --- reading ------------------------------------------------------------------
 
-    def events(self, filters: EventFilter | None = None, incident_id: str | None = None) -> list[StoredEvent]:
-        """Stored events matching `filters` (or of one incident), ordered by day then id."""
-        where, params = event_where(self.db, filters) if filters else ([], [])
+    def events(self, filters: EventFilter | None = None, incident_id: str | None = None,
+               limit: int | None = None, offset: int = 0) -> list[StoredEvent]:
+        """Stored events matching `filters` (or of one incident), ordered by day then id; a page with `limit`."""
+        where, params = self._event_where(filters, incident_id)
+        sql = (f"SELECT e.*, {_ARTICLE_SELECT} FROM events e JOIN articles a ON a.key = e.article_key "
+               + where + " ORDER BY e.event_date, e.id")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [limit, offset]
+        return [_stored_event(row) for row in self.db.query(sql, params)]
+
+    def _event_where(self, filters: EventFilter | None, incident_id: str | None = None) -> tuple[str, list]:
+        where, params = event_where(self.db, filters or EventFilter())
         if incident_id is not None:
             where.append("e.incident_id = ?")
             params.append(incident_id)
-        sql = (f"SELECT e.*, {_ARTICLE_SELECT} FROM events e JOIN articles a ON a.key = e.article_key "
-               + (("WHERE " + " AND ".join(where)) if where else "")
-               + " ORDER BY e.event_date, e.id")
-        return [_stored_event(row) for row in self.db.query(sql, params)]
+        return (("WHERE " + " AND ".join(where)) if where else ""), params
+
+    def tally(self, filters: EventFilter | None, *columns: str) -> list[Row]:
+        """How many matching events share each value of `columns` (of TALLY_COLUMNS), as rows with `n`."""
+        unknown = [c for c in columns if c not in TALLY_COLUMNS]
+        if unknown:
+            raise ValueError(f"cannot count by {', '.join(unknown)}")
+        where, params = self._event_where(filters)
+        selected = ", ".join(f"{TALLY_COLUMNS[c]} AS {c}" for c in columns) or "1 AS one"
+        grouped = ", ".join(TALLY_COLUMNS[c] for c in columns)
+        sql = (f"SELECT {selected}, COUNT(*) AS n, SUM(e.fatalities) AS fatalities FROM events e "
+               f"JOIN articles a ON a.key = e.article_key {where}" + (f" GROUP BY {grouped}" if grouped else ""))
+        return [{**row, "n": int(row["n"]), "fatalities": int(row["fatalities"] or 0)}
+                for row in self.db.query(sql, params)]
+
+    def event(self, event_id: str) -> StoredEvent | None:
+        """One stored event by id, rejected or not."""
+        rows = self.db.query(f"SELECT e.*, {_ARTICLE_SELECT} FROM events e JOIN articles a ON a.key = e.article_key "
+                             "WHERE e.id = ?", (event_id,))
+        return _stored_event(rows[0]) if rows else None
 
     def incidents(self, filters: EventFilter | None = None) -> list[dict]:
         """Reconciled incident records (with `updated_at`) holding an event that matches `filters`.
@@ -214,7 +249,7 @@ class Store:
         """
         since = filters.updated_since if filters else None
         event_filter = replace(filters, updated_since=None) if filters else None
-        where, params = event_where(self.db, event_filter) if event_filter else ([], [])
+        where, params = event_where(self.db, event_filter or EventFilter())
         rows = self.db.query(
             "SELECT DISTINCT e.incident_id FROM events e JOIN articles a ON a.key = e.article_key "
             "WHERE " + " AND ".join(["e.incident_id IS NOT NULL", *where]), params)
@@ -237,6 +272,11 @@ class Store:
         for row in rows:
             if not self.db.query(f"SELECT 1 AS x FROM {table} WHERE id = ?", (row["entity_id"],)):
                 gone.append(Deletion(entity, row["entity_id"], row["at"]))
+        if entity == "event":
+            # A reviewer's rejection takes the event out of the exports: synced copies drop it too.
+            rejected = self.db.query("SELECT id, updated_at FROM events WHERE review_status = 'rejected' "
+                                     "AND updated_at > ? ORDER BY id", (since,))
+            gone += [Deletion(entity, row["id"], row["updated_at"]) for row in rejected]
         return gone
 
     def counts(self) -> dict[str, int]:
@@ -250,6 +290,9 @@ class Store:
                              (entity_id,))
 
 
+# What `Store.tally` may count events by.
+TALLY_COLUMNS = {"event_type": "e.event_type", "day": "e.event_date", "admin1": "e.admin1",
+                 "outlet": "a.outlet", "country": "e.country", "actor1": "e.actor1", "actor2": "e.actor2"}
 # A box wider than PLACE_RADIUS_KM at any latitude Rasd covers (0.15 degree of longitude
 # is 10 km up to 53 degrees north): the exact distance is checked afterwards.
 BOX_DEGREES = 0.15
@@ -319,4 +362,4 @@ def _stored_event(row: Row) -> StoredEvent:
     article = ArticleRef(row["article_key"], row["a_article_id"], row["a_url"], row["a_outlet"],
                          row["a_published"], row["a_title"])
     return StoredEvent(row["id"], article, Event.from_dict(json.loads(row["record"])), row["event_date"],
-                       row["incident_id"], row["link_reason"], row["updated_at"])
+                       row["incident_id"], row["link_reason"], row["updated_at"], row.get("review_status"))

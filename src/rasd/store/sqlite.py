@@ -80,7 +80,8 @@ class SqliteDatabase:
         clauses, params = [], []
         if long_words:
             clauses.append("key IN (SELECT key FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(" AND ".join(f'"{w}"' for w in long_words))
+            # Each word is one FTS5 string: a double quote inside it is doubled, never syntax.
+            params.append(" AND ".join('"' + w.replace('"', '""') + '"' for w in long_words))
         for word in short_words:
             clauses.append("folded LIKE ?")
             params.append(f"%{word}%")

@@ -1,0 +1,1 @@
+"""The web portal and REST API: `rasd serve` (rasd.web.app.create_app)."""
