@@ -248,3 +248,16 @@ def test_an_earlier_act_named_in_passing_is_no_event():
 def test_a_spot_the_gazetteer_lacks_inside_a_known_quarter_is_coded_at_the_quarter():
     text = "قتل رجل اليوم بانفجار عبوة ناسفة في حارة الجامع بقرية اليادودة غربي درعا."
     assert [e.location.name_ar for e in pipeline_events(text)] == ["اليادودة"]
+
+
+def test_the_soldiers_a_toll_counts_are_victims_and_the_marked_attacker_acts():
+    text = "قتل خمسة جنود صوماليين اليوم في هجوم شنته حركة الشباب على قاعدة في مدينة أفجوي."
+    [event] = pipeline_events(text)
+    assert event.actor1.name == "Al Shabaab"
+
+
+def test_a_clash_between_two_armed_groups_is_theirs_not_a_report_of_them():
+    text = "اندلعت اشتباكات مسلحة أمس بين مجموعتين مسلحتين في منطقة عين زارة جنوب العاصمة الليبية طرابلس."
+    [event] = pipeline_events(text)
+    assert event.actor1.name == "Unidentified Armed Group (Libya)"
+    assert event.location.name_ar == "عين زارة"

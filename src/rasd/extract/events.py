@@ -237,7 +237,12 @@ def _size(mention: PlaceMention) -> int:
 
 
 def _is_connector(word: str) -> bool:
-    return word in CONNECTOR_WORDS or word in ("،", ",", "-", "–") or word.startswith(("ب", "و")) and word[1:] in CONNECTOR_WORDS
+    """Words between a place and the larger one that locates it: «X جنوب العاصمة الليبية Y»."""
+    if word in CONNECTOR_WORDS or word in ("،", ",", "-", "–") or word in ("العاصمه", "عاصمه"):
+        return True
+    if word.startswith("ال") and word.endswith(("يه", "ي")) and len(word) > 5:
+        return True  # a nisba adjective: «الليبية», «السورية»
+    return word.startswith(("ب", "و")) and word[1:] in CONNECTOR_WORDS
 
 
 def _is_specific(mention: PlaceMention) -> bool:
@@ -398,7 +403,7 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
         crowd = [m for m in mentions if m.kind in ("protesters", "rioters")]
         force = [m for m in mentions if m.kind in ARMED_KINDS]
         return (crowd[0] if crowd else None), (force[0] if force and act.sub_event_type != "Peaceful protest" else None)
-    agents = [m for m in mentions if m.kind in AGENT_KINDS]
+    agents = [m for m in mentions if m.kind in AGENT_KINDS and not _counted_victims(facts, m)]
     # «غارات روسية»: a group named in the trigger's own phrase (the bare noun «غارات» names nobody)
     holding = [m for m in agents if m.span.start <= act.trigger.start < m.span.end and m.span != act.trigger]
     before = [m for m in agents if m.span.end <= act.trigger.start]
@@ -406,12 +411,28 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
     # «قصفت قوات النظام», «إلقاء مروحيات النظام»: the group right after a verb or verbal noun
     genitive = next((m for m in after if m.kind in AGENT_KINDS and act.act != "explosion"
                      and _token_index(facts.tokens, m.span.start) == act.last_token + 1), None)
-    doer = holding[0] if holding else genitive or (_subject(facts, before) if before else next(
+    marked = next((m for m in after if m.kind in AGENT_KINDS and _marked_agent(facts, m)), None)
+    doer = holding[0] if holding else genitive or marked or (_subject(facts, before) if before else next(
         (m for m in after if _doer_after(facts, act, m)), None))
     target = next((m for m in after if m is not doer and _differs(m, doer)), None)
     if target is None:
         target = next((m for m in mentions if m.kind == "civilians" and m is not doer), None)
     return doer, target
+
+
+# Words that introduce the doer of a passive or nominal act: «هجوم شنته حركة الشباب», «من قبل».
+AGENT_MARKERS = frozenset({"شنته", "شنتها", "شنها", "شنه", "نفذته", "نفذتها", "نفذها", "نفذه", "قبل",
+                           "تبنته", "تبناه", "اطلقتها", "اطلقها", "مصدره", "مصدرها"})
+
+
+def _marked_agent(facts: ArticleFacts, mention) -> bool:
+    first = _token_index(facts.tokens, mention.span.start)
+    return any(t.folded in AGENT_MARKERS for t in facts.tokens[max(0, first - 2):first])
+
+
+def _counted_victims(facts: ArticleFacts, mention) -> bool:
+    """«قتل خمسة جنود صوماليين»: the people a toll counts are its victims, not the doers."""
+    return any(c.span.start <= mention.span.start < c.span.end for c in facts.in_sentence("casualties", mention.sentence))
 
 
 def _subject(facts: ArticleFacts, before: list[Any]) -> Any:
