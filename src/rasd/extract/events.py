@@ -411,7 +411,7 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
     # «قصفت قوات النظام», «إلقاء مروحيات النظام»: the group right after a verb or verbal noun
     genitive = next((m for m in after if m.kind in AGENT_KINDS and act.act != "explosion"
                      and _token_index(facts.tokens, m.span.start) == act.last_token + 1), None)
-    marked = next((m for m in after if m.kind in AGENT_KINDS and _marked_agent(facts, m)), None)
+    marked = next((m for m in after if m.kind in AGENT_KINDS and _marked_agent(facts, act, m)), None)
     doer = holding[0] if holding else genitive or marked or (_subject(facts, before) if before else next(
         (m for m in after if _doer_after(facts, act, m)), None))
     target = next((m for m in after if m is not doer and _differs(m, doer)), None)
@@ -425,9 +425,15 @@ AGENT_MARKERS = frozenset({"شنته", "شنتها", "شنها", "شنه", "نف
                            "تبنته", "تبناه", "اطلقتها", "اطلقها", "مصدره", "مصدرها"})
 
 
-def _marked_agent(facts: ArticleFacts, mention) -> bool:
+MARKER_REACH = 3  # tokens after the trigger where «شنته», «من قبل» still speak of it
+
+
+def _marked_agent(facts: ArticleFacts, act: Act, mention) -> bool:
+    """«هجوم شنته حركة الشباب»: a marker right after the trigger names its doer (not «بعد محاصرته
+    من قبل X», which names who besieged)."""
     first = _token_index(facts.tokens, mention.span.start)
-    return any(t.folded in AGENT_MARKERS for t in facts.tokens[max(0, first - 2):first])
+    return any(facts.tokens[i].folded in AGENT_MARKERS
+               for i in range(max(act.last_token + 1, first - 2), first) if i - act.last_token <= MARKER_REACH)
 
 
 def _counted_victims(facts: ArticleFacts, mention) -> bool:
