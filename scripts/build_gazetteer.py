@@ -20,13 +20,15 @@ import io
 import re
 from pathlib import Path
 
+from rasd.extract.latin_names import latin_skeleton  # the consonant keys are precomputed here
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "gazetteer"
 DEFAULT_OUT = ROOT / "src" / "rasd" / "data" / "gazetteer" / "places.tsv.gz"
 DEFAULT_LATIN_OUT = ROOT / "src" / "rasd" / "data" / "gazetteer" / "latin_places.tsv.gz"
 LATIN_COLUMNS = (
     "id", "country_code", "name_en", "alt_en", "feature_class", "lat", "lon",
-    "admin1_ar", "admin1_en", "admin2_ar", "admin2_en", "population",
+    "admin1_ar", "admin1_en", "admin2_ar", "admin2_en", "population", "keys",
 )
 MAX_LATIN_ALTERNATES = 4
 # Classes of place an event can be at; abandoned or destroyed places and campuses are left out.
@@ -83,10 +85,13 @@ def latin_row(row: dict[str, str]) -> list[str] | None:
     if ARABIC.search(row["name_ar"]) or arabic_alternates(row) or row["feature_class"] not in LATIN_CLASSES:
         return None
     alternates = [a.strip() for a in row["alt_names"].split("|") if a.strip() and a.strip() != row["name_en"]]
+    alternates = alternates[:MAX_LATIN_ALTERNATES]
+    keys = sorted({latin_skeleton(name) for name in [row["name_en"], *alternates]})
     return [
-        row["id"], row["country_code"], row["name_en"], "|".join(alternates[:MAX_LATIN_ALTERNATES]),
+        row["id"], row["country_code"], row["name_en"], "|".join(alternates),
         row["feature_class"], round_coordinate(row["lat"]), round_coordinate(row["lon"]),
         row["admin1_ar"], row["admin1_en"], row["admin2_ar"], row["admin2_en"], row["population"],
+        "|".join(k for k in keys if k),
     ]
 
 

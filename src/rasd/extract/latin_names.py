@@ -95,8 +95,7 @@ def latin_index() -> dict[tuple[str, str], tuple[int, ...]]:
     """(country code, skeleton) -> row positions in `latin_table()`."""
     index: dict[tuple[str, str], list[int]] = {}
     for position, row in enumerate(latin_table()):
-        names = [row[2], *(n for n in row[3].split("|") if n)]
-        for key in {latin_skeleton(n) for n in names}:
+        for key in row[12].split("|"):  # precomputed by scripts/build_gazetteer.py
             if len(key) >= MIN_CONSONANTS:
                 index.setdefault((row[1], key), []).append(position)
     return {key: tuple(rows) for key, rows in index.items()}
