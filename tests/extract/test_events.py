@@ -261,3 +261,18 @@ def test_a_clash_between_two_armed_groups_is_theirs_not_a_report_of_them():
     [event] = pipeline_events(text)
     assert event.actor1.name == "Unidentified Armed Group (Libya)"
     assert event.location.name_ar == "عين زارة"
+
+
+def test_a_battles_other_side_is_the_group_it_fights_not_its_ally():
+    text = ("سيطرت قوات سوريا الديمقراطية بدعم من طيران التحالف الدولي على قرية دوشان اليوم. "
+            "وقال مصدر إن طيران التحالف الدولي نفذ غارات قرب منبج. "
+            "واندلعت معارك عنيفة مع تنظيم داعش في محيط القرية.")
+    [takeover] = [e for e in pipeline_events(text) if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert {takeover.actor1.name, takeover.actor2.name} == {"Syrian Democratic Forces", "Islamic State (Syria)"}
+
+
+def test_the_doer_of_another_act_of_the_sentence_is_not_this_ones_target():
+    text = ("قصفت الطائرات الروسية اليوم بلدة كفرنبل، تزامنا مع إلقاء مروحيات النظام براميل "
+            "على البلدة ذاتها.")
+    russian = [e for e in pipeline_events(text) if e.actor1.name == "Military Forces of Russia"]
+    assert russian and all(e.actor2 is None or e.actor2.type != 1 for e in russian)

@@ -79,9 +79,15 @@ class ArticleFacts:
         """The armed groups the article names (not as sources), counted once."""
         by_name: dict[str, list[Any]] = {}
         for mention in self.actors:
-            if mention.kind in ARMED_KINDS and not _is_reporter(self, mention):
+            if mention.kind in ARMED_KINDS and not _is_reporter(self, mention) and not _named_as_ally(self, mention):
                 by_name.setdefault(mention.actor.name, []).append(mention)
         return ArmedSides(Counter({name: len(found) for name, found in by_name.items()}), by_name)
+
+    @cached_property
+    def battle_sentences(self) -> frozenset[int]:
+        """Sentences that report fighting: the other side of a battle is named there."""
+        return frozenset(a.sentence for a in find_acts(self.tokens, self.sentences)
+                         if a.event_type == BATTLES and a.modality is None)
 
     def in_sentence(self, name: str, sentence: int) -> list[Any]:
         """The `name` items («places», «actors», «times», «casualties») of one sentence."""
@@ -414,10 +420,33 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
     marked = next((m for m in after if m.kind in AGENT_KINDS and _marked_agent(facts, act, m)), None)
     doer = holding[0] if holding else genitive or marked or (_subject(facts, before) if before else next(
         (m for m in after if _doer_after(facts, act, m)), None))
-    target = next((m for m in after if m is not doer and _differs(m, doer)), None)
-    if target is None:
+    others = _doers_of_other_acts(facts, act)
+    target = next((m for m in after if m is not doer and _differs(m, doer) and m.span not in others
+                   and not _named_as_ally(facts, m)), None)
+    if target is None and act.event_type != STRATEGIC:
         target = next((m for m in mentions if m.kind == "civilians" and m is not doer), None)
     return doer, target
+
+
+ALLY_WORDS = frozenset({"دعم", "بدعم", "بمساعده", "مساعده", "بمسانده", "مسانده", "باسناد", "اسناد", "بغطاء",
+                        "غطاء", "مدعومه", "المدعومه", "مدعوما", "المدعوم"})
+
+
+def _named_as_ally(facts: ArticleFacts, mention) -> bool:
+    """«بدعم من طيران التحالف», «بمساندة القوات الروسية»: who helped, not who was hit."""
+    first = _token_index(facts.tokens, mention.span.start)
+    return bool({t.folded for t in facts.tokens[max(0, first - 2):first]} & ALLY_WORDS)
+
+
+def _doers_of_other_acts(facts: ArticleFacts, act: Act) -> set[Span]:
+    """Spans of groups named right after another trigger of the sentence («إلقاء مروحيات النظام»):
+    that act's doers, not this one's targets."""
+    spans = set()
+    for mention in facts.in_sentence("actors", act.sentence):
+        first = _token_index(facts.tokens, mention.span.start)
+        if first > 0 and first - 1 != act.last_token and load_lexicon("event_triggers").match_at(facts.tokens, first - 1):
+            spans.add(mention.span)
+    return spans
 
 
 # Words that introduce the doer of a passive or nominal act: «هجوم شنته حركة الشباب», «من قبل».
@@ -507,7 +536,11 @@ def opponent(facts: ArticleFacts, act: Act, actor1: Actor | None) -> Actor | Non
     """The other side of a battle whose sentence names one: the armed group the article
     names most, nearest sentences first («سيطرت القوات على قرى ...» after «معارك مع داعش»)."""
     sides = facts.armed_sides
-    name = next((n for n, _ in sides.counts.most_common() if actor1 is None or n != actor1.name), None)
+    fighting = facts.battle_sentences
+    def weight(name: str) -> tuple[int, int]:  # named in battle sentences first, then named most
+        return (sum(m.sentence in fighting for m in sides.by_name[name]), sides.counts[name])
+    names = sorted(sides.counts, key=weight, reverse=True)
+    name = next((n for n in names if actor1 is None or n != actor1.name), None)
     if name is None:
         return None
     mentions = sides.by_name[name]  # in text order
