@@ -276,3 +276,11 @@ def test_the_doer_of_another_act_of_the_sentence_is_not_this_ones_target():
             "على البلدة ذاتها.")
     russian = [e for e in pipeline_events(text) if e.actor1.name == "Military Forces of Russia"]
     assert russian and all(e.actor2 is None or e.actor2.type != 1 for e in russian)
+
+
+def test_an_agreement_takes_its_parties_from_the_article_when_its_sentence_names_none():
+    text = ("أعلنت لجنة التفاوض في طفس أمس التوصل إلى تفاهم مع ضباط قوات النظام. "
+            "وقال مصدر إنه تم التوافق على خروج عدد من المطلوبين من مدينة طفس اليوم.")
+    [deal] = [e for e in pipeline_events(text) if e.sub_event_type == "Agreement"]
+    assert deal.actor1.name == "Military Forces of Syria (2000-2024)"
+    assert deal.actor2.name == "Tafas Communal Group (Syria)"

@@ -525,11 +525,26 @@ def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> 
     doer, target = pick_actors(facts, draft.act)
     actor1 = doer.actor if doer is not None else default_actor(facts, draft.act, previous)
     actor2 = target.actor if target is not None else None
+    if draft.act.sub_event_type == "Agreement":
+        actor1, actor2 = agreement_parties(facts, draft.act, actor1, actor2)
     if actor2 is None and draft.act.event_type == BATTLES:
         actor2 = opponent(facts, draft.act, actor1)
     if actor2 is None and _civilian_victims(facts, draft.act):
         actor2 = Actor(f"Civilians ({facts.country or 'Syria'})", "مدنيون", 7)
     return _retype(replace(draft, actor1=actor1, actor2=actor2, doer_named=doer is not None), target)
+
+
+def agreement_parties(facts: ArticleFacts, act: Act, actor1: Actor | None, actor2: Actor | None):
+    """The two sides of an agreement its sentence does not name: the community or group that
+    negotiated («لجنة التفاوض») and the force it faced, as the article names them."""
+    if actor2 is not None and actor2.type == 7:
+        actor2 = None  # «خروج عدد من الأشخاص»: the people it concerns are no party
+    if actor1 is None:
+        actor1 = opponent(facts, act, actor2)
+    if actor2 is None:
+        communal = [m for m in facts.actors if m.kind in ("communal", "clan")]
+        actor2 = communal[0].actor if communal else opponent(facts, act, actor1)
+    return actor1, actor2
 
 
 def opponent(facts: ArticleFacts, act: Act, actor1: Actor | None) -> Actor | None:
