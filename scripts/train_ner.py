@@ -33,6 +33,7 @@ from rasd.text.normalize import fold_word
 from rasd.evaluate.ner_eval import read_conll, score_spans
 from rasd.extract.gazetteer import load_gazetteer
 from rasd.extract.ner import (
+    CLUSTER_MIN_COUNT,
     MODEL_NAME,
     TABLES_NAME,
     FeatureTables,
@@ -162,7 +163,8 @@ def _lexicon_value(counter: Counter) -> str:
     return f"{kind}:{'hi' if entity[kind] * 2 >= sum(counter.values()) else 'lo'}"
 
 
-def build_clusters(texts: Sequence[Sequence[str]], min_count: int = 3, dims: int = 80) -> dict[str, str]:
+def build_clusters(texts: Sequence[Sequence[str]], min_count: int = CLUSTER_MIN_COUNT,
+                   dims: int = 80) -> dict[str, str]:
     """Stem -> 'a-b-c': k-means cluster ids at three sizes over PPMI-SVD context vectors."""
     vocab = sorted(w for w, n in Counter(w for s in texts for w in s).items() if n >= min_count)
     index = {w: i for i, w in enumerate(vocab)}
@@ -222,18 +224,26 @@ def contiguous_folds(n: int, k: int) -> list[range]:
 
 
 def jackknife_features(sentences, base: FeatureTables) -> list[list[list[str]]]:
-    """Features of the training sentences, each fold seeing a lexicon built from the other folds."""
+    """Features of the training sentences as unseen text would get them.
+
+    Each fold sees the lexicon of the other folds and word counts without its
+    own words: a name met in one article only is then as new to the features
+    as a name in tomorrow's news (no count, no cluster, no lexicon entry).
+    """
     feats: list = [None] * len(sentences)
     for fold in contiguous_folds(len(sentences), FOLDS):
+        counts = counts_without(base.counts, [sentences[i][0] for i in fold])
         others = [s for i, s in enumerate(sentences) if i not in fold]
-        tables = _with_lexicon(base, *build_lexicon(others, base.counts))
+        tables = FeatureTables(counts, base.clusters, base.places, *build_lexicon(others, counts))
         for i in fold:
             feats[i] = sentence_features(sentences[i][0], tables)
     return feats
 
 
-def _with_lexicon(base: FeatureTables, lexicon: dict[str, str], phrases: dict[str, str]) -> FeatureTables:
-    return FeatureTables(base.counts, base.clusters, base.places, lexicon, phrases)
+def counts_without(counts: dict[str, int], texts: Iterable[Sequence[str]]) -> dict[str, int]:
+    """The word counts less the words of ``texts`` (which they include)."""
+    held_out = Counter(fold_word(t) for toks in texts for t in toks)
+    return {w: n - held_out[w] for w, n in counts.items() if n > held_out[w]}
 
 
 def train_crf(features, sentences, model_path: Path, args, c1: float, c2: float) -> float:
@@ -260,7 +270,9 @@ def load_corpora(data: Path, args):
     if args.wojood:
         extra = [s for split in ("train", "dev") for s in
                  load_wojood_nested(data / f"wojood_sample/{split}.nested.tsv")]
-    newsfane = [toks for toks, _ in read_conll(data / "newsfane_gold/train.no_anercorp_test.conll")]
+    newsfane = []
+    if args.newsfane:  # the same text as ANERcorp train, clitics split: no new words, and counts
+        newsfane = [toks for toks, _ in read_conll(data / "newsfane_gold/train.no_anercorp_test.conll")]
     wojood_text = [toks for split in ("train", "dev", "test") for toks, _ in
                    read_conll(data / f"wojood_sample/{split}.conll")]
     return train, extra, newsfane, wojood_text
@@ -315,6 +327,7 @@ def parse_args(argv):
     p.add_argument("--no-lexicon", dest="lexicon", action="store_false")
     p.add_argument("--no-gazetteer", dest="use_gazetteer", action="store_false")
     p.add_argument("--bio", dest="bilou", action="store_false", help="train on BIO, not BILOU tags")
+    p.add_argument("--newsfane", action="store_true", help="add NewsFANE text to counts and clusters")
     p.add_argument("--wojood", action="store_true", help="add the Wojood sample (mapped) to training")
     p.add_argument("--eval-extra", action="store_true", help="also score cleananercorp and Syrian tests")
     return p.parse_args(argv)

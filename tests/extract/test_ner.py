@@ -8,6 +8,8 @@ from rasd.extract.ner import (
     bio_to_bilou,
     bio_to_spans,
     find_entities,
+    find_entities_in_sentences,
+    propagate_labels,
     load_tagger,
     sentence_features,
     split_clitics,
@@ -135,3 +137,37 @@ def test_bio_spans_read_stray_inside_tags_as_new_entities():
 def test_bilou_round_trip():
     tags = ["B-PER", "I-PER", "I-PER", "O", "B-LOC", "B-ORG", "I-ORG"]
     assert bilou_to_bio(bio_to_bilou(tags)) == tags
+
+
+# --- document context -----------------------------------------------------------
+
+
+CONTEXT_TABLES = FeatureTables(lexicon={"قال": "O", "الوزير": "O", "الحكومه": "O"})
+
+
+def test_a_surname_found_once_is_tagged_again_nearby():
+    stems = [["قال", "الوزير", "كمال", "دياب"], ["وزار", "دياب", "الحكومه"]]
+    tags = [["O", "O", "B-PER", "I-PER"], ["O", "O", "O"]]
+    assert propagate_labels(stems, tags, CONTEXT_TABLES)[1] == ["O", "B-PER", "O"]
+
+
+def test_common_words_and_far_sentences_are_not_propagated():
+    stems = [["الحكومه", "دياب"], ["قال"], ["الحكومه", "دياب"]]
+    tags = [["B-ORG", "B-PER"], ["O"], ["O", "O"]]
+    assert propagate_labels(stems, tags, CONTEXT_TABLES)[2] == ["O", "B-PER"]
+    assert propagate_labels(stems, tags, CONTEXT_TABLES, window=1)[2] == ["O", "O"]
+
+
+def test_a_name_seen_with_two_types_is_left_alone():
+    stems = [["الجزيره"], ["الجزيره"], ["الجزيره"]]
+    tags = [["B-ORG"], ["B-LOC"], ["O"]]
+    assert propagate_labels(stems, tags, CONTEXT_TABLES)[2] == ["O"]
+
+
+def test_sentences_of_an_article_share_a_name():
+    article = [
+        "وقال قائد الشرطة العقيد سالم الورفلي إن الهجوم وقع فجرا .".split(),
+        "وأضاف الورفلي أن التحقيق بدأ .".split(),
+    ]
+    per_sentence = find_entities_in_sentences(article)
+    assert [(e.start, e.end, e.label) for e in per_sentence[1]] == [(1, 2, "PER")]

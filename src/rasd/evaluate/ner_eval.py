@@ -105,10 +105,16 @@ def score_spans(gold: Iterable[Sequence[str]], predicted: Iterable[Sequence[str]
     return NerReport(micro, {k: Score(correct[k], guessed[k], expected[k]) for k in kinds})
 
 
-def evaluate_ner(conll_path: str | Path, tag_map: Mapping[str, str] | None = None) -> NerReport:
-    """Tag every sentence of a gold CoNLL file with the shipped model and score it."""
-    from rasd.extract.ner import tag_tokens
+def evaluate_ner(conll_path: str | Path, tag_map: Mapping[str, str] | None = None,
+                 context: bool = False) -> NerReport:
+    """Tag every sentence of a gold CoNLL file with the shipped model and score it.
+
+    With ``context``, the file is read as running text: names found in nearby
+    sentences are shared (rasd.extract.ner.tag_sentences), as within an article.
+    """
+    from rasd.extract.ner import tag_sentences, tag_tokens
 
     sentences = read_conll(conll_path, tag_map)
-    predicted = [tag_tokens(tokens) for tokens, _ in sentences]
+    tokens = [words for words, _ in sentences]
+    predicted = tag_sentences(tokens) if context else [tag_tokens(words) for words in tokens]
     return score_spans([tags for _, tags in sentences], predicted)

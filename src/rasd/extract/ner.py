@@ -31,15 +31,19 @@ __all__ = [
     "NerTagger",
     "bio_to_spans",
     "find_entities",
+    "find_entities_in_sentences",
+    "propagate_labels",
     "load_tagger",
     "sentence_features",
     "split_clitics",
+    "tag_sentences",
     "tag_tokens",
 ]
 
 MODEL_NAME = "anercorp-crf.crfsuite"
 TABLES_NAME = "anercorp-crf.tables.json.gz"
 CUES_NAME = "cue_words.tsv"
+CLUSTER_MIN_COUNT = 3  # a word is clustered when seen this often in the unlabelled text
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
 
 # Proclitics, on folded text: conjunction, then preposition, then the article.
@@ -170,12 +174,26 @@ class _Token:
     stem: str  # clitics removed, article kept
     bare: str  # article removed too
     shape: str
+    known: bool  # its stem was seen in the labelled training text
+
+
+def _identity(tok: _Token) -> list[str]:
+    """The token's own word forms, only for words training has seen.
+
+    Training computes them fold by fold (jackknife), so rare names lose them
+    there as unseen names do at run time, and the model learns to tag names
+    from context, affixes and clusters rather than from memory.
+    """
+    if not tok.known:
+        return ["unknown"]
+    return [f"f={tok.folded}", f"stem={tok.stem}", f"bare={tok.bare}"]
 
 
 def _analyse(token: str, tables: FeatureTables) -> _Token:
     folded = fold_word(token)
     clitics, stem = split_clitics(folded, tables.counts) if folded else ("", "")
-    return _Token(folded, clitics, stem, strip_article(stem), word_shape(folded))
+    known = not tables.lexicon or stem in tables.lexicon
+    return _Token(folded, clitics, stem, strip_article(stem), word_shape(folded), known)
 
 
 def _phrase_marks(stems: Sequence[str], table: Mapping[str, str], min_words: int) -> list[str]:
@@ -220,7 +238,8 @@ def _char_trigrams(word: str) -> list[str]:
 
 
 def _cluster_feats(prefix: str, stem: str, tables: FeatureTables, levels: int = 3) -> list[str]:
-    path = tables.clusters.get(stem)
+    # A word too rare in the counts gets no cluster, as in training (where counts are jackknifed).
+    path = tables.clusters.get(stem) if tables.counts.get(stem, 0) >= CLUSTER_MIN_COUNT else None
     if path is None:
         return [f"{prefix}c=none"]
     ids = path.split("-")
@@ -239,14 +258,11 @@ def _lookup_feats(prefix: str, tok: _Token, tables: FeatureTables) -> list[str]:
     return feats
 
 
-def _token_feats(tok: _Token, token: str, tables: FeatureTables) -> list[str]:
+def _token_feats(tok: _Token, tables: FeatureTables) -> list[str]:
     """Features of the token itself."""
     feats = [
         "bias",
-        f"w={token}",
-        f"f={tok.folded}",
-        f"stem={tok.stem}",
-        f"bare={tok.bare}",
+        *_identity(tok),
         f"cl={tok.clitics}",
         f"shape={tok.shape}",
         f"len={min(len(tok.bare), 8)}",
@@ -260,6 +276,10 @@ def _token_feats(tok: _Token, token: str, tables: FeatureTables) -> list[str]:
     return feats
 
 
+def _seen_stem(tok: _Token) -> str:
+    return tok.stem if tok.known else "<unk>"
+
+
 def _context_feats(toks: Sequence[_Token], i: int, tables: FeatureTables) -> list[str]:
     """Features of the neighbours within two tokens, and a few conjunctions."""
     feats = []
@@ -269,12 +289,12 @@ def _context_feats(toks: Sequence[_Token], i: int, tables: FeatureTables) -> lis
             feats.append(f"{d}:pad")
             continue
         tok = toks[j]
-        feats += [f"{d}:stem={tok.stem}", f"{d}:shape={tok.shape}"]
+        feats += [f"{d}:stem={_seen_stem(tok)}", f"{d}:shape={tok.shape}"]
         feats += _cluster_feats(f"{d}:", tok.stem, tables, levels=2)
         feats += _lookup_feats(f"{d}:", tok, tables)
         if abs(d) == 1:
-            feats += [f"{d}:f={tok.folded}", f"{d}:s2={tok.bare[-2:]}", f"{d}:cl={tok.clitics}"]
-    stem = [toks[j].stem if 0 <= j < len(toks) else "<pad>" for j in range(i - 2, i + 3)]
+            feats += [f"{d}:s2={tok.bare[-2:]}", f"{d}:cl={tok.clitics}"]
+    stem = [_seen_stem(toks[j]) if 0 <= j < len(toks) else "<pad>" for j in range(i - 2, i + 3)]
     feats += [
         f"-1|0={stem[1]}|{stem[2]}",
         f"0|1={stem[2]}|{stem[3]}",
@@ -296,8 +316,8 @@ def sentence_features(tokens: Sequence[str], tables: FeatureTables) -> list[list
     places = _phrase_marks(stems, tables.places, min_words=2)
     phrases = _phrase_marks(stems, tables.phrases, min_words=1)
     out = []
-    for i, (token, tok) in enumerate(zip(tokens, toks)):
-        feats = _token_feats(tok, token, tables) + _context_feats(toks, i, tables)
+    for i, tok in enumerate(toks):
+        feats = _token_feats(tok, tables) + _context_feats(toks, i, tables)
         feats += [f"gazspan={places[i]}", f"phrase={phrases[i]}"]
         if i == 0:
             feats.append("BOS")
@@ -371,6 +391,10 @@ class NerTagger:
         self._crf.open_inmemory(model)
         self._lock = threading.Lock()  # a crfsuite tagger holds per-call state
 
+    def stem(self, word: str) -> str:
+        """The folded, clitic-stripped stem the features use: «وبالقاهرة» -> «القاهره»."""
+        return split_clitics(fold_word(word), self.tables.counts)[1]
+
     def tag(self, tokens: Sequence[str]) -> list[str]:
         """BIO tags for one tokenised sentence."""
         if not tokens:
@@ -427,4 +451,66 @@ def find_entities(tokens: Sequence[Token | str]) -> tuple[Entity, ...]:
     return tuple(
         Entity(start, end, label, _char_span(tokens, start, end))
         for start, end, label in bio_to_spans(tag_tokens(tokens))
+    )
+
+
+# --- document context ------------------------------------------------------
+
+CONTEXT_WINDOW = 20  # sentences either side that share their names (about one article)
+
+
+def _name_votes(stems: Sequence[str], tags: Sequence[str]) -> list[tuple[str, str]]:
+    """(stem, type) of each one-word entity, and of the last word (surname) of each person."""
+    votes = []
+    for start, end, label in bio_to_spans(tags):
+        if end - start == 1 or label == "PER":
+            votes.append((stems[end - 1], label))
+    return votes
+
+
+def _may_propagate(stem: str, tables: FeatureTables) -> bool:
+    """Whether a stem can take a label found elsewhere: not a short, common or cue word."""
+    return len(stem) >= 3 and tables.lexicon.get(stem) != "O" and stem not in cue_words()
+
+
+def propagate_labels(stems: Sequence[Sequence[str]], tags: Sequence[Sequence[str]],
+                     tables: FeatureTables, window: int = CONTEXT_WINDOW) -> list[list[str]]:
+    """Tag the untagged mentions of names the tagger found in nearby sentences.
+
+    A reader who met «رامسفيلد» as a person two sentences ago knows the bare
+    «رامسفيلد» is one too; a name tagged with two different types is left alone.
+    """
+    votes = [_name_votes(s, t) for s, t in zip(stems, tags)]
+    out = []
+    for i, (sentence, sentence_tags) in enumerate(zip(stems, tags)):
+        kinds: dict[str, set[str]] = {}
+        for stem, label in (v for near in votes[max(0, i - window):i + window + 1] for v in near):
+            kinds.setdefault(stem, set()).add(label)
+        out.append([
+            f"B-{next(iter(kinds[stem]))}"
+            if tag == "O" and len(kinds.get(stem, ())) == 1 and _may_propagate(stem, tables) else tag
+            for stem, tag in zip(sentence, sentence_tags)
+        ])
+    return out
+
+
+def tag_sentences(sentences: Sequence[Sequence[Token | str]], window: int = CONTEXT_WINDOW) -> list[list[str]]:
+    """BIO tags of consecutive sentences of one text, names shared across ``window`` sentences."""
+    tagger = load_tagger()
+    words = [_words(s) for s in sentences]
+    tags = [tagger.tag(w) for w in words]
+    stems = [[tagger.stem(word) for word in sentence] for sentence in words]
+    return propagate_labels(stems, tags, tagger.tables, window)
+
+
+def find_entities_in_sentences(sentences: Sequence[Sequence[Token | str]],
+                               window: int = CONTEXT_WINDOW) -> tuple[tuple[Entity, ...], ...]:
+    """The entities of each sentence of one article, each sentence helped by its neighbours.
+
+    >>> find_entities_in_sentences([["قال", "الوزير", "كمال", "دياب"], ["وأضاف", "دياب"]])[1]
+    (Entity(start=1, end=2, label='PER', span=None),)
+    """
+    return tuple(
+        tuple(Entity(start, end, label, _char_span(tokens, start, end)) for start, end, label in bio_to_spans(tags))
+        for tokens, tags in zip(sentences, tag_sentences(sentences, window))
     )
