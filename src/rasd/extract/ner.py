@@ -4,10 +4,14 @@ A linear-chain CRF (python-crfsuite) over hand-built token features. The feature
 are defined once, here, and used both by ``scripts/train_ner.py`` and at run time.
 Besides the model, the tagger reads *feature tables* built by the same script:
 word counts (to validate clitic stripping), word clusters, place names from the
-gazetteer and an entity lexicon. Both files ship in ``rasd/data/ner/``.
+gazetteer and an entity lexicon. Both files ship in ``rasd/data/ner/`` (CC BY-SA 4.0,
+see SOURCES.md there) and are loaded once per process, on first use.
 
->>> find_entities("وقال الرئيس الفرنسي جاك شيراك في باريس".split())  # doctest: +SKIP
+>>> [(e.start, e.end, e.label) for e in find_entities("وقال الرئيس الفرنسي جاك شيراك في باريس".split())]
 [(3, 5, 'PER'), (6, 7, 'LOC')]
+
+``find_entities_in_sentences`` does the same for the sentences of one article and
+then shares names between nearby sentences (a surname met once is a person again).
 """
 from __future__ import annotations
 
