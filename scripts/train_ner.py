@@ -302,8 +302,8 @@ def build_tables(train, newsfane, wojood_text, args) -> FeatureTables:
     return FeatureTables(counts, clusters, places if args.use_gazetteer else {}, lexicon, phrases)
 
 
-def evaluate(model_path: Path, tables: FeatureTables, sentences):
-    tagger = NerTagger(model_path.read_bytes(), tables)
+def evaluate(model: bytes, tables: FeatureTables, sentences):
+    tagger = NerTagger(model, tables)
     return score_spans([tags for _, tags in sentences], [tagger.tag(toks) for toks, _ in sentences])
 
 
@@ -356,15 +356,19 @@ def regularisations(spec: str) -> list[tuple[float, float]]:
 
 
 def train_and_score(features, labelled, tables, evals, args, c1: float, c2: float) -> None:
-    """Train one model and print its scores; outside --dev, keep it as the shipped model."""
+    """Train one model and print its scores; outside --dev, ship it gzipped."""
     out = Path("/tmp/ner-dev") if args.dev else args.out
     out.mkdir(parents=True, exist_ok=True)
-    model_path = out / (f"ner-dev-{c1}-{c2}.crfsuite" if args.dev else MODEL_NAME)
+    model_path = out / f"ner-{c1}-{c2}.crfsuite"
     seconds = train_crf(features, labelled, model_path, args, c1, c2)
-    print(f"\nc1={c1} c2={c2}: CRF trained in {seconds:.0f}s CPU; "
-          f"model {model_path.stat().st_size / 1e6:.2f} MB", flush=True)
+    model = model_path.read_bytes()
+    if not args.dev:
+        (out / MODEL_NAME).write_bytes(gzip.compress(model, compresslevel=9, mtime=0))
+        model_path.unlink()
+    print(f"\nc1={c1} c2={c2}: CRF trained in {seconds:.0f}s CPU; model {len(model) / 1e6:.2f} MB, "
+          f"gzipped {len(gzip.compress(model, compresslevel=9)) / 1e6:.2f} MB", flush=True)
     for name, sentences in evals:
-        print(f"{name}\n{evaluate(model_path, tables, sentences).format_table()}", flush=True)
+        print(f"{name}\n{evaluate(model, tables, sentences).format_table()}", flush=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

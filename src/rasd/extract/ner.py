@@ -24,10 +24,12 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+import pycrfsuite
+
 from rasd.model import Span
 from rasd.resources import data_path
-from rasd.text.segment import Token
 from rasd.text.normalize import fold_word, strip_article
+from rasd.text.segment import Token
 
 __all__ = [
     "FeatureTables",
@@ -44,7 +46,7 @@ __all__ = [
     "tag_tokens",
 ]
 
-MODEL_NAME = "anercorp-crf.crfsuite"
+MODEL_NAME = "anercorp-crf.crfsuite.gz"
 TABLES_NAME = "anercorp-crf.tables.json.gz"
 CUES_NAME = "cue_words.tsv"
 CLUSTER_MIN_COUNT = 3  # a word is clustered when seen this often in the unlabelled text
@@ -259,7 +261,14 @@ def _lookup_feats(prefix: str, tok: _Token, tables: FeatureTables) -> list[str]:
     cues = cue_words()
     kinds = cues.get(tok.stem, frozenset()) | cues.get(tok.folded, frozenset())
     feats += [f"{prefix}{kind}" for kind in sorted(kinds)]
+    if _is_nisba(tok.stem):
+        feats.append(f"{prefix}nisba")
     return feats
+
+
+def _is_nisba(stem: str) -> bool:
+    """A definite relative adjective, often a nationality before a name: «البرازيلي», «الفرنسيه»."""
+    return stem.startswith(_ARTICLE) and len(stem) >= 6 and stem.endswith(("ي", "يه"))
 
 
 def _token_feats(tok: _Token, tables: FeatureTables) -> list[str]:
@@ -387,8 +396,6 @@ class NerTagger:
     """A loaded CRF model and its feature tables; safe to share between threads."""
 
     def __init__(self, model: bytes, tables: FeatureTables):
-        import pycrfsuite
-
         self.tables = tables
         self._model = model  # crfsuite reads the model from this buffer without copying it
         self._crf = pycrfsuite.Tagger()
@@ -413,7 +420,7 @@ class NerTagger:
 def load_tagger() -> NerTagger:
     """The shipped NER model and its tables, loaded once per process."""
     tables = json.loads(gzip.decompress(data_path("ner", TABLES_NAME).read_bytes()))
-    return NerTagger(data_path("ner", MODEL_NAME).read_bytes(), FeatureTables.from_json(tables))
+    return NerTagger(gzip.decompress(data_path("ner", MODEL_NAME).read_bytes()), FeatureTables.from_json(tables))
 
 
 @dataclass(frozen=True, slots=True)
