@@ -323,7 +323,7 @@ def parse_args(argv):
     p.add_argument("--out", type=Path, default=REPO / "src/rasd/data/ner")
     p.add_argument("--cache", type=Path, help="tuning only: keep the label-free tables in this pickle")
     p.add_argument("--dev", action="store_true", help="hold out the last 10%% of train; write nothing")
-    p.add_argument("--reg", default="0.05,0.05", metavar="C1,C2[ C1,C2...]",
+    p.add_argument("--reg", default="0.15,0.05", metavar="C1,C2[ C1,C2...]",
                    help="L1 and L2 regularisation; with --dev, several pairs are each trained and scored")
     p.add_argument("--iterations", type=int, default=200)
     p.add_argument("--minfreq", type=float, default=0)
