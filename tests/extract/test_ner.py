@@ -1,7 +1,6 @@
 """Tests of the statistical NER tagger (rasd.extract.ner) on invented news sentences."""
 import pytest
 
-from rasd.text.segment import tokenize
 from rasd.extract.ner import (
     FeatureTables,
     bilou_to_bio,
@@ -9,12 +8,13 @@ from rasd.extract.ner import (
     bio_to_spans,
     find_entities,
     find_entities_in_sentences,
-    propagate_labels,
     load_tagger,
+    propagate_labels,
     sentence_features,
     split_clitics,
     tag_tokens,
 )
+from rasd.text.segment import tokenize
 
 
 def entities(sentence: str) -> list[tuple[str, str]]:
@@ -116,6 +116,20 @@ def test_features_flag_a_gazetteer_place_behind_a_clitic():
 def test_features_flag_a_title_before_a_name():
     features = sentence_features(["الوزير", "سعيد"], TABLES)
     assert "-1:title" in features[1]
+
+
+def test_features_flag_a_nationality_before_a_name():
+    features = sentence_features(["المهاجم", "البرازيلي", "فرناندو"], TABLES)
+    assert "-1:nisba" in features[2]
+    assert "-2:title" in features[2]
+
+
+def test_unseen_words_get_no_identity_features():
+    tables = FeatureTables(lexicon={"الوزير": "O"})
+    features = sentence_features(["الوزير", "سعيد"], tables)
+    assert "stem=الوزير" in features[0]
+    assert "unknown" in features[1]
+    assert not any(f.startswith(("f=", "stem=", "bare=")) for f in features[1])
 
 
 def test_split_clitics_prefers_a_known_stem():
