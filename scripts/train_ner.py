@@ -57,7 +57,6 @@ PLACE_CLASS = {
     "city": "major", "district": "minor", "subdistrict": "minor", "town": "minor",
 }
 CLUSTER_SIZES = (32, 128, 512)
-FOLDS = 5
 
 
 # --- data ------------------------------------------------------------------
@@ -227,7 +226,7 @@ def contiguous_folds(n: int, k: int) -> list[range]:
     return [range(bounds[i], bounds[i + 1]) for i in range(k)]
 
 
-def jackknife_features(sentences, base: FeatureTables) -> list[list[list[str]]]:
+def jackknife_features(sentences, base: FeatureTables, folds: int) -> list[list[list[str]]]:
     """Features of the training sentences as unseen text would get them.
 
     Each fold sees the lexicon of the other folds and word counts without its
@@ -235,7 +234,7 @@ def jackknife_features(sentences, base: FeatureTables) -> list[list[list[str]]]:
     as a name in tomorrow's news (no count, no cluster, no lexicon entry).
     """
     feats: list = [None] * len(sentences)
-    for fold in contiguous_folds(len(sentences), FOLDS):
+    for fold in contiguous_folds(len(sentences), folds):
         counts = counts_without(base.counts, [sentences[i][0] for i in fold])
         others = [s for i, s in enumerate(sentences) if i not in fold]
         tables = FeatureTables(counts, base.clusters, base.places, *build_lexicon(others, counts))
@@ -326,6 +325,7 @@ def parse_args(argv):
     p.add_argument("--reg", default="0.15,0.05", metavar="C1,C2[ C1,C2...]",
                    help="L1 and L2 regularisation; with --dev, several pairs are each trained and scored")
     p.add_argument("--iterations", type=int, default=200)
+    p.add_argument("--folds", type=int, default=5, help="jackknife folds for the lexicon and counts")
     p.add_argument("--minfreq", type=float, default=0)
     p.add_argument("--no-clusters", dest="clusters", action="store_false")
     p.add_argument("--no-lexicon", dest="lexicon", action="store_false")
@@ -340,7 +340,7 @@ def parse_args(argv):
 def training_features(labelled, tables: FeatureTables, args) -> list[list[list[str]]]:
     """Attributes of every training sentence (jackknifed when the lexicon is used)."""
     if args.lexicon:
-        return jackknife_features(labelled, tables)
+        return jackknife_features(labelled, tables, args.folds)
     return [sentence_features(toks, tables) for toks, _ in labelled]
 
 
