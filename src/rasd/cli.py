@@ -514,5 +514,30 @@ def user_add(name, db, password) -> None:
     click.echo(f"reviewer {name} saved")
 
 
+@main.command(name="ner-eval")
+@click.argument("conll", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+                default="../shared/data/ner/anercorp_camel/test.conll")
+@click.option("--map", "renames", multiple=True, metavar="SRC=DST",
+              help="Rename a gold entity type before scoring (GPE=LOC, VEH=O); repeatable.")
+@click.option("--context", is_flag=True,
+              help="Read the file as running text: share names found in nearby sentences.")
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def ner_eval(conll, renames, context, as_json) -> None:
+    """Tag CONLL (token<TAB>tag) with the shipped NER model; print P/R/F1 per type and micro.
+
+    Entities count as correct only with the exact tokens and type (conlleval).
+    CONLL defaults to the official ANERcorp test split in ../shared/data/ner.
+    """
+    from rasd.evaluate.ner_eval import evaluate_ner
+
+    if any("=" not in item for item in renames):
+        _fail("--map takes SRC=DST, e.g. --map GPE=LOC")
+    try:
+        report = evaluate_ner(conll, dict(item.split("=", 1) for item in renames), context)
+    except RasdError as error:
+        _fail(str(error))
+    click.echo(json.dumps(report.to_dict()) if as_json else report.format_table())
+
+
 if __name__ == "__main__":
     main()
