@@ -119,3 +119,9 @@ def test_a_warning_governs_the_clause_it_introduces():
 )
 def test_rarer_kinds_of_act_are_typed_too(text, expected):
     assert kinds(text)[0] == expected
+
+
+def test_a_series_of_strikes_is_still_a_strike():
+    assert kinds("شن الطيران سلسلة غارات على مواقع في مديرية حرض صباح اليوم.") == [
+        ("Explosions/Remote violence", "Air/drone strike")
+    ]
