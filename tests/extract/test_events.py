@@ -284,3 +284,9 @@ def test_an_agreement_takes_its_parties_from_the_article_when_its_sentence_names
     [deal] = [e for e in pipeline_events(text) if e.sub_event_type == "Agreement"]
     assert deal.actor1.name == "Military Forces of Syria (2000-2024)"
     assert deal.actor2.name == "Tafas Communal Group (Syria)"
+
+
+def test_a_toll_is_not_split_between_two_names_of_one_place():
+    text = "وفي خان يونس، أصيب ثلاثة مواطنين اليوم بنيران مسيرة إسرائيلية استهدفت خيمة غرب المدينة."
+    [event] = pipeline_events(text)
+    assert event.injuries == 3

@@ -981,16 +981,19 @@ def _with_toll(facts: ArticleFacts, draft: Draft, acted: set[int]) -> Draft:
 
 def _split_shared_tolls(drafts: list[Draft]) -> list[Draft]:
     """A toll stated once for several places is split evenly between their events (EVENTS.md)."""
-    groups: dict[tuple, list[int]] = {}
-    for index, draft in enumerate(drafts):
-        groups.setdefault((draft.act.sentence, draft.act.trigger), []).append(index)
+    groups: dict[tuple, dict[str, list[int]]] = {}
+    for index, draft in enumerate(drafts):  # one share per distinct place: «خان يونس ... غرب المدينة» is one
+        places = groups.setdefault((draft.act.sentence, draft.act.trigger), {})
+        places.setdefault(_place_key(draft), []).append(index)
     result = list(drafts)
-    for members in groups.values():
-        if len(members) < 2:
+    for places in groups.values():
+        if len(places) < 2:
             continue
-        for rank, index in enumerate(members):
-            result[index] = replace(result[index], fatalities=_share(drafts[index].fatalities, len(members), rank),
-                                    injuries=_share_or_none(drafts[index].injuries, len(members), rank))
+        for rank, members in enumerate(places.values()):
+            for index in members:
+                result[index] = replace(
+                    result[index], fatalities=_share(drafts[index].fatalities, len(places), rank),
+                    injuries=_share_or_none(drafts[index].injuries, len(places), rank))
     return result
 
 
