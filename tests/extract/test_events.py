@@ -290,3 +290,10 @@ def test_a_toll_is_not_split_between_two_names_of_one_place():
     text = "وفي خان يونس، أصيب ثلاثة مواطنين اليوم بنيران مسيرة إسرائيلية استهدفت خيمة غرب المدينة."
     [event] = pipeline_events(text)
     assert event.injuries == 3
+
+
+def test_unknown_drones_strike_the_group_named_after_them():
+    text = "قصفت طائرات مسيرة مجهولة ليلة أمس مقرا لفصيل في الحشد الشعبي قرب مدينة القائم غربي الأنبار."
+    [event] = pipeline_events(text)
+    assert event.actor1.name == "Unidentified Armed Group (Iraq)"
+    assert event.actor2.name == "Popular Mobilization Forces"

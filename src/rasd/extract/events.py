@@ -419,10 +419,11 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
                      and _token_index(facts.tokens, m.span.start) == act.last_token + 1), None)
     marked = next((m for m in after if m.kind in AGENT_KINDS and _marked_agent(facts, act, m)), None)
     doer = holding[0] if holding else genitive or marked or (_subject(facts, before) if before else next(
-        (m for m in after if _doer_after(facts, act, m)), None))
+        (m for m in after if _doer_after(facts, act, m) and not _weapon_is_subject(facts, act)), None))
     others = _doers_of_other_acts(facts, act)
     target = next((m for m in after if m is not doer and _differs(m, doer) and m.span not in others
-                   and not _named_as_ally(facts, m)), None)
+                   and not _named_as_ally(facts, m)
+                   and not (doer is None and m.kind == "unidentified")), None)  # «طائرات مجهولة» struck
     if target is None and act.event_type != STRATEGIC:
         target = next((m for m in mentions if m.kind == "civilians" and m is not doer), None)
     return doer, target
@@ -470,6 +471,18 @@ def _counted_victims(facts: ArticleFacts, mention) -> bool:
     return any(c.span.start <= mention.span.start < c.span.end for c in facts.in_sentence("casualties", mention.sentence))
 
 
+def _weapon_is_subject(facts: ArticleFacts, act: Act) -> bool:
+    """«قصفت طائرات مسيرة مجهولة مقرا للحشد»: the subject is a weapon, so the group after is the target."""
+    following = act.last_token + 1
+    return act.verbal and following < len(facts.tokens) and load_lexicon("weapons").match_at(facts.tokens, following) is not None
+
+
+def _unknown_doer(facts: ArticleFacts, act: Act) -> bool:
+    """«طائرات مجهولة», «مسلحون مجهولو الهوية», «ضربات مجهولة المصدر»: the text says nobody knows who."""
+    first, stop = sentence_tokens(facts.tokens, facts.sentences[act.sentence])
+    return any(t.folded.startswith(("مجهول", "مجهوله")) for t in facts.tokens[first:stop])
+
+
 def _subject(facts: ArticleFacts, before: list[Any]) -> Any:
     """The doer among the groups named before a trigger: the last one, or the first of the
     pair it ends («الجيش السوري والدفاع الوطني حررا»: the army)."""
@@ -510,7 +523,8 @@ def _differs(mention, other) -> bool:
 def default_actor(facts: ArticleFacts, act: Act, previous: Draft | None) -> Actor | None:
     """Who acted when the sentence does not say: unknown bombers, the crowd, or the last doer."""
     country = facts.country or "Syria"
-    if act.act in ("explosion", "shooting", "killing", "abduction") and act.event_type != PROTESTS:
+    unknown = act.event_type in (REMOTE, BATTLES, VAC) and _unknown_doer(facts, act)
+    if (unknown or act.act in ("explosion", "shooting", "killing", "abduction")) and act.event_type != PROTESTS:
         return Actor(f"Unidentified Armed Group ({country})", "مجموعة مسلحة مجهولة", 3)
     if act.event_type == PROTESTS:
         return Actor(f"Protesters ({country})", "متظاهرون", 6)
