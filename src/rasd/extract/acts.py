@@ -10,6 +10,8 @@ one takeover, not also a clash).
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import dataclass
 from functools import cache
 
@@ -117,22 +119,16 @@ def _means_rank() -> dict[str, int]:
 
 def sentence_tokens(tokens: tuple[Token, ...], sentence: Span) -> tuple[int, int]:
     """The range [first, stop) of token indexes inside a sentence span (binary search)."""
-    first = _first_at_or_after(tokens, sentence.start)
+    first = token_at(tokens, sentence.start)
     stop = first
     while stop < len(tokens) and tokens[stop].span.end <= sentence.end:
         stop += 1
     return first, stop
 
 
-def _first_at_or_after(tokens: tuple[Token, ...], offset: int) -> int:
-    low, high = 0, len(tokens)
-    while low < high:
-        mid = (low + high) // 2
-        if tokens[mid].span.start < offset:
-            low = mid + 1
-        else:
-            high = mid
-    return low
+def token_at(tokens: tuple[Token, ...], offset: int) -> int:
+    """Index of the first token starting at or after a character offset (binary search)."""
+    return bisect.bisect_left(tokens, offset, key=lambda token: token.span.start)
 
 
 def _modality(tokens: tuple[Token, ...], start: int, first: int) -> str | None:

@@ -17,7 +17,9 @@ from functools import cached_property
 from datetime import date, timedelta
 from typing import Any, Sequence
 
-from rasd.extract.acts import BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts, sentence_tokens
+from rasd.extract.acts import (
+    BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts, sentence_tokens, token_at,
+)
 from rasd.extract.lexicon import bare, load_lexicon
 from rasd.extract.numbers import event_casualties
 from rasd.text.normalize import fold_word
@@ -127,20 +129,8 @@ class Draft:
 # -- places ---------------------------------------------------------------------------
 
 
-def _token_index(tokens: tuple[Token, ...], offset: int) -> int:
-    """Index of the first token starting at or after a character offset."""
-    low, high = 0, len(tokens)
-    while low < high:
-        mid = (low + high) // 2
-        if tokens[mid].span.start < offset:
-            low = mid + 1
-        else:
-            high = mid
-    return low
-
-
 def _words_before(facts: ArticleFacts, mention: PlaceMention, count: int) -> list[str]:
-    index = _token_index(facts.tokens, mention.span.start)
+    index = token_at(facts.tokens, mention.span.start)
     return [t.folded for t in facts.tokens[max(0, index - count):index]]
 
 
@@ -180,7 +170,7 @@ DESCRIPTION_WORDS = frozenset({"حيث", "كان", "كانت", "الذي", "ال
 
 def _is_description(facts: ArticleFacts, mention: PlaceMention) -> bool:
     """«..., حيث كان أحد المطلوبين في مدينة طفس»: a clause about someone's past, not the act."""
-    index = _token_index(facts.tokens, mention.span.start)
+    index = token_at(facts.tokens, mention.span.start)
     words = []
     while index > 0 and facts.tokens[index - 1].folded not in ("،", ",", ".", ":"):
         index -= 1
@@ -225,8 +215,8 @@ def _is_container(facts: ArticleFacts, inner: PlaceMention, outer: PlaceMention)
     """«X بريف Y», «X في مدينة Y», «X شرقي Y»: Y only says where X is."""
     if outer.span.start < inner.span.end:
         return False
-    first = _token_index(facts.tokens, inner.span.end)
-    last = _token_index(facts.tokens, outer.span.start)
+    first = token_at(facts.tokens, inner.span.end)
+    last = token_at(facts.tokens, outer.span.start)
     gap = facts.tokens[first:last]
     coordinated = facts.tokens[last].folded.startswith("و")  # «X وبلدة Y» is a list
     larger = _size(outer) > _size(inner) or (outer.location.geo_precision or 1) >= 3
@@ -301,7 +291,7 @@ def _inside_source(facts: ArticleFacts, mention: PlaceMention) -> bool:
 
 def _is_dateline(facts: ArticleFacts, mention: PlaceMention) -> bool:
     """«في دمشق، قالت وكالة سانا ...»: where the report was filed, not where the act was."""
-    first = _token_index(facts.tokens, mention.span.end)
+    first = token_at(facts.tokens, mention.span.end)
     lexicon = load_lexicon("reporting_verbs")
     ahead = facts.tokens[first:first + 2]
     return bool(ahead) and ahead[0].folded in ("،", ",") and any(
@@ -397,7 +387,7 @@ def _is_reporter(facts: ArticleFacts, mention) -> bool:
     """«أعلنت خلية الإعلام الأمني», «بحسب المرصد»: a group named as the source of the report."""
     if any(s.span.start <= mention.span.start < s.span.end for s in facts.sources):
         return True
-    first = _token_index(facts.tokens, mention.span.start)
+    first = token_at(facts.tokens, mention.span.start)
     lexicon = load_lexicon("reporting_verbs")
     return any(lexicon.match_at(facts.tokens, i) for i in range(max(0, first - 2), first))
 
@@ -416,7 +406,7 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
     after = [m for m in mentions if m.span.start >= act.trigger.end]
     # «قصفت قوات النظام», «إلقاء مروحيات النظام»: the group right after a verb or verbal noun
     genitive = next((m for m in after if m.kind in AGENT_KINDS and act.act != "explosion"
-                     and _token_index(facts.tokens, m.span.start) == act.last_token + 1), None)
+                     and token_at(facts.tokens, m.span.start) == act.last_token + 1), None)
     marked = next((m for m in after if m.kind in AGENT_KINDS and _marked_agent(facts, act, m)), None)
     doer = holding[0] if holding else genitive or marked or (_subject(facts, before) if before else next(
         (m for m in after if _doer_after(facts, act, m) and not _weapon_is_subject(facts, act)), None))
@@ -435,7 +425,7 @@ ALLY_WORDS = frozenset({"دعم", "بدعم", "بمساعده", "مساعده", 
 
 def _named_as_ally(facts: ArticleFacts, mention) -> bool:
     """«بدعم من طيران التحالف», «بمساندة القوات الروسية»: who helped, not who was hit."""
-    first = _token_index(facts.tokens, mention.span.start)
+    first = token_at(facts.tokens, mention.span.start)
     return bool({t.folded for t in facts.tokens[max(0, first - 2):first]} & ALLY_WORDS)
 
 
@@ -444,7 +434,7 @@ def _doers_of_other_acts(facts: ArticleFacts, act: Act) -> set[Span]:
     that act's doers, not this one's targets."""
     spans = set()
     for mention in facts.in_sentence("actors", act.sentence):
-        first = _token_index(facts.tokens, mention.span.start)
+        first = token_at(facts.tokens, mention.span.start)
         if first > 0 and first - 1 != act.last_token and load_lexicon("event_triggers").match_at(facts.tokens, first - 1):
             spans.add(mention.span)
     return spans
@@ -461,7 +451,7 @@ MARKER_REACH = 3  # tokens after the trigger where «شنته», «من قبل»
 def _marked_agent(facts: ArticleFacts, act: Act, mention) -> bool:
     """«هجوم شنته حركة الشباب»: a marker right after the trigger names its doer (not «بعد محاصرته
     من قبل X», which names who besieged)."""
-    first = _token_index(facts.tokens, mention.span.start)
+    first = token_at(facts.tokens, mention.span.start)
     return any(facts.tokens[i].folded in AGENT_MARKERS
                for i in range(max(act.last_token + 1, first - 2), first) if i - act.last_token <= MARKER_REACH)
 
@@ -512,7 +502,7 @@ def _doer_after(facts: ArticleFacts, act: Act, mention) -> bool:
         return False
     if act.act not in ("explosion",):
         return True
-    first = _token_index(facts.tokens, mention.span.start)
+    first = token_at(facts.tokens, mention.span.start)
     return any(t.folded in BOMBER_MARKERS for t in facts.tokens[max(0, first - 3):first])
 
 
