@@ -125,3 +125,8 @@ def test_a_series_of_strikes_is_still_a_strike():
     assert kinds("شن الطيران سلسلة غارات على مواقع في مديرية حرض صباح اليوم.") == [
         ("Explosions/Remote violence", "Air/drone strike")
     ]
+
+
+def test_a_killing_in_a_relative_clause_does_not_make_a_protest_violent():
+    text = "خرجت مظاهرة في المدينة نددت بالفلتان الأمني الذي تسبب بعمليات اغتيال عديدة."
+    assert ("Protests", "Peaceful protest") in kinds(text)

@@ -254,6 +254,20 @@ def _by_clause(tokens: tuple[Token, ...], triggers: list[_Trigger]) -> list[list
     return clauses
 
 
+RELATIVE_WORDS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللواتي"})
+
+
+def _in_relative_clause(tokens: tuple[Token, ...], trigger: _Trigger, start: int) -> bool:
+    """«الفلتان الأمني الذي تسبب بعمليات الاغتيال»: an act in a clause describing something else,
+    which says nothing of how a protest in the sentence went."""
+    index = trigger.match.first - 1
+    while index >= start and tokens[index].folded not in CLAUSE_BREAKS:
+        if tokens[index].folded in RELATIVE_WORDS:
+            return True
+        index -= 1
+    return False
+
+
 def _type_of(trigger: _Trigger, means: list[str], acts_here: set[str]) -> tuple[str, str]:
     event_type, sub = ACTS[trigger.act]
     refined = _sub_for_means(trigger.act, means)
@@ -292,7 +306,7 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     attempted = {t.act for t in blocked if t.modality == "attempt"}
     if not every:
         return []
-    acts_here = {t.act for t in triggers}
+    acts_here = {t.act for t in triggers if not (t.act in INTERVENTIONS and _in_relative_clause(tokens, t, start))}
     weapon_matches = _matches("weapons", tokens, start, stop)
     weapons = [m.values for m in weapon_matches]
     means = [values[1] for values in weapons if len(values) > 1]
