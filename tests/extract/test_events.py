@@ -297,3 +297,8 @@ def test_unknown_drones_strike_the_group_named_after_them():
     [event] = pipeline_events(text)
     assert event.actor1.name == "Unidentified Armed Group (Iraq)"
     assert event.actor2.name == "Popular Mobilization Forces"
+
+
+def test_people_arrested_from_a_town_were_arrested_there():
+    [event] = pipeline_events("اعتقلت قوات الاحتلال اليوم ثلاثة شبان من بلدة جباتا الخشب بعد مداهمة منازلهم.")
+    assert (event.sub_event_type, event.location.name_ar) == ("Arrests", "جباتا الخشب")

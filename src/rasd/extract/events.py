@@ -36,8 +36,9 @@ DESTINATION_WORDS = frozenset({"الي", "باتجاه", "نحو", "صوب"})
 CONNECTOR_WORDS = frozenset({"في", "ب", "ضمن", "من", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
                              "شرقي", "غربي", "التابعه", "التابع", "الواقعه", "الواقع", "ل", "و"})
 ORIGIN_WINDOW = 2
-# Acts whose «من X» is their own place: leaving, handing over, releasing.
-DEPARTURE_ACTS = frozenset({"agreement", "withdrawal", "handover", "release"})
+# Acts whose «من X» is their own place: leaving, handing over, releasing, taking people away
+# («اعتقلت شابين من بلدة X»: they were taken from X).
+DEPARTURE_ACTS = frozenset({"agreement", "withdrawal", "handover", "release", "arrest", "abduction"})
 CONTAINER_GAP = 4  # tokens
 # A place is usually named after its act («قصفت ... بلدة X»); one named before it is farther.
 PLACE_BEFORE_TRIGGER_COST = 1.5
