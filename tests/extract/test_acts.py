@@ -130,3 +130,8 @@ def test_a_series_of_strikes_is_still_a_strike():
 def test_a_killing_in_a_relative_clause_does_not_make_a_protest_violent():
     text = "خرجت مظاهرة في المدينة نددت بالفلتان الأمني الذي تسبب بعمليات اغتيال عديدة."
     assert ("Protests", "Peaceful protest") in kinds(text)
+
+
+def test_after_days_of_looks_back_over_the_rest_of_the_sentence():
+    text = "يأتي ذلك بعد أيام من مجزرة في السوق راح ضحيتها العشرات جراء استهداف السوق بالبراميل."
+    assert kinds(text) == []

@@ -164,14 +164,29 @@ def _habitual_after(tokens: tuple[Token, ...], last: int, stop: int) -> bool:
     return any(lexicon.match_at(tokens, i) for i in range(last + 1, min(stop, last + 1 + HABITUAL_WINDOW)))
 
 
+SENTENCE_RECALLS = ("بعد ايام من", "بعد اسابيع من", "بعد اشهر من", "بعد عام من", "في ذكري")
+
+
+def _recall_opens(tokens: tuple[Token, ...], start: int, stop: int) -> int | None:
+    """The token where «بعد أيام من», «في ذكرى» start looking back over the rest of a sentence."""
+    words = [t.folded for t in tokens[start:stop]]
+    for index in range(len(words) - 2):
+        if " ".join(words[index:index + 3]) in SENTENCE_RECALLS or " ".join(words[index:index + 2]) in SENTENCE_RECALLS:
+            return start + index
+    return None
+
+
 def find_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[_Trigger]:
     """Every trigger of tokens[start:stop], with the modality that blocks it, if any."""
     found = []
     previous_end = start
+    recalled = _recall_opens(tokens, start, stop)
     for match in load_lexicon("event_triggers").find(tokens[start:stop]):
         shifted = PhraseMatch(match.first + start, match.last + start, match.values, match.definite)
         # a modality word governs the first act after it only: «تحاول اقتحام المدينة بقصف» shells
         modality = _modality(tokens, previous_end, shifted.first)
+        if modality is None and recalled is not None and recalled < shifted.first:
+            modality = "recall"  # «يأتي ذلك بعد أيام من ...»: the rest of the sentence looks back
         previous_end = shifted.last + 1
         if modality is None and _habitual_after(tokens, shifted.last, stop):
             modality = "habitual"
