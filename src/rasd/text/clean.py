@@ -322,8 +322,7 @@ def fold_line(line: str) -> str:
 
     «✨ أهمّ  التصنيفات» → «اهم التصنيفات». Used only for matching, never for output.
     """
-    kept = "".join(ch for ch in line if ch in _KEEP_SYMBOLS or not _is_decoration(ch))
-    return " ".join(fold_letters(kept).split())
+    return " ".join(fold_letters(line.translate(_UNDECORATE)).split())
 
 
 def fold_letters(text: str) -> str:
@@ -334,6 +333,19 @@ def fold_letters(text: str) -> str:
 def _is_decoration(ch: str) -> bool:
     # Variation selectors are nonspacing marks (Mn) but belong to emoji.
     return unicodedata.category(ch) in _DECORATION or "\ufe00" <= ch <= "\ufe0f"
+
+
+class _Undecorate(dict):
+    """A `str.translate` table that drops decoration characters, filled in as characters appear."""
+
+    def __missing__(self, code: int) -> int | None:
+        char = chr(code)
+        value = None if char not in _KEEP_SYMBOLS and _is_decoration(char) else code
+        self[code] = value
+        return value
+
+
+_UNDECORATE = _Undecorate()
 
 
 @functools.cache
