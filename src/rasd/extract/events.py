@@ -65,6 +65,7 @@ class ArticleFacts:
     outlet: str | None = None
     sources: tuple[Any, ...] = ()      # rasd.extract.sources.SourceMention
     title_sentences: frozenset[int] = frozenset()  # the headline at the top of the text
+    acts: tuple[Act, ...] = ()  # filled by extract_events once the acts are found
 
     @cached_property
     def by_sentence(self) -> dict[str, dict[int, list[Any]]]:
@@ -89,8 +90,18 @@ class ArticleFacts:
     @cached_property
     def battle_sentences(self) -> frozenset[int]:
         """Sentences that report fighting: the other side of a battle is named there."""
-        return frozenset(a.sentence for a in find_acts(self.tokens, self.sentences)
-                         if a.event_type == BATTLES and a.modality is None)
+        return frozenset(a.sentence for a in self.acts if a.event_type == BATTLES and a.modality is None)
+
+    @cached_property
+    def groups_after_triggers(self) -> dict[Span, int]:
+        """Actor mentions right after a trigger word, with the index of that word (read once)."""
+        triggers = load_lexicon("event_triggers")
+        found = {}
+        for mention in self.actors:
+            before = token_at(self.tokens, mention.span.start) - 1
+            if before >= 0 and triggers.match_at(self.tokens, before):
+                found[mention.span] = before
+        return found
 
     def in_sentence(self, name: str, sentence: int) -> list[Any]:
         """The `name` items («places», «actors», «times», «casualties») of one sentence."""
@@ -433,12 +444,9 @@ def _named_as_ally(facts: ArticleFacts, mention) -> bool:
 def _doers_of_other_acts(facts: ArticleFacts, act: Act) -> set[Span]:
     """Spans of groups named right after another trigger of the sentence («إلقاء مروحيات النظام»):
     that act's doers, not this one's targets."""
-    spans = set()
-    for mention in facts.in_sentence("actors", act.sentence):
-        first = token_at(facts.tokens, mention.span.start)
-        if first > 0 and first - 1 != act.last_token and load_lexicon("event_triggers").match_at(facts.tokens, first - 1):
-            spans.add(mention.span)
-    return spans
+    sentence = facts.sentences[act.sentence]
+    return {span for span, trigger in facts.groups_after_triggers.items()
+            if sentence.start <= span.start < sentence.end and trigger != act.last_token}
 
 
 # Words that introduce the doer of a passive or nominal act: «هجوم شنته حركة الشباب», «من قبل».
@@ -1013,6 +1021,7 @@ def _share_or_none(total: int | None, parts: int, rank: int) -> int | None:
 def extract_events(facts: ArticleFacts) -> tuple[Event, ...]:
     """Every event an article reports (EVENTS.md section 1), merged, in text order."""
     acts = find_acts(facts.tokens, facts.sentences)
+    facts = replace(facts, acts=acts)
     drafts = absorb_broad(drop_restated_headlines(facts, merge_drafts(build_drafts(facts, acts))))
     drafts.sort(key=lambda d: (d.act.sentence, d.place.span.start if d.place else 0))
     events = (to_event(facts, draft) for draft in drafts)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass, field
 from itertools import chain
 from typing import Iterable, Mapping
@@ -286,6 +287,7 @@ def fold(text: str) -> FoldedText:
     return _join_broken_words(_fold_chars(text))
 
 
+@lru_cache(maxsize=262144)
 def fold_word(text: str) -> str:
     """The text of `fold(text)` without offsets, for lexicon and gazetteer keys.
 
