@@ -302,3 +302,12 @@ def test_unknown_drones_strike_the_group_named_after_them():
 def test_people_arrested_from_a_town_were_arrested_there():
     [event] = pipeline_events("اعتقلت قوات الاحتلال اليوم ثلاثة شبان من بلدة جباتا الخشب بعد مداهمة منازلهم.")
     assert (event.sub_event_type, event.location.name_ar) == ("Arrests", "جباتا الخشب")
+
+
+def test_a_headlines_bare_town_does_not_make_the_body_event_an_area_event():
+    text = ("قصف مدفعي على نوى وعبوة تقتل شابين\n\n"
+            "أصيب أربعة مدنيين صباح اليوم إثر سقوط قذائف مدفعية على الأحياء الشرقية لمدينة نوى.\n\n"
+            "وقتل شابان أمس بانفجار عبوة ناسفة على الطريق بين نوى والشيخ سعد.")
+    found = {(e.sub_event_type, e.date_offset_days) for e in pipeline_events(text, published=None)}
+    assert ("Shelling/artillery/missile attack", 0) in found
+    assert ("Remote explosive/landmine/IED", -1) in found

@@ -786,11 +786,21 @@ def combine_all(drafts: list[Draft]) -> Draft:
         injuries=max(injuries) if injuries else None,
         actor2=keep.actor2 or next((d.actor2 for d in others if d.actor2), None),
         sentences=frozenset().union(*(d.sentences for d in drafts)),
-        place=next((d.place for d in drafts if not d.place_inherited and d.place), drafts[0].place),
+        place=_best_place(keep, drafts),
         place_inherited=all(d.place_inherited for d in drafts),
         time_in_sentence=any(d.time_in_sentence for d in drafts),
         doer_named=any(d.doer_named for d in drafts),
     )
+
+
+def _best_place(keep: Draft, drafts: list[Draft]) -> PlaceMention | None:
+    """The most specific place the text itself gives among the mentions (the strongest one's on a tie):
+    a headline's bare «نوى» (the area) yields to the body's «مدينة نوى»."""
+    own = [d for d in drafts if d.place is not None and not d.place_inherited] or [d for d in drafts if d.place]
+    if not own:
+        return None
+    best = min(own, key=lambda d: (d.place.location.geo_precision or 3, d is not keep))
+    return best.place
 
 
 def _severity(sub: str) -> int:
