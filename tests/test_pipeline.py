@@ -16,3 +16,16 @@ def test_evidence_spans_lie_inside_the_text_and_processing_is_repeatable():
     for event in first.events:
         for span in event.evidence:
             assert 0 <= span.start < span.end <= len(first.text)
+
+
+def test_the_bundled_example_gives_its_events():
+    from rasd.ingest.read import read_article_file
+    from rasd.pipeline import process_raw
+    from rasd.resources import example_article_path
+
+    article = process_raw(read_article_file(example_article_path()))
+    found = {(e.sub_event_type, e.location.name_ar, e.date_offset_days) for e in article.events}
+    assert ("Shelling/artillery/missile attack", "نوى", 0) in found
+    assert ("Remote explosive/landmine/IED", "نوى", -1) in found
+    assert ("Arrests", "جاسم", 0) in found
+    assert not any(e.date_offset_days is not None and e.date_offset_days < -30 for e in article.events)
