@@ -780,7 +780,8 @@ def combine_all(drafts: list[Draft]) -> Draft:
     return replace(
         keep,
         evidence=tuple(sorted({span for d in drafts for span in d.evidence}, key=lambda span: span.start)),
-        weapons=tuple(dict.fromkeys(w for d in [keep, *others] for w in d.weapons)),
+        weapons=tuple(dict.fromkeys(w for d in [keep, *others] for w in d.weapons  # a headline's other act's
+                                    if d.act.sub_event_type == keep.act.sub_event_type)),  # weapons stay out
         tags=tuple(dict.fromkeys(t for d in drafts for t in d.tags)),
         fatalities=max(d.fatalities for d in drafts),
         injuries=max(injuries) if injuries else None,
