@@ -76,15 +76,21 @@ def test_a_repeated_trigger_word_makes_no_pile_of_events():
     assert len(article.events) <= 1
 
 
+# CI compares 10 KB with 200 KB; the long run (RASD_FUZZ_EXAMPLES set) compares 10 KB with 1 MB.
+LONG_ARTICLE_KB = 1000 if "RASD_FUZZ_EXAMPLES" in os.environ else 200
+
+
 def test_time_grows_linearly_with_the_article():
     """A long article costs about its share of a short one: no catastrophic backtracking."""
     unit = "قصفت قوات النظام بلدة طفس اليوم ما أدى إلى مقتل مدني. اندلعت اشتباكات في قرية المزيريب.\n"
     process(unit)  # resources loaded
-    short, long = unit * 100, unit * 2000
+    repeat = 10_000 // len(unit.encode())
+    short, long = unit * repeat, unit * (repeat * LONG_ARTICLE_KB // 10)
     started = time.perf_counter()
     process(short)
     short_seconds = time.perf_counter() - started
     started = time.perf_counter()
     process(long)
     long_seconds = time.perf_counter() - started
-    assert long_seconds / max(short_seconds, 1e-3) < 20 * 2.5  # 20 times the text, at most 2.5 times the rate
+    size_ratio = len(long) / len(short)
+    assert long_seconds / max(short_seconds, 1e-3) < size_ratio * 2.5  # at most 2.5 times the rate
