@@ -10,10 +10,13 @@ from rasd.errors import RasdError
 from rasd.store.backend import Row
 
 _PLACEHOLDER = re.compile(r"\?")
+# Writers take this transaction-level advisory lock, one at a time as on SQLite (BEGIN IMMEDIATE):
+# two ingests of the same article would otherwise both see it missing and both INSERT it.
+WRITE_LOCK = 0x72617364  # "rasd"
 
 
 class PostgresDatabase:
-    """One autocommit connection; `transaction()` is psycopg's (savepoints when nested)."""
+    """One autocommit connection; `transaction()` is psycopg's (savepoints when nested), one writer at a time."""
 
     dialect = "postgres"
 
@@ -25,6 +28,7 @@ class PostgresDatabase:
             self._conn = psycopg.connect(url, autocommit=True, row_factory=dict_row)
         except psycopg.Error as error:
             raise RasdError(f"cannot connect to PostgreSQL: {error}") from error
+        self._depth = 0
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         return list(self._conn.execute(_to_pyformat(sql), tuple(params)).fetchall())
@@ -37,8 +41,15 @@ class PostgresDatabase:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
+        """All writes inside commit together; the outermost one waits for the write lock first."""
         with self._conn.transaction():
-            yield
+            if not self._depth:
+                self._conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK,))
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
 
     def index_text(self, key: str, folded: str | None) -> None:
         """Nothing to do: search reads articles.folded directly."""
