@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from rasd.errors import RasdError
-from rasd.store.backend import Row
+from rasd.store.backend import LIKE_ESCAPE, Row, contains_pattern
 
 _PLACEHOLDER = re.compile(r"\?")
 # Writers take this transaction-level advisory lock, one at a time as on SQLite (BEGIN IMMEDIATE):
@@ -31,10 +31,10 @@ class PostgresDatabase:
         self._depth = 0
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
-        return list(self._conn.execute(_to_pyformat(sql), tuple(params)).fetchall())
+        return list(self._conn.execute(_to_pyformat(sql), _without_nul(params)).fetchall())
 
     def run(self, sql: str, params: Sequence[Any] = ()) -> None:
-        self._conn.execute(_to_pyformat(sql), tuple(params))
+        self._conn.execute(_to_pyformat(sql), _without_nul(params))
 
     def script(self, sql: str) -> None:
         self._conn.execute(sql)
@@ -56,11 +56,16 @@ class PostgresDatabase:
 
     def text_filter(self, words: Sequence[str]) -> tuple[str, list[Any]]:
         """SQL selecting article keys whose folded text contains every word."""
-        clauses = ["folded LIKE ?"] * len(words) or ["1 = 1"]
-        return "SELECT key FROM articles WHERE " + " AND ".join(clauses), [f"%{w}%" for w in words]
+        clauses = [f"folded LIKE ? {LIKE_ESCAPE}"] * len(words) or ["1 = 1"]
+        return "SELECT key FROM articles WHERE " + " AND ".join(clauses), [contains_pattern(w) for w in words]
 
     def close(self) -> None:
         self._conn.close()
+
+
+def _without_nul(params: Sequence[Any]) -> tuple[Any, ...]:
+    """PostgreSQL text cannot hold NUL: drop it from string parameters (a search for 'x\\0' is one for 'x')."""
+    return tuple(p.replace("\x00", "") if isinstance(p, str) else p for p in params)
 
 
 def _to_pyformat(sql: str) -> str:
