@@ -17,7 +17,7 @@ from rasd.store import open_store
 from rasd.store.portal import add_comment, add_review
 from tests.reliability import record
 from tests.web.portal_data import fill
-from tests.web.test_browser import browser, free_port, page, rasd_command, wait_for_map, wait_until_up  # noqa: F401
+from tests.web.test_browser import free_port, page, rasd_command, wait_for_map, wait_until_up  # noqa: F401 (page: a fixture)
 
 PAYLOADS = (
     "<script>window.__xss = 1; alert(1)</script>",
