@@ -39,8 +39,8 @@ def totals(items: list[dict]) -> dict[str, int]:
         by_part[item["part"]] += item["tried"]
     return {"inputs tried": by_part["inputs"], "crashes survived": by_part["crashes"],
             "concurrent writes": by_part["concurrency"],
-            "attacks refused": sum(i["refused"] for i in items if i["part"] in ("attacks", "xss")),
-            "attack requests sent": by_part["attacks"], "XSS payload renderings": by_part["xss"],
+            "attack requests sent": by_part["attacks"], "XSS page and popup loads": by_part["xss"],
+            "attacks refused or rendered inert": sum(i["refused"] for i in items if i["part"] in ("attacks", "xss")),
             "articles lost": sum(i["articles_lost"] for i in items), "checks": len(items)}
 
 

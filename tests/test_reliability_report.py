@@ -37,7 +37,7 @@ def test_the_report_sums_what_was_tried_and_refused(tmp_path, monkeypatch):
     items = module.read_log(log)
     assert len(items) == 5 and len(log.read_text().splitlines()) == 6
     figures = module.totals(items)
-    assert (figures["inputs tried"], figures["crashes survived"], figures["attacks refused"]) == (61, 3, 40)
+    assert (figures["inputs tried"], figures["crashes survived"], figures["attacks refused or rendered inert"]) == (61, 3, 40)
     assert figures["articles lost"] == 0
     page = module.report(items)
     assert "| inputs tried | 61 |" in page and "| cross-site | postgres | 8 requests | all 403 |" in page
