@@ -106,7 +106,10 @@ def _cross_site(headers: dict[bytes, bytes]) -> bool:
     if origin is None:
         return False
     netloc = urlsplit(origin.decode("latin-1").strip()).netloc.lower()
-    return not netloc or netloc != headers.get(b"host", b"").decode("latin-1").lower()
+    # Behind a reverse proxy the Host may be the proxy's upstream: X-Forwarded-Host names the public one
+    # (a browser cannot add that header to a cross-site request without a CORS preflight, which Rasd refuses).
+    hosts = {headers.get(name, b"").decode("latin-1").lower() for name in (b"host", b"x-forwarded-host")}
+    return not netloc or netloc not in hosts
 
 
 SAFETY_HEADERS = ((b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
