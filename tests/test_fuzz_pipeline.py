@@ -5,13 +5,16 @@ runs a long one.
 """
 import os
 import time
+from collections import Counter
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from rasd import process
 from rasd.ingest.read import read_html
 from rasd.errors import InputError
+from tests.reliability import record
 
 EXAMPLES = int(os.environ.get("RASD_FUZZ_EXAMPLES", "60"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -26,6 +29,14 @@ CONTROLS = ["\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b"
             "\ufeff", "\u0640", "\u064b", "\u0651", "\ud800", "\udfff", "\x00", "\x1b"]
 news_like = st.lists(st.sampled_from(WORDS + CONTROLS), min_size=1, max_size=120).map(" ".join)
 any_text = st.text(min_size=1, max_size=400)
+TRIED: Counter[str] = Counter()  # inputs that passed, by class, for the reliability log
+
+
+@pytest.fixture(scope="module", autouse=True)
+def reliability_log():
+    yield
+    for input_class, count in TRIED.items():
+        record("inputs", input_class, count, "inputs", "no exception escaped; every span inside the text")
 
 
 def assert_sound(article) -> None:
@@ -46,18 +57,21 @@ def assert_sound(article) -> None:
 @given(news_like)
 def test_news_like_word_salad_gives_a_sound_record(text):
     assert_sound(process(text, published="2024-06-01"))
+    TRIED["news-like word salad with bidi/zero-width/NUL/surrogate controls"] += 1
 
 
 @FUZZ
 @given(any_text)
 def test_any_unicode_gives_a_sound_record(text):
     assert_sound(process(text))
+    TRIED["any Unicode text"] += 1
 
 
 @FUZZ
 @given(news_like)
 def test_the_same_article_twice_gives_the_same_record(text):
     assert process(text, published="2024-06-01").to_dict() == process(text, published="2024-06-01").to_dict()
+    TRIED["the same article twice (same record)"] += 1
 
 
 @FUZZ
@@ -67,13 +81,16 @@ def test_deep_or_truncated_html_is_an_article_or_an_input_error(depth, tag):
     try:
         raw = read_html(html)
     except InputError:
+        TRIED["deep or truncated HTML"] += 1
         return
     assert_sound(process(raw.text))
+    TRIED["deep or truncated HTML"] += 1
 
 
 def test_a_repeated_trigger_word_makes_no_pile_of_events():
     article = process("قصف " * 5000, published="2024-06-01")
     assert len(article.events) <= 1
+    TRIED["one trigger word repeated 5000 times"] += 1
 
 
 # CI compares 10 KB with 200 KB; the long run (RASD_FUZZ_EXAMPLES set) compares 10 KB with 1 MB.

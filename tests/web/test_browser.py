@@ -21,11 +21,7 @@ import pytest
 from rasd.store import open_store
 from tests.web.portal_data import PASSWORD, REVIEWER, fill
 
-CHROMIUM = os.environ.get("RASD_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 START_LIMIT_S = 3.0
-SKIP_REASON = "BROWSER TESTS SKIPPED"
 
 
 def free_port() -> int:
@@ -70,20 +66,6 @@ def server(tmp_path_factory):
     finally:
         process.terminate()
         process.wait(timeout=10)
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{SKIP_REASON}: no Chromium at {CHROMIUM} (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip(f"{SKIP_REASON}: the playwright package is not installed")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
 
 
 @pytest.fixture

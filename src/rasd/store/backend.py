@@ -17,6 +17,13 @@ from typing import Any, Protocol
 Row = dict[str, Any]
 DB_ENV = "RASD_DB"
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
+LIKE_ESCAPE = "ESCAPE '\\'"  # after `col LIKE ?` with a `contains_pattern` parameter
+
+
+def contains_pattern(word: str) -> str:
+    """A LIKE pattern matching `word` anywhere, its % and _ literal: «100%» -> '%100\\%%'."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
 
 
 class Database(Protocol):

@@ -140,7 +140,8 @@ def add_comment(store: Store, event_id: str, user: str, body: str) -> int:
         _record(store, event_id)
         store.db.run("INSERT INTO comments (event_id, user_name, at, body) VALUES (?, ?, ?, ?)",
                      (event_id, user, now_iso(), body))
-    rows = store.db.query("SELECT MAX(id) AS id FROM comments WHERE event_id = ?", (event_id,))
+        # Read inside the transaction (one writer at a time): another reviewer's comment cannot slip in between.
+        rows = store.db.query("SELECT MAX(id) AS id FROM comments WHERE event_id = ?", (event_id,))
     return rows[0]["id"]
 
 

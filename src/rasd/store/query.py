@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from rasd.store.backend import Database
+from rasd.store.backend import LIKE_ESCAPE, Database, contains_pattern
 from rasd.text.normalize import fold_word, strip_article
 
 
@@ -26,7 +26,8 @@ class EventFilter:
 
 def search_words(text: str) -> list[str]:
     """Folded words of a search, without the article: «الأتارب قصف» -> ['اتارب', 'قصف']."""
-    return [strip_article(word) for word in fold_word(text).split() if word]
+    # NUL would end an FTS5 string early (a syntax error): it is never part of a word.
+    return [strip_article(word) for word in fold_word(text.replace("\x00", " ")).split() if word]
 
 
 def event_where(database: Database, f: EventFilter) -> tuple[list[str], list[Any]]:
@@ -46,8 +47,8 @@ def event_where(database: Database, f: EventFilter) -> tuple[list[str], list[Any
             clauses.append(sql)
             params.append(value)
     if f.actor:
-        clauses.append("(lower(e.actor1) LIKE lower(?) OR lower(e.actor2) LIKE lower(?))")
-        params += [f"%{f.actor}%"] * 2
+        clauses.append(f"(lower(e.actor1) LIKE lower(?) {LIKE_ESCAPE} OR lower(e.actor2) LIKE lower(?) {LIKE_ESCAPE})")
+        params += [contains_pattern(f.actor)] * 2
     if not f.include_rejected:
         clauses.append("(e.review_status IS NULL OR e.review_status <> 'rejected')")
     if f.text and (words := search_words(f.text)):

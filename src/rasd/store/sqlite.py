@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from rasd.errors import RasdError
-from rasd.store.backend import Row
+from rasd.store.backend import LIKE_ESCAPE, Row, contains_pattern
 
 BUSY_TIMEOUT_MS = 10_000
 MIN_FTS_WORD = 3  # the trigram tokenizer cannot match shorter strings
@@ -83,8 +83,8 @@ class SqliteDatabase:
             # Each word is one FTS5 string: a double quote inside it is doubled, never syntax.
             params.append(" AND ".join('"' + w.replace('"', '""') + '"' for w in long_words))
         for word in short_words:
-            clauses.append("folded LIKE ?")
-            params.append(f"%{word}%")
+            clauses.append(f"folded LIKE ? {LIKE_ESCAPE}")
+            params.append(contains_pattern(word))
         sql = "SELECT key FROM articles WHERE " + " AND ".join(clauses or ["1 = 1"])
         return sql, params
 
