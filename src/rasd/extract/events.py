@@ -93,15 +93,23 @@ class ArticleFacts:
         return frozenset(a.sentence for a in self.acts if a.event_type == BATTLES and a.modality is None)
 
     @cached_property
-    def groups_after_triggers(self) -> dict[Span, int]:
-        """Actor mentions right after a trigger word, with the index of that word (read once)."""
+    def groups_after_triggers(self) -> dict[int, dict[Span, int]]:
+        """Per sentence, actor mentions right after a trigger word, with the index of that word (read once)."""
         triggers = load_lexicon("event_triggers")
-        found = {}
+        found: dict[int, dict[Span, int]] = {}
         for mention in self.actors:
             before = token_at(self.tokens, mention.span.start) - 1
             if before >= 0 and triggers.match_at(self.tokens, before):
-                found[mention.span] = before
+                found.setdefault(mention.sentence, {})[mention.span] = before
         return found
+
+    @cached_property
+    def ranked_armed_sides(self) -> tuple[str, ...]:
+        """Armed groups named in battle sentences first, then named most (the likely other side)."""
+        sides, fighting = self.armed_sides, self.battle_sentences
+        def weight(name: str) -> tuple[int, int]:
+            return (sum(m.sentence in fighting for m in sides.by_name[name]), sides.counts[name])
+        return tuple(sorted(sides.counts, key=weight, reverse=True))
 
     def in_sentence(self, name: str, sentence: int) -> list[Any]:
         """The `name` items («places», «actors», «times», «casualties») of one sentence."""
@@ -444,9 +452,8 @@ def _named_as_ally(facts: ArticleFacts, mention) -> bool:
 def _doers_of_other_acts(facts: ArticleFacts, act: Act) -> set[Span]:
     """Spans of groups named right after another trigger of the sentence («إلقاء مروحيات النظام»):
     that act's doers, not this one's targets."""
-    sentence = facts.sentences[act.sentence]
-    return {span for span, trigger in facts.groups_after_triggers.items()
-            if sentence.start <= span.start < sentence.end and trigger != act.last_token}
+    groups = facts.groups_after_triggers.get(act.sentence, {})
+    return {span for span, trigger in groups.items() if trigger != act.last_token}
 
 
 # Words that introduce the doer of a passive or nominal act: «هجوم شنته حركة الشباب», «من قبل».
@@ -564,11 +571,7 @@ def opponent(facts: ArticleFacts, act: Act, actor1: Actor | None) -> Actor | Non
     """The other side of a battle whose sentence names one: the armed group the article
     names most, nearest sentences first («سيطرت القوات على قرى ...» after «معارك مع داعش»)."""
     sides = facts.armed_sides
-    fighting = facts.battle_sentences
-    def weight(name: str) -> tuple[int, int]:  # named in battle sentences first, then named most
-        return (sum(m.sentence in fighting for m in sides.by_name[name]), sides.counts[name])
-    names = sorted(sides.counts, key=weight, reverse=True)
-    name = next((n for n in names if actor1 is None or n != actor1.name), None)
+    name = next((n for n in facts.ranked_armed_sides if actor1 is None or n != actor1.name), None)
     if name is None:
         return None
     mentions = sides.by_name[name]  # in text order
