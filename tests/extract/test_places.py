@@ -88,6 +88,15 @@ def test_door_is_not_the_town_of_al_bab_without_support():
     assert not named("أغلق الحارس الباب بعد خروج الزوار.", "الباب")
 
 
+def test_dignity_and_a_farm_are_words_not_places():
+    text = "رفع المحتجون لافتات تطالب بالخبز والكرامة، ثم اقتحم مسلحون مزرعة قرب المدينة."
+    assert not named(text, "الكرامة") and not named(text, "مزرعة")
+
+
+def test_a_town_named_dignity_with_a_place_word_is_still_found():
+    assert named("قصفت طائرات مسيرة بلدة الكرامة في ريف الرقة الشرقي.", "الكرامة")
+
+
 def test_place_type_word_alone_is_not_a_place():
     assert not named("سقطت القذائف على الأحياء الشرقية لمدينة كبيرة.", "مدينة")
 
