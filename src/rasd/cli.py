@@ -352,15 +352,28 @@ def _open_store(db):
 @main.command()
 @click.argument("sources", nargs=-1, required=True, metavar="PATH|FOLDER|-...")
 @DB_OPTION
-@click.option("--input-format", type=INPUT_FORMATS, default="auto", show_default=True,
-              help="How to read each file, as for `rasd extract`.")
+@click.option("--input-format", type=SOURCE_FORMATS, default="auto", show_default=True,
+              help="How to read each source, as for `rasd extract` (feeds and web archives are told by content).")
+@click.option("--watch", "interval", type=click.FloatRange(min=1), metavar="SECONDS",
+              help="Poll the SOURCES feeds every SECONDS and store each new item once (needs --state).")
+@click.option("--state", type=click.Path(dir_okay=False, path_type=Path),
+              help="With --watch: the file that remembers the feed items already read, across restarts.")
+@click.option("--rounds", type=click.IntRange(min=1), metavar="N", help="With --watch: stop after N polls.")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar [default: on a terminal].")
-def ingest(sources, db, input_format, progress) -> None:
-    """Extract articles from files, folders (recursively) or JSON Lines into the database."""
+def ingest(sources, db, input_format, interval, state, rounds, progress) -> None:
+    """Extract articles from files, folders (recursively), JSON Lines, feeds or web archives into the database."""
+    from collections import Counter
+
+    from rasd.ingest.feeds import watch_feeds
     from rasd.pipeline import process_raw
     from rasd.store.ingest import ingest as ingest_all, read_sources
     from tqdm import tqdm
 
+    if interval is not None and state is None:
+        _fail("--watch needs --state FILE (it remembers the items already stored)")
+    skipped: Counter = Counter()
+    items = (watch_feeds(sources, state, interval=interval, rounds=rounds) if interval is not None
+             else read_sources(sources, input_format, skipped))
     store = _open_store(db)
     bar = tqdm(unit=" articles", disable=None if progress is None else not progress, file=sys.stderr)
 
@@ -370,10 +383,12 @@ def ingest(sources, db, input_format, progress) -> None:
                         failed=summary.failed, refresh=False)
 
     try:
-        summary = ingest_all(store, read_sources(sources, input_format), process_raw, show)
+        summary = ingest_all(store, items, process_raw, show)
     finally:
         bar.close()
         store.close()
+    if skipped:
+        click.echo("rasd: web archive records: " + ", ".join(f"{k} {v}" for k, v in sorted(skipped.items())), err=True)
     for source, reason in summary.failures:
         click.echo(f"rasd: failed: {source}: {reason}", err=True)
     click.echo(f"read {summary.read}, new {summary.new}, updated {summary.updated}, "

@@ -10,16 +10,21 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rasd.errors import InputError
+from rasd.ingest.fetch import is_url
 from rasd.ingest.read import RawArticle, read_input
+from rasd.ingest.sources import read_source
 from rasd.model import Article
 from rasd.store.repository import Store
 
-ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".jsonl", ".ndjson", ".json"})
+ARTICLE_SUFFIXES = frozenset({".txt", ".text", ".html", ".htm", ".jsonl", ".ndjson", ".json", ".rss", ".atom",
+                              ".warc"})
+ARCHIVE_ENDINGS = (".warc.gz",)
 STATUSES = ("new", "updated", "unchanged", "failed")
 
 
@@ -57,16 +62,25 @@ def article_files(path: Path) -> Iterator[Path]:
         return
     for child in sorted(path.rglob("*")):
         hidden = any(part.startswith(".") for part in child.relative_to(path).parts)
-        if child.is_file() and not hidden and child.suffix.lower() in ARTICLE_SUFFIXES:
+        known = child.suffix.lower() in ARTICLE_SUFFIXES or child.name.lower().endswith(ARCHIVE_ENDINGS)
+        if child.is_file() and not hidden and known:
             yield child
 
 
-def read_sources(sources: Iterable[str], input_format: str = "auto") -> Iterator[RawArticle | InputError]:
-    """Raw articles (or the reason one could not be read) from paths, folders or '-'."""
+def read_sources(
+    sources: Iterable[str], input_format: str = "auto", tally: Counter | None = None
+) -> Iterator[RawArticle | InputError]:
+    """Raw articles (or the reason one could not be read) from paths, folders, feeds (files or
+    URLs), web archives or '-'; `tally` counts the archive records skipped."""
     for source in sources:
-        paths = [source] if source == "-" else [str(p) for p in article_files(Path(source))]
-        for path in paths:
-            yield from read_input(path, input_format)
+        if source == "-":
+            yield from read_input(source, input_format)
+            continue
+        if input_format in ("feed", "warc") or is_url(source):
+            yield from read_source(source, input_format, tally=tally)
+            continue
+        for path in article_files(Path(source)):
+            yield from read_source(str(path), input_format, tally=tally)
 
 
 def article_key(raw: RawArticle) -> str:
