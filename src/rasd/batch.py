@@ -64,6 +64,27 @@ def process_chunk(raws: tuple[RawArticle, ...]) -> tuple[Article, ...]:
     return tuple(process_raw(raw) for raw in raws)
 
 
+@dataclass(frozen=True, slots=True)
+class FailedArticle:
+    """An article the pipeline raised on, in place of its record (for callers that go on)."""
+
+    id: str
+    reason: str
+
+
+def process_or_fail(raw: RawArticle) -> Article | FailedArticle:
+    """The record of `raw`, or why it could not be made: one bad article must not stop a batch."""
+    try:
+        return process_raw(raw)
+    except Exception as error:  # noqa: BLE001 - reported per article by the caller
+        return FailedArticle(raw.id, f"{type(error).__name__}: {error}")
+
+
+def process_chunk_or_fail(raws: tuple[RawArticle, ...]) -> tuple[Article | FailedArticle, ...]:
+    """`process_chunk` that returns a FailedArticle where an article raised."""
+    return tuple(process_or_fail(raw) for raw in raws)
+
+
 def chunked(items: Iterable, size: int) -> Iterator[tuple]:
     """Consecutive tuples of `size` items (the last may be shorter)."""
     iterator = iter(items)
@@ -99,12 +120,12 @@ class WorkerPool:
         """Wait until the workers have started and loaded their resources."""
         list(self._executor.map(_worker_ready, range(self.workers)))
 
-    def map(self, raws: Iterable[RawArticle]) -> Iterator[Article]:
+    def map(self, raws: Iterable[RawArticle], task=process_chunk) -> Iterator[Article]:
         """Records of `raws`, in input order, with a bounded number of tasks in flight."""
         window = self.workers * TASKS_PER_WORKER
         pending: deque = deque()
         for chunk in chunked(raws, self.chunk_size):
-            pending.append(self._executor.submit(process_chunk, chunk))
+            pending.append(self._executor.submit(task, chunk))
             if len(pending) >= window:
                 yield from pending.popleft().result()
         while pending:
@@ -138,14 +159,21 @@ def process_many(
             marks.mark(handled)  # also when the caller stops early: what it took and moved past
 
 
-def _process_ordered(raws: Iterable[RawArticle], workers: int) -> Iterator[Article]:
+def process_many_or_fail(raws: Iterable[RawArticle], *, workers: int | None = None
+                         ) -> Iterator[Article | FailedArticle]:
+    """`process_many` that yields a FailedArticle where an article raised, and goes on."""
+    yield from _process_ordered(raws, workers or default_workers(), or_fail=True)
+
+
+def _process_ordered(raws: Iterable[RawArticle], workers: int, or_fail: bool = False) -> Iterator[Article]:
+    one, chunk_task = (process_or_fail, process_chunk_or_fail) if or_fail else (process_raw, process_chunk)
     raws = iter(raws)  # a list would start again from its first item after the head is taken
     head = list(islice(raws, SMALL_INPUT)) if workers > 1 else []
     if workers <= 1 or len(head) < SMALL_INPUT:
-        yield from map(process_raw, chain(head, raws))
+        yield from map(one, chain(head, raws))
         return
     with WorkerPool(workers) as pool:
-        yield from pool.map(chain(head, raws))
+        yield from pool.map(chain(head, raws), chunk_task)
 
 
 # --- checkpoint ---------------------------------------------------------------------------

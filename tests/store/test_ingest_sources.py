@@ -80,3 +80,62 @@ def test_watch_without_a_state_file_is_refused(tmp_path):
     result = CliRunner().invoke(main, ["ingest", "https://hauran-monitor.example/rss", "--watch", "60",
                                        "--db", str(tmp_path / "x.sqlite3")])
     assert result.exit_code == 2 and "--state" in result.output
+
+
+def write_batch(path, count: int) -> None:
+    import json
+    with path.open("w", encoding="utf-8") as handle:
+        for i in range(count):
+            record = {"id": f"w{i}", "url": f"https://hauran-monitor.example/b/{i}", "outlet": "hauran-monitor",
+                      "published": "2025-03-02", "text": REPORTS[i % len(REPORTS)] + f" (تقرير رقم {i})"}
+            handle.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def stored_events(db: str) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return sorted(conn.execute(
+            "SELECT article_key, seq, event_type, sub_event_type, event_date, actor1, place_key, fatalities"
+            " FROM events"))
+
+
+def test_ingest_on_two_workers_stores_what_one_process_stores(tmp_path, monkeypatch):
+    import rasd.batch
+    monkeypatch.setattr(rasd.batch, "SMALL_INPUT", 4)  # so 24 articles already go to the pool
+    pooled, pool_map = [], rasd.batch.WorkerPool.map
+    def counting_map(pool, raws, task):
+        for record in pool_map(pool, raws, task):
+            pooled.append(record.id)
+            yield record
+    monkeypatch.setattr(rasd.batch.WorkerPool, "map", counting_map)
+    write_batch(tmp_path / "batch.jsonl", 24)
+    serial, parallel, runner = str(tmp_path / "one.sqlite3"), str(tmp_path / "two.sqlite3"), CliRunner()
+    one = runner.invoke(main, ["ingest", str(tmp_path / "batch.jsonl"), "--db", serial])
+    two = runner.invoke(main, ["ingest", str(tmp_path / "batch.jsonl"), "--db", parallel, "--workers", "2"])
+    assert "read 24, new 24, updated 0, unchanged 0, failed 0" in one.output
+    assert "read 24, new 24, updated 0, unchanged 0, failed 0" in two.output, two.output
+    assert stored_events(serial) == stored_events(parallel) and stored_events(serial)
+    assert len(pooled) == 24  # extracted by the worker processes, not in this one
+    again = runner.invoke(main, ["ingest", str(tmp_path / "batch.jsonl"), "--db", parallel, "--workers", "2"])
+    assert "read 24, new 0, updated 0, unchanged 24, failed 0" in again.output
+
+
+def test_an_article_that_raises_is_one_failure_in_a_parallel_ingest(tmp_path, monkeypatch):
+    import rasd.batch
+    from rasd.ingest.read import read_input
+    from rasd.store import open_store
+    from rasd.store.ingest import ingest_parallel
+
+    real = rasd.batch.process_raw
+    def fragile(raw):
+        if raw.id == "w1":
+            raise RuntimeError("a stage broke")
+        return real(raw)
+    monkeypatch.setattr(rasd.batch, "process_raw", fragile)
+    write_batch(tmp_path / "batch.jsonl", 3)
+    store = open_store(str(tmp_path / "rasd.sqlite3"))
+    try:
+        summary = ingest_parallel(store, read_input(str(tmp_path / "batch.jsonl"), "jsonl"), workers=1)
+    finally:
+        store.close()
+    assert (summary.read, summary.new, summary.failed) == (3, 2, 1)
+    assert summary.failures == [("w1", "RuntimeError: a stage broke")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -124,4 +124,44 @@ def ingest(
         summary.add(result)
         if on_result is not None:
             on_result(result, summary)
+    return summary
+
+
+def ingest_parallel(
+    store: Store,
+    items: Iterable[RawArticle | InputError],
+    workers: int,
+    on_result: Callable[[IngestResult, IngestSummary], None] | None = None,
+) -> IngestSummary:
+    """`ingest` with the extraction on `workers` processes; the store is written here only,
+    one article per transaction, in input order, so a killed run resumes as the serial one."""
+    from rasd.batch import FailedArticle, process_many_or_fail
+
+    summary = IngestSummary()
+    waiting: deque[tuple[str, str]] = deque()  # (key, input hash) of each article sent, in order
+
+    def report(result: IngestResult) -> None:
+        summary.add(result)
+        if on_result is not None:
+            on_result(result, summary)
+
+    def to_extract() -> Iterator[RawArticle]:
+        for item in items:
+            if isinstance(item, InputError):
+                report(IngestResult(item.source or "?", "failed", str(item)))
+            elif store.input_hash(article_key(item)) == input_hash(item):
+                report(IngestResult(item.id, "unchanged"))
+            else:
+                waiting.append((article_key(item), input_hash(item)))
+                yield item
+
+    for record in process_many_or_fail(to_extract(), workers=workers):
+        key, digest = waiting.popleft()
+        if isinstance(record, FailedArticle):
+            report(IngestResult(record.id, "failed", record.reason))
+            continue
+        try:
+            report(IngestResult(record.id, store.save_article(key, digest, record)))
+        except Exception as error:  # noqa: BLE001 - as in ingest_one
+            report(IngestResult(record.id, "failed", f"{type(error).__name__}: {error}"))
     return summary
