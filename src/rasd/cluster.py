@@ -38,7 +38,8 @@ def process_partition(index: int, raws: tuple[RawArticle, ...], first_position: 
     return index, articles_table(process_chunk(raws), first_position)
 
 
-def _resource_plugin():
+def resource_plugin():
+    """A worker plugin that loads every resource when a worker starts."""
     from distributed import WorkerPlugin
 
     class LoadResources(WorkerPlugin):
@@ -77,11 +78,12 @@ def process_with_dask(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with dask_client(scheduler, n_workers) as client:
-        client.register_plugin(_resource_plugin(), name="rasd-resources")
-        return _run(client, raws, out_dir, partition_size)
+        client.register_plugin(resource_plugin(), name="rasd-resources")
+        return run_partitions(client, raws, out_dir, partition_size)
 
 
-def _run(client, raws: Iterable[RawArticle], out_dir: Path, partition_size: int) -> DaskSummary:
+def run_partitions(client, raws: Iterable[RawArticle], out_dir: Path, partition_size: int) -> DaskSummary:
+    """Send the partitions not yet in out_dir to `client`'s workers, a few at a time, and write each result."""
     from distributed import as_completed
 
     window = max(1, len(client.scheduler_info()["workers"])) * PARTITIONS_PER_WORKER
