@@ -9,6 +9,7 @@ killed run started again picks up where it stopped.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -61,8 +62,9 @@ def dask_client(scheduler: str | None = None, n_workers: int | None = None) -> I
             yield client
         return
     # One thread per worker: the pipeline is pure Python, so threads would share one core.
+    # Quiet logs: a worker's last heartbeat racing the shutdown is logged as an ERROR with a traceback.
     with LocalCluster(n_workers=n_workers or default_workers(), threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
         yield client
 
 
