@@ -69,3 +69,17 @@ def test_extract_command_runs_on_the_cluster(cluster, tmp_path):
     assert result.exit_code == 0, result.output
     assert "4 record(s) in 1 Parquet partition(s)" in result.stderr
     assert [record["id"] for record in read_records(out)] == ["c00", "c01", "c02", "c03"]
+
+
+def test_bench_times_the_dask_engine(cluster, monkeypatch):
+    import contextlib
+
+    from rasd import bench, cluster as engine
+
+    @contextlib.contextmanager
+    def test_client(scheduler=None, n_workers=None):
+        with distributed.Client(cluster.scheduler_address) as client:
+            yield client
+
+    monkeypatch.setattr(engine, "dask_client", test_client)
+    assert 0 < bench.dask_seconds(make_raws(), 2) < 60

@@ -325,13 +325,14 @@ def pool_seconds(raws: list[RawArticle], workers: int) -> float:
 
 def dask_seconds(raws: list[RawArticle], workers: int) -> float:
     """Best wall time of a warm Dask LocalCluster of `workers` processes over `raws`, Parquet written."""
-    from rasd.cluster import _resource_plugin, _run, dask_client
+    from rasd.cluster import dask_client, resource_plugin, run_partitions
 
     partition = max(16, len(raws) // (8 * workers))
     with dask_client(None, workers) as client, tempfile.TemporaryDirectory() as out:
-        client.register_plugin(_resource_plugin(), name="rasd-resources")
+        client.register_plugin(resource_plugin(), name="rasd-resources")
         runs = (Path(out) / str(n) for n in range(REPEATS))
-        return min(_wall(lambda: _run(client, raws, _made(next(runs)), partition)) for _ in range(REPEATS))
+        return min(_wall(lambda: run_partitions(client, raws, _made(next(runs)), partition))
+                   for _ in range(REPEATS))
 
 
 def _made(folder: Path) -> Path:

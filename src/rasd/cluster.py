@@ -9,6 +9,7 @@ killed run started again picks up where it stopped.
 """
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,7 +39,8 @@ def process_partition(index: int, raws: tuple[RawArticle, ...], first_position: 
     return index, articles_table(process_chunk(raws), first_position)
 
 
-def _resource_plugin():
+def resource_plugin():
+    """A worker plugin that loads every resource when a worker starts."""
     from distributed import WorkerPlugin
 
     class LoadResources(WorkerPlugin):
@@ -60,8 +62,9 @@ def dask_client(scheduler: str | None = None, n_workers: int | None = None) -> I
             yield client
         return
     # One thread per worker: the pipeline is pure Python, so threads would share one core.
+    # Quiet logs: a worker's last heartbeat racing the shutdown is logged as an ERROR with a traceback.
     with LocalCluster(n_workers=n_workers or default_workers(), threads_per_worker=1, processes=True,
-                      dashboard_address=None) as cluster, Client(cluster) as client:
+                      dashboard_address=None, silence_logs=logging.CRITICAL) as cluster, Client(cluster) as client:
         yield client
 
 
@@ -77,11 +80,12 @@ def process_with_dask(
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     with dask_client(scheduler, n_workers) as client:
-        client.register_plugin(_resource_plugin(), name="rasd-resources")
-        return _run(client, raws, out_dir, partition_size)
+        client.register_plugin(resource_plugin(), name="rasd-resources")
+        return run_partitions(client, raws, out_dir, partition_size)
 
 
-def _run(client, raws: Iterable[RawArticle], out_dir: Path, partition_size: int) -> DaskSummary:
+def run_partitions(client, raws: Iterable[RawArticle], out_dir: Path, partition_size: int) -> DaskSummary:
+    """Send the partitions not yet in out_dir to `client`'s workers, a few at a time, and write each result."""
     from distributed import as_completed
 
     window = max(1, len(client.scheduler_info()["workers"])) * PARTITIONS_PER_WORKER
