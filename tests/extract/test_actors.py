@@ -265,3 +265,10 @@ def test_person_whose_name_is_also_a_village():
 def test_a_place_after_a_title_is_no_name():
     text = "وفجر أمير التنظيم بحمص نفسه بحزام ناسف."
     assert not [m for m in actors(text) if m.kind == "person"]
+
+
+def test_internal_security_forces_were_the_kurdish_ones_before_the_switch():
+    assert resolve_actor("قوى الأمن الداخلي", published="2021-06-01", country="Syria").name == "Asayish"
+    late = resolve_actor("قوى الأمن الداخلي", published="2025-06-01", country="Syria")
+    assert late.name == "Police Forces of Syria (2024-)"
+    assert resolve_actor("قوى الأمن الداخلي", country="Lebanon").name == "Police Forces of Lebanon"
