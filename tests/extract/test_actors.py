@@ -1,5 +1,7 @@
 """The actor resolver on sentences written like conflict reports of every framing."""
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from rasd.extract.actors import find_actors, resolve_actor, romanize
 from rasd.text.segment import split_sentences, tokenize
@@ -265,3 +267,23 @@ def test_person_whose_name_is_also_a_village():
 def test_a_place_after_a_title_is_no_name():
     text = "وفجر أمير التنظيم بحمص نفسه بحزام ناسف."
     assert not [m for m in actors(text) if m.kind == "person"]
+
+
+def test_internal_security_forces_were_the_kurdish_ones_before_the_switch():
+    assert resolve_actor("قوى الأمن الداخلي", published="2021-06-01", country="Syria").name == "Asayish"
+    late = resolve_actor("قوى الأمن الداخلي", published="2025-06-01", country="Syria")
+    assert late.name == "Police Forces of Syria (2024-)"
+    assert resolve_actor("قوى الأمن الداخلي", country="Lebanon").name == "Police Forces of Lebanon"
+
+
+PIECES = ["قوات", "النظام", "لقسد", "عشيرة", "وجهاء", "القيادي", "في", "أبو", "عزام", "الملقب", "«", "»",
+          "(", ")", "،", ".", "مسلحون", "مجهولون", "طائرات", "روسية", "القوات", "بالمدفعية", "درعا", "طفس", "x", "٣"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25))
+def test_any_word_salad_gives_spans_that_quote_the_text(pieces):
+    text = " ".join(pieces)
+    for mention in actors(text):
+        assert text[mention.span.start:mention.span.end] == mention.actor.mention
+        assert mention.actor.name and mention.actor.type in range(1, 9)
