@@ -325,7 +325,7 @@ def parse_args(argv):
     p.add_argument("--reg", default="0.15,0.05", metavar="C1,C2[ C1,C2...]",
                    help="L1 and L2 regularisation; with --dev, several pairs are each trained and scored")
     p.add_argument("--iterations", type=int, default=200)
-    p.add_argument("--folds", type=int, default=5, help="jackknife folds for the lexicon and counts")
+    p.add_argument("--folds", type=int, default=10, help="jackknife folds for the lexicon and counts")
     p.add_argument("--minfreq", type=float, default=0)
     p.add_argument("--no-clusters", dest="clusters", action="store_false")
     p.add_argument("--no-lexicon", dest="lexicon", action="store_false")
