@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import gzip
 import re
-from dataclasses import dataclass
 from functools import cache
 
+from rasd.extract.gazetteer import Place, _to_float
 from rasd.extract.lexicon import parse_rows
 from rasd.resources import data_path
 from rasd.text.normalize import fold_word
@@ -22,23 +22,6 @@ from rasd.text.normalize import fold_word
 MIN_CONSONANTS = 3
 LATIN_ARTICLE = re.compile(r"^(?:a|e)[lrsdtzn]h?[\s'’`]+")  # «al », «el », «ash »: per word
 ARABIC_ARTICLE = "ال"
-
-
-@dataclass(frozen=True, slots=True)
-class LatinPlace:
-    """A gazetteer row known only by Latin names."""
-
-    id: str
-    country_code: str
-    name_en: str
-    feature_class: str
-    lat: float | None
-    lon: float | None
-    admin1_ar: str
-    admin1_en: str
-    admin2_ar: str
-    admin2_en: str
-    population: int
 
 
 @cache
@@ -79,10 +62,6 @@ def latin_skeleton(name: str) -> str:
     return DOUBLED.sub(r"\1", text.translate(latin[""]))
 
 
-def _to_float(value: str) -> float | None:
-    return float(value) if value else None
-
-
 @cache
 def latin_table() -> tuple[tuple[str, ...], ...]:
     """The rows of data/gazetteer/latin_places.tsv.gz, as tuples of its columns, read once."""
@@ -101,13 +80,14 @@ def latin_index() -> dict[tuple[str, str], tuple[int, ...]]:
     return {key: tuple(rows) for key, rows in index.items()}
 
 
-def _place(position: int) -> LatinPlace:
+def _place(position: int) -> Place:
+    """A gazetteer Place with no Arabic name (nor admin3: the Latin rows stop at admin2)."""
     row = latin_table()[position]
-    return LatinPlace(row[0], row[1], row[2], row[4], _to_float(row[5]), _to_float(row[6]),
-                      row[7], row[8], row[9], row[10], int(row[11] or 0))
+    return Place(row[0], row[1], "", row[2], row[4], _to_float(row[5]), _to_float(row[6]),
+                 row[7], row[8], row[9], row[10], "", "", int(row[11] or 0))
 
 
-def find_by_consonants(name_ar: str, country_code: str | None, admin1: str | None = None) -> LatinPlace | None:
+def find_by_consonants(name_ar: str, country_code: str | None, admin1: str | None = None) -> Place | None:
     """The one Latin-named row an Arabic name reads as, in the country (and governorate) given.
 
     find_by_consonants("الفاشر", "SD") -> El Fasher; None when no row or several rows fit.
