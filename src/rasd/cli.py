@@ -134,6 +134,11 @@ def places(source, input_format, as_json, gold) -> None:
     if gold is not None:
         _print_place_score(gold, as_json)
         return
+    _print_mentions(source, input_format, lambda doc: doc.places, _render_place, as_json)
+
+
+def _print_mentions(source, input_format, mentions_of, render, as_json: bool) -> None:
+    """One line per mention `mentions_of(doc)` finds in each article of SOURCE (rasd places, rasd actors)."""
     if source is None:
         _fail("give a PATH (or - for standard input), or --gold GOLD.jsonl")
     from rasd.ingest.read import read_input
@@ -145,8 +150,8 @@ def places(source, input_format, as_json, gold) -> None:
                 click.echo(f"rasd: {item}", err=True)
                 continue
             doc = run_stages(start_doc(item))
-            for mention in doc.places:
-                click.echo(_render_place(doc.article.id, mention, as_json))
+            for mention in mentions_of(doc):
+                click.echo(render(doc.article.id, mention, as_json))
     except RasdError as error:
         _fail(str(error))
 
@@ -189,22 +194,9 @@ def actors(source, input_format, as_json, gold) -> None:
     if gold is not None:
         _print_actor_score(gold, as_json)
         return
-    if source is None:
-        _fail("give a PATH (or - for standard input), or --gold GOLD.jsonl")
     from rasd.evaluate.actors_eval import doc_actors
-    from rasd.ingest.read import read_input
-    from rasd.pipeline import run_stages, start_doc
 
-    try:
-        for item in read_input(source, input_format):
-            if isinstance(item, InputError):
-                click.echo(f"rasd: {item}", err=True)
-                continue
-            doc = run_stages(start_doc(item))
-            for mention in doc_actors(doc):
-                click.echo(_render_actor(doc.article.id, mention, as_json))
-    except RasdError as error:
-        _fail(str(error))
+    _print_mentions(source, input_format, doc_actors, _render_actor, as_json)
 
 
 def _render_actor(article_id: str, mention, as_json: bool) -> str:
