@@ -22,11 +22,10 @@ from rasd.extract.actor_lexicon import (
     DEFAULT_COUNTRY, SYRIA_SWITCH, ActorLexicon, ActorRow, Reading, load_actor_lexicon, read_rows,
 )
 from rasd.model import Actor, Span
+from rasd.text.clitics import name_key
 from rasd.text.normalize import fold_word
 from rasd.text.segment import Token, analyze, split_sentences, tokenize
 
-PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
-ARTICLE_PREFIXES = frozenset({p + "ال" for p in PROCLITICS} | {"لل", "ولل", "فلل"})
 # Quotes and brackets inside a name («قوات “قسد”», «تنظيم "داعش"») are not words.
 QUOTES = frozenset("«»\"“”„‟'‘’`()[]{}<>‹›")
 PUNCTUATION = frozenset(".,،؛;:!?؟…-–—/")
@@ -111,16 +110,6 @@ def _stream(tokens: tuple[Token, ...], words: tuple[int, ...]) -> tuple[str, lis
     return " ".join(tokens[i].folded for i in words), starts
 
 
-def _key(lexicon: ActorLexicon, prefix: str, found: str) -> str | None:
-    """The lexicon key a match stands for, once its clitics are accounted for: ("لل", "جيش") -> "الجيش"."""
-    if prefix in ARTICLE_PREFIXES and not found.startswith("ال"):
-        key = "ال" + found
-        return key if key in lexicon.readings else None
-    if prefix in PROCLITICS and found in lexicon.readings:
-        return found
-    return None
-
-
 def match_forms(tokens: tuple[Token, ...], words: tuple[int, ...], lexicon: ActorLexicon) -> list[_Match]:
     """Every lexicon form standing on whole words, through proclitics: «لقوات النظام» -> قوات النظام."""
     stream, starts = _stream(tokens, words)
@@ -132,7 +121,7 @@ def match_forms(tokens: tuple[Token, ...], words: tuple[int, ...], lexicon: Acto
         first = bisect.bisect_right(starts, begin) - 1
         if last is None or first < 0:
             continue
-        key = _key(lexicon, stream[starts[first]:begin], found)
+        key = name_key(stream[starts[first]:begin], found, lexicon.readings)
         if key:
             matches.append(_Match(first, last, key, lexicon.readings[key]))
     return matches

@@ -28,11 +28,10 @@ from rasd.extract.place_cues import (
     is_nisba, may_be_local, ordinary_words, place_words,
 )
 from rasd.model import Location, Span
+from rasd.text.clitics import name_key
 from rasd.text.normalize import fold_word
 from rasd.text.segment import Token
 
-PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
-ARTICLE_PREFIXES = frozenset({p + "ال" for p in PROCLITICS} | {"لل", "ولل", "فلل"})
 PRECISION_BY_ROLE = {"place": 1, "near": 2, "between": 2, "direction": 2, "region": 3}
 
 
@@ -65,15 +64,6 @@ def _stream(tokens: tuple[Token, ...]) -> tuple[str, list[int], dict[int, int]]:
     return " ".join(parts), starts, dict(zip(map(add, starts, lengths), range(len(parts))))
 
 
-def _lookup_key(gazetteer: Gazetteer, prefix: str, found: str) -> str | None:
-    if prefix in ARTICLE_PREFIXES and not found.startswith("ال"):
-        key = "ال" + found
-        return key if key in gazetteer.by_key else None
-    if prefix in PROCLITICS and found in gazetteer.by_key:
-        return found
-    return None
-
-
 def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMatch]:
     """Every gazetteer name standing on whole tokens (after clitics), longest first per place."""
     stream, starts, ends = _stream(tokens)
@@ -86,7 +76,7 @@ def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMa
         begin = end - len(found)
         if first < 0 or begin < starts[first] or begin - starts[first] > 4:
             continue   # the name starts inside a word, after more than clitics
-        key = _lookup_key(gazetteer, stream[starts[first]:begin], found)
+        key = name_key(stream[starts[first]:begin], found, gazetteer.by_key)
         if key and not (first == last and cue_of(tokens[first])):
             matches.append(_without_type_word(tokens, _NameMatch(first, last, key, gazetteer.lookup_key(key)), gazetteer))
     return _longest(matches)
