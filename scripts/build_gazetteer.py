@@ -95,20 +95,12 @@ def latin_row(row: dict[str, str]) -> list[str] | None:
     ]
 
 
-def compile_latin_rows(source: Path):
+def compile_rows(source: Path, shape=compact_row):
+    """`shape` of every source row it keeps (compact_row: Arabic-named; latin_row: Latin-only)."""
     for path in source_files(source):
         with open(path, encoding="utf-8", newline="") as handle:
             for row in csv.DictReader(handle):
-                compact = latin_row(row)
-                if compact:
-                    yield compact
-
-
-def compile_rows(source: Path):
-    for path in source_files(source):
-        with open(path, encoding="utf-8", newline="") as handle:
-            for row in csv.DictReader(handle):
-                compact = compact_row(row)
+                compact = shape(row)
                 if compact:
                     yield compact
 
@@ -136,7 +128,7 @@ def main() -> None:
     args = parser.parse_args()
     count = write_table(compile_rows(args.source), args.out)
     print(f"wrote {count} places to {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
-    count = write_table(compile_latin_rows(args.source), args.latin_out, LATIN_COLUMNS)
+    count = write_table(compile_rows(args.source, latin_row), args.latin_out, LATIN_COLUMNS)
     print(f"wrote {count} Latin-named places to {args.latin_out} ({args.latin_out.stat().st_size / 1e6:.2f} MB)")
 
 
