@@ -167,6 +167,20 @@ def test_a_city_event_folds_into_the_same_act_in_one_of_its_quarters():
     assert [e.location.name_ar for e in found] == ["طي"]
 
 
+STATEMENT_IN_THE_CITY = ("ذكرت مصادر محلية أن وجهاء من عشيرة البكارة في مدينة دمشق أصدروا بياناً اليوم "
+                         "يدعو إلى إبعاد الغرباء عن أحيائهم خلال يومين.")
+
+
+def test_a_city_event_is_placed_in_the_one_quarter_its_heading_names():
+    found = pipeline_events("تطورات في حي القنوات\n\n" + STATEMENT_IN_THE_CITY)
+    assert [(e.location.name_ar, e.location.geo_precision) for e in found] == [("القنوات", 1)]
+
+
+def test_a_city_event_stays_in_the_city_when_two_of_its_quarters_are_named_beside_it():
+    found = pipeline_events("تطورات في حي القنوات\n\n" + STATEMENT_IN_THE_CITY + " وتجمع الأهالي في حي الميدان.")
+    assert [e.location.name_ar for e in found] == ["دمشق"]
+
+
 def test_a_group_that_reports_the_act_is_not_its_doer():
     [event] = pipeline_events("أعلنت خلية الإعلام الأمني إصابة جنديين بانفجار عبوة ناسفة في قضاء الطارمية اليوم.")
     assert event.actor1.name == "Unidentified Armed Group (Iraq)"

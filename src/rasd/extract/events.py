@@ -662,6 +662,25 @@ def _contains(outer: PlaceMention, inner: PlaceMention) -> bool:
     return _km((a.lat, a.lon), (b.lat, b.lon)) <= QUARTER_REACH_KM
 
 
+QUARTER_WINDOW = 1  # sentences before and after an event's own where its quarter may be named
+
+
+def refine_to_quarters(facts: ArticleFacts, drafts: list[Draft]) -> list[Draft]:
+    """Place a city's event in the one quarter of that city named beside it (EVENTS.md: the most
+    specific place the text supports): «بيان في مدينة X» under a heading «... في X البلد»."""
+    return [_refined(facts, draft) for draft in drafts]
+
+
+def _refined(facts: ArticleFacts, draft: Draft) -> Draft:
+    if draft.place is None or draft.place.kind not in CITY_KINDS or _is_broad(draft.place):
+        return draft
+    first, last = min(draft.sentences | {draft.act.sentence}), max(draft.sentences | {draft.act.sentence})
+    quarters = {_place_id(m): m for index in range(first - QUARTER_WINDOW, last + QUARTER_WINDOW + 1)
+                for m in facts.in_sentence("places", index)
+                if m.role == "place" and m.kind in QUARTER_KINDS and _contains(draft.place, m)}
+    return replace(draft, place=next(iter(quarters.values()))) if len(quarters) == 1 else draft
+
+
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
@@ -1037,6 +1056,7 @@ def extract_events(facts: ArticleFacts) -> tuple[Event, ...]:
     acts = find_acts(facts.tokens, facts.sentences)
     facts = replace(facts, acts=acts)
     drafts = absorb_broad(drop_restated_headlines(facts, merge_drafts(build_drafts(facts, acts))))
+    drafts = refine_to_quarters(facts, drafts)
     drafts.sort(key=lambda d: (d.act.sentence, d.place.span.start if d.place else 0))
     events = (to_event(facts, draft) for draft in drafts)
     return tuple(e for e in events if e.confidence >= MIN_CONFIDENCE)
