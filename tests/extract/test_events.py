@@ -176,6 +176,16 @@ def test_a_city_event_is_placed_in_the_one_quarter_its_heading_names():
     assert [(e.location.name_ar, e.location.geo_precision) for e in found] == [("القنوات", 1)]
 
 
+def test_a_clans_notables_in_a_statement_are_their_towns_communal_group():
+    [event] = pipeline_events("تطورات في حي القنوات\n\n" + STATEMENT_IN_THE_CITY)
+    assert (event.actor1.name, event.actor1.type) == ("Qanawat Communal Group (Syria)", 4)
+
+
+def test_a_clans_armed_men_in_a_clash_stay_the_clan_militia():
+    found = pipeline_events("اندلعت اشتباكات عنيفة بين مسلحين من عشيرة البكارة وقوات النظام في بلدة نوى اليوم.")
+    assert "Al-Bakareh Clan Militia (Syria)" in {e.actor1.name for e in found} | {e.actor2.name for e in found if e.actor2}
+
+
 def test_a_city_event_stays_in_the_city_when_two_of_its_quarters_are_named_beside_it():
     found = pipeline_events("تطورات في حي القنوات\n\n" + STATEMENT_IN_THE_CITY + " وتجمع الأهالي في حي الميدان.")
     assert [e.location.name_ar for e in found] == ["دمشق"]

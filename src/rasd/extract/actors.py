@@ -354,6 +354,24 @@ def _communal(match: _Match, found: list[_Found], context: _Context, places) -> 
     found.append(_Found(match.first, last, actor, kind, True, f"communal body of «{town.location.name_ar}»"))
 
 
+def notables_of_town(actor: Actor, lead: str, location, published: str | None) -> Actor | None:
+    """A clan named by its notables («وجهاء من عشيرة X», `lead` the words just before the
+    mention) in an unarmed act speaks for the town the act is in (ACTORS.md: a clan is a
+    militia only when armed): «<Town> Communal Group»."""
+    words, lexicon = fold_word(actor.mention).split(), load_actor_lexicon()
+    said_by_notables = any(word in _words_of("notables") for word in [*fold_word(lead).split()[-2:], *words[:1]])
+    if not said_by_notables or location is None or location.geo_precision != 1:
+        return None
+    if not any(r.actor == "@clan" for word in words for r in lexicon.readings.get(word, ())):
+        return None  # «وجهاء طفس» already names its town
+    row = lexicon.slot("communal", location.country or "", published or "")
+    country_ar = lexicon.countries[location.country].name_ar if location.country in lexicon.countries else ""
+    values = {"country": location.country or "", "country_ar": country_ar, "name_ar": location.name_ar,
+              "name": location.name_en or romanize(location.name_ar)}
+    return Actor(name=row.name.format(**values), name_ar=row.name_ar.format(**values), type=row.inter,
+                 mention=actor.mention, span=actor.span)
+
+
 def _town_after(places, end: int, context: _Context):
     """The place named right after the body («وجهاء طفس»), within a few words."""
     after = [p for p in places if p.span.start >= end and context.text[end:p.span.start].count(" ") <= 3]

@@ -26,6 +26,7 @@ from rasd.text.normalize import fold_word
 from rasd.extract.place_cues import cue_of
 from rasd.extract.places import FITS_ANAPHOR, PlaceMention
 from rasd.extract.sources import sources_for
+from rasd.extract.actors import notables_of_town
 from rasd.model import Actor, Event, Location, Span
 from rasd.text.segment import Token
 
@@ -965,6 +966,19 @@ def build_drafts(facts: ArticleFacts, acts: Sequence[Act]) -> list[Draft]:
 CAUSE_WORDS = frozenset({"جراء", "بسبب", "نتيجه", "اثر", "بفعل", "عقب", "بعد"})
 
 
+LEAD_CHARS = 24  # text before an actor's mention read for the words that qualify it
+
+
+def _unarmed_clan(facts: ArticleFacts, draft: Draft) -> Draft:
+    """«أصدر وجهاء من عشيرة X بياناً»: in an unarmed act a clan's notables are their town's communal group."""
+    if draft.act.event_type not in (STRATEGIC, PROTESTS) or draft.actor1 is None or draft.place is None:
+        return draft
+    span = draft.actor1.span
+    lead = facts.text[max(0, span.start - LEAD_CHARS):span.start] if span else ""
+    communal = notables_of_town(draft.actor1, lead, draft.place.location, facts.published)
+    return replace(draft, actor1=communal) if communal else draft
+
+
 def _only_a_cause(facts: ArticleFacts, act: Act) -> bool:
     """«نزوح الآلاف جراء القصف»: an act named as the cause of something else, with no place
     or toll of its own, is not reported as an event here."""
@@ -1056,7 +1070,7 @@ def extract_events(facts: ArticleFacts) -> tuple[Event, ...]:
     acts = find_acts(facts.tokens, facts.sentences)
     facts = replace(facts, acts=acts)
     drafts = absorb_broad(drop_restated_headlines(facts, merge_drafts(build_drafts(facts, acts))))
-    drafts = refine_to_quarters(facts, drafts)
+    drafts = [_unarmed_clan(facts, draft) for draft in refine_to_quarters(facts, drafts)]
     drafts.sort(key=lambda d: (d.act.sentence, d.place.span.start if d.place else 0))
     events = (to_event(facts, draft) for draft in drafts)
     return tuple(e for e in events if e.confidence >= MIN_CONFIDENCE)
