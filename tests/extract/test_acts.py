@@ -51,11 +51,26 @@ def test_each_kind_of_act_gets_its_type(text, expected):
         "هددت الفصائل باقتحام البلدة إذا لم تسلم المطلوبين.",
         "يخشى الأهالي من تخوف تجدد القصف على القرية.",
         "طالب الوجهاء بوقف القصف عن الأحياء السكنية.",
+        "قد يتعرض الحي لقصف جديد إذا فشلت المفاوضات.",
+        "قد تشن القوات هجوما على البلدة خلال الأيام المقبلة.",
+        "أحيا الأهالي اليوم الذكرى السنوية الخامسة لمجزرة القصف على البلدة.",
     ],
 )
 def test_denied_threatened_feared_or_demanded_acts_are_marked(text):
     found = acts(text)
     assert found and all(a.modality for a in found)
+
+
+@pytest.mark.parametrize(
+    "text", ["وكانت القوات قد قصفت البلدة أمس.", "وقد تم قصف البلدة بالمدفعية.", "وقد تعرض الحي لقصف عنيف صباح اليوم."]
+)
+def test_qad_before_a_past_verb_tells_a_done_act(text):
+    assert [a.modality for a in acts(text)] == [None]
+
+
+def test_an_anniversary_recalls_only_its_own_clause():
+    found = acts("في ذكرى مجزرة البلدة، تظاهر المئات في الساحة الرئيسية.")
+    assert [(a.act, a.modality) for a in found][-1] == ("protest", None)
 
 
 def test_continuation_words_do_not_block():

@@ -191,6 +191,11 @@ def test_a_city_event_stays_in_the_city_when_two_of_its_quarters_are_named_besid
     assert [e.location.name_ar for e in found] == ["دمشق"]
 
 
+def test_a_place_named_in_a_recalled_clause_is_not_where_todays_act_is():
+    found = pipeline_events("في ذكرى مجزرة الحولة، تظاهر المئات في مدينة إدلب اليوم.")
+    assert [(e.sub_event_type, e.location.name_ar) for e in found] == [("Peaceful protest", "إدلب")]
+
+
 def test_a_group_that_reports_the_act_is_not_its_doer():
     [event] = pipeline_events("أعلنت خلية الإعلام الأمني إصابة جنديين بانفجار عبوة ناسفة في قضاء الطارمية اليوم.")
     assert event.actor1.name == "Unidentified Armed Group (Iraq)"

@@ -135,12 +135,27 @@ def _modality(tokens: tuple[Token, ...], start: int, first: int) -> str | None:
     """The blocking modality word in the few tokens before a trigger, if any."""
     lexicon = load_lexicon("modality")
     for index in range(max(start, first - CLAUSAL_WINDOW), first):
+        if first - index <= MODALITY_WINDOW and _may_happen(tokens, index):
+            return "plan"
         match = lexicon.match_at(tokens, index)
         if not match or match.last >= first or match.values[0] not in BLOCKING_MODALITIES:
             continue
         if first - index <= MODALITY_WINDOW or match.values[0] in CLAUSAL_MODALITIES:
             return match.values[0]
     return None
+
+
+MAY_WORDS = frozenset({"قد", "وقد", "فقد"})
+
+
+def _may_happen(tokens: tuple[Token, ...], index: int) -> bool:
+    """«قد يتعرض الحي لقصف», «قد تشن»: «قد» before an imperfect verb says may, not did
+    («قد قصفت», «قد تم», «قد تعرض» are done acts; a four-letter «تـ» verb is left as done,
+    since «تعرض» is both)."""
+    if tokens[index].folded not in MAY_WORDS or index + 1 >= len(tokens):
+        return False
+    verb = tokens[index + 1].folded
+    return len(verb) >= 3 and (verb[0] in "ين" or verb[:2] == "تت" or (len(verb) == 3 and verb[0] == "ت" and verb != "تم"))
 
 
 STRIKE_OBJECT_REACH = 4  # tokens after «استهدف» where what it hit is named
@@ -164,28 +179,34 @@ def _habitual_after(tokens: tuple[Token, ...], last: int, stop: int) -> bool:
     return any(lexicon.match_at(tokens, i) for i in range(last + 1, min(stop, last + 1 + HABITUAL_WINDOW)))
 
 
-SENTENCE_RECALLS = ("بعد ايام من", "بعد اسابيع من", "بعد اشهر من", "بعد عام من", "في ذكري")
+SENTENCE_RECALLS = frozenset({"بعد ايام من", "بعد اسابيع من", "بعد اشهر من", "بعد عام من", "ذكري", "الذكري",
+                              "بذكري", "بالذكري", "لذكري", "وذكري"})
 
 
-def _recall_opens(tokens: tuple[Token, ...], start: int, stop: int) -> int | None:
-    """The token where «بعد أيام من», «في ذكرى» start looking back over the rest of a sentence."""
+CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";"})
+
+
+def recalled_tokens(tokens: tuple[Token, ...], start: int, stop: int) -> range:
+    """The tokens from «بعد أيام من», «في ذكرى», «الذكرى السنوية» to the end of their clause:
+    they look back (an anniversary recalls the act, EVENTS.md section 1)."""
     words = [t.folded for t in tokens[start:stop]]
-    for index in range(len(words) - 2):
-        if " ".join(words[index:index + 3]) in SENTENCE_RECALLS or " ".join(words[index:index + 2]) in SENTENCE_RECALLS:
-            return start + index
-    return None
+    for index in range(len(words)):
+        if any(" ".join(words[index:index + n]) in SENTENCE_RECALLS for n in (1, 3)):
+            end = next((k for k in range(index, len(words)) if words[k] in CLAUSE_BREAKS), len(words))
+            return range(start + index + 1, start + end)
+    return range(0)
 
 
 def find_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[_Trigger]:
     """Every trigger of tokens[start:stop], with the modality that blocks it, if any."""
     found = []
     previous_end = start
-    recalled = _recall_opens(tokens, start, stop)
+    recalled = recalled_tokens(tokens, start, stop)
     for match in load_lexicon("event_triggers").find(tokens[start:stop]):
         shifted = PhraseMatch(match.first + start, match.last + start, match.values, match.definite)
         # a modality word governs the first act after it only: «تحاول اقتحام المدينة بقصف» shells
         modality = _modality(tokens, previous_end, shifted.first)
-        if modality is None and recalled is not None and recalled < shifted.first:
+        if modality is None and shifted.first in recalled:
             modality = "recall"  # «يأتي ذلك بعد أيام من ...»: the rest of the sentence looks back
         previous_end = shifted.last + 1
         if modality is None and _habitual_after(tokens, shifted.last, stop):

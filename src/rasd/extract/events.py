@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from typing import Any, Sequence
 
 from rasd.extract.acts import (
-    BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts, sentence_tokens, token_at,
+    BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts, recalled_tokens, sentence_tokens, token_at,
 )
 from rasd.extract.lexicon import bare, load_lexicon
 from rasd.extract.numbers import event_casualties
@@ -270,7 +270,7 @@ def sentence_places(facts: ArticleFacts, sentence: int, act: str) -> list[PlaceM
     """The places of a sentence where its act happened, most specific, containers dropped."""
     named = [m for m in facts.in_sentence("places", sentence)
              if _is_local(m) and not _inside_actor(facts, m) and not _inside_source(facts, m)
-             and not _is_dateline(facts, m)]
+             and not _is_dateline(facts, m) and not _recalled(facts, m)]
     origins = _origins(facts, named, act)
     here = [m for m in named if m not in origins]
     if not here and facts.in_sentence("casualties", sentence):
@@ -285,6 +285,12 @@ def sentence_places(facts: ArticleFacts, sentence: int, act: str) -> list[PlaceM
         kept = [m for m in kept if _is_specific(m)]
     narrow = {m.location.admin1 for m in kept if not _is_broad(m)}
     return [m for m in kept if not (_is_broad(m) and m.location.admin1 in narrow)]
+
+
+def _recalled(facts: ArticleFacts, mention: PlaceMention) -> bool:
+    """«في ذكرى مجزرة X، تظاهر ...»: a place inside a clause that looks back is not where today's act is."""
+    recalled = recalled_tokens(facts.tokens, *sentence_tokens(facts.tokens, facts.sentences[mention.sentence]))
+    return bool(recalled) and token_at(facts.tokens, mention.span.start) in recalled
 
 
 SMALL_KINDS = frozenset({"neighbourhood", "area", "village", "locality"})
