@@ -290,12 +290,14 @@ def _bench_texts(source, input_format) -> list[str]:
 @click.option("--per-article", is_flag=True, help="Also list each article's counts.")
 @click.option("--floors", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Exit 1 when a figure falls below the floor this TOML file pins for it.")
-def evaluate(gold, predictions, as_json, per_article, floors) -> None:
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Score only the events of at least this confidence (0.5 checks the calibration).")
+def evaluate(gold, predictions, as_json, per_article, floors, min_confidence) -> None:
     """Score extraction against GOLD.jsonl as EVENTS.md section 6 says."""
     from rasd.evaluate.run import evaluate_file
 
     try:
-        report = evaluate_file(gold, predictions)
+        report = evaluate_file(gold, predictions, min_confidence)
     except (RasdError, ValueError) as error:
         _fail(str(error))
     if as_json:

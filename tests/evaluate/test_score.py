@@ -332,3 +332,12 @@ def test_report_is_frozen():
     assert isinstance(report, Report)
     with pytest.raises(AttributeError):
         report.f1 = 0.0
+
+
+def test_min_confidence_leaves_out_the_doubtful_events_only():
+    from rasd.evaluate.run import confident_only
+
+    record = {"id": "a", "events": [{"confidence": 0.9}, {"confidence": 0.3}, {"confidence": 0.5}]}
+    [kept] = confident_only([record], 0.5)
+    assert [e["confidence"] for e in kept["events"]] == [0.9, 0.5]
+    assert record["events"][1] == {"confidence": 0.3}  # the input is not changed

@@ -36,11 +36,18 @@ def predict(gold: list[dict]) -> tuple[list[dict], float]:
     return predicted, time.perf_counter() - start
 
 
-def evaluate_file(gold_path: Path, predictions_path: Path | None = None) -> Report:
-    """Score a prediction file against gold, or run extraction when none is given."""
+def confident_only(records: list[dict], min_confidence: float) -> list[dict]:
+    """The records with only the events of at least `min_confidence` (for the calibration check)."""
+    return [{**r, "events": [e for e in r.get("events") or () if (e.get("confidence") or 0) >= min_confidence]}
+            for r in records]
+
+
+def evaluate_file(gold_path: Path, predictions_path: Path | None = None, min_confidence: float = 0.0) -> Report:
+    """Score a prediction file against gold, or run extraction when none is given; events below
+    `min_confidence` are left out first."""
     gold = read_jsonl_records(gold_path)
     if predictions_path is not None:
-        return score_articles(gold, read_jsonl_records(predictions_path))
+        return score_articles(gold, confident_only(read_jsonl_records(predictions_path), min_confidence))
     predicted, seconds = predict(gold)
-    report = score_articles(gold, predicted)
+    report = score_articles(gold, confident_only(predicted, min_confidence))
     return replace(report, articles_per_second=len(gold) / seconds if seconds > 0 else None)
