@@ -412,3 +412,9 @@ def test_a_town_and_its_countryside_is_near_the_town():
 def test_a_namesake_next_to_the_city_named_is_the_place():
     mention = named("اندلعت اشتباكات في منطقة جنزور غرب العاصمة طرابلس الليبية.", "جنزور")[0]
     assert mention.location.country == "Libya" and mention.location.gazetteer_id is not None
+
+
+def test_an_adjective_after_a_plural_type_word_is_no_place():
+    found = [m.location.name_ar for m in places("قصفت قوات الدعم السريع أحياء سكنية في مدينة الفاشر.")]
+    assert found == ["الفاشر"]
+    assert [m.location.name_ar for m in places("وقصفت المدفعية قرى سوحا والبويضة.")] == ["سوحا", "البويضة"]

@@ -334,8 +334,10 @@ def _headed_end(scene: _Scene, first: int) -> int:
     return last
 
 
-def _stretch(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: bool) -> Governed | None:
-    """The name a cue governs at `position`: a gazetteer name, one extended, or an unknown one."""
+def _stretch(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: bool,
+             plural: bool = False) -> Governed | None:
+    """The name a cue governs at `position`: a gazetteer name, one extended, or an unknown one
+    (after «منطقة» or a plural cue an indefinite «ـية» word is an adjective: «أحياء سكنية»)."""
     tokens = scene.tokens
     if position in scene.starts:
         return _known(scene, position, skip, cue, article_cue)
@@ -344,7 +346,7 @@ def _stretch(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: boo
     own = cue_of(tokens[position])
     if own and own[0] == "type" and own[1] in NAME_FORMING:
         return _headed(scene, position, clitic_length(tokens[position]), cue, False)
-    if not _opens_name(tokens[position], skip, cue.value == "area"):
+    if not _opens_name(tokens[position], skip, cue.value == "area" or plural):
         return None
     last = _extent(tokens, position, scene.starts, scene.big)
     closed = _close(tokens, position, last, scene)
@@ -395,7 +397,7 @@ def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
         own = _headed(scene, index, clitic_length(tokens[index]), cue, True)
         return [own] if own and own.last > index and own.first not in scene.starts else []
     while position < len(tokens) and len(found) < 12:
-        member = _stretch(scene, position, skip, cue, article_cue)
+        member = _stretch(scene, position, skip, cue, article_cue, plural)
         if member is None or (known_only and not _definite_or_known(tokens, member, skip)):
             break  # «مدينة نوى، ودارت اشتباكات»: the comma ended the list
         found.append(member)
