@@ -1,4 +1,5 @@
 """Event records assembled from acts and places, on reports the team wrote."""
+import pytest
 from rasd.extract.events import ArticleFacts, extract_events
 from rasd.extract.places import find_places
 from rasd.extract.sources import find_sources
@@ -340,3 +341,11 @@ def test_a_headlines_bare_town_does_not_make_the_body_event_an_area_event():
     found = {(e.sub_event_type, e.date_offset_days) for e in pipeline_events(text, published=None)}
     assert ("Shelling/artillery/missile attack", 0) in found
     assert ("Remote explosive/landmine/IED", -1) in found
+
+
+@pytest.mark.parametrize("dateline", ["بغداد - ", "بغداد (وكالات) – "])
+def test_a_dateline_city_is_where_the_report_was_filed_not_the_place(dateline):
+    text = ("هجوم على نقطة مراقبة\n\n" + dateline +
+            "قتل جنديان وأصيب ثالث مساء أمس بهجوم شنه مسلحون على نقطة مراقبة في قضاء خانقين.")
+    found = pipeline_events(text)
+    assert [(e.location.name_ar, e.fatalities, e.injuries) for e in found] == [("خانقين", 2, 1)]

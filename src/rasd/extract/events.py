@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cached_property
@@ -316,8 +317,15 @@ def _inside_source(facts: ArticleFacts, mention: PlaceMention) -> bool:
     return any(s.span.start <= mention.span.start < s.span.end for s in facts.sources)
 
 
+DATELINE = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—:]")
+
+
 def _is_dateline(facts: ArticleFacts, mention: PlaceMention) -> bool:
-    """«في دمشق، قالت وكالة سانا ...»: where the report was filed, not where the act was."""
+    """«في دمشق، قالت وكالة سانا ...», «بغداد - قتل ...», «مقديشو (رويترز) –»: where the report was
+    filed, not where the act was."""
+    line_start = facts.text.rfind("\n", 0, mention.span.start) + 1
+    if not facts.text[line_start:mention.span.start].strip() and DATELINE.match(facts.text, mention.span.end):
+        return True
     first = token_at(facts.tokens, mention.span.end)
     lexicon = load_lexicon("reporting_verbs")
     ahead = facts.tokens[first:first + 2]

@@ -240,7 +240,7 @@ def victim_forms() -> dict[str, tuple[str, int]]:
     forms = {}
     for lemma, *columns in lexicon_rows("victims"):
         for number, column in zip((1, 2, 0), columns):
-            for form in column.split(","):
+            for form in filter(None, column.split(",")):  # an empty column: no such form («ثالث»)
                 forms[phrase_key(form)[0]] = (phrase_key(lemma)[0], number)
     return forms
 
