@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
+from rasd.extract.actor_lexicon import country_named_most
 from rasd.extract.actors import ActorMention, find_actors
 from rasd.extract.dates import TimeMention, find_time_expressions
 from rasd.extract.events import ArticleFacts, extract_events
@@ -56,7 +57,7 @@ def name_actors(doc: Doc) -> Doc:
     """Find every actor and resolve it to its canonical name (rasd.extract.actors)."""
     article = doc.article
     actors = find_actors(article.text, doc.tokens, doc.sentences, published=article.published,
-                         country=_main_country(doc.places), places=doc.places)
+                         country=_main_country(doc), places=doc.places)
     return replace(doc, actors=actors)
 
 
@@ -77,7 +78,7 @@ def detect_events(doc: Doc) -> Doc:
     facts = ArticleFacts(
         text=article.text, tokens=doc.tokens, sentences=doc.sentences, places=doc.places,
         actors=doc.actors, times=doc.times, casualties=doc.casualties,
-        published=article.published, country=_main_country(doc.places), outlet=article.outlet,
+        published=article.published, country=_main_country(doc), outlet=article.outlet,
         sources=find_sources(doc.tokens), title_sentences=_title_sentences(article, doc.sentences),
     )
     return replace(doc, article=replace(article, events=extract_events(facts)))
@@ -91,10 +92,13 @@ def _title_sentences(article: Article, sentences: tuple[Span, ...]) -> frozenset
     return frozenset(i for i, s in enumerate(sentences) if s.end <= len(title))
 
 
-def _main_country(places: tuple[PlaceMention, ...]) -> str | None:
-    """The country most of the article's places lie in."""
-    countries = [m.location.country for m in places if m.location.country]
-    return max(set(countries), key=countries.count) if countries else None
+def _main_country(doc: Doc) -> str | None:
+    """The country most of the article's places lie in, else the one it names most («مقديشو»
+    is not in the gazetteer, «جنود صوماليين» still says Somalia)."""
+    countries = [m.location.country for m in doc.places if m.location.country]
+    if countries:
+        return max(set(countries), key=countries.count)
+    return country_named_most(token.folded for token in doc.tokens)
 
 
 STAGES: tuple[Stage, ...] = (segment, locate, name_actors, date_times, count_casualties, detect_events)

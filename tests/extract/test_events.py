@@ -349,3 +349,11 @@ def test_a_dateline_city_is_where_the_report_was_filed_not_the_place(dateline):
             "قتل جنديان وأصيب ثالث مساء أمس بهجوم شنه مسلحون على نقطة مراقبة في قضاء خانقين.")
     found = pipeline_events(text)
     assert [(e.location.name_ar, e.fatalities, e.injuries) for e in found] == [("خانقين", 2, 1)]
+
+
+def test_an_article_whose_places_the_gazetteer_lacks_takes_the_country_it_names():
+    text = ("قتل خمسة جنود صوماليين صباح اليوم في هجوم شنه مسلحون مجهولون على قاعدة عسكرية في بلدة "
+            "بولوبردي وسط البلاد.")
+    [event] = pipeline_events(text)
+    assert event.location.country == "Somalia"
+    assert event.actor1.name == "Unidentified Armed Group (Somalia)"

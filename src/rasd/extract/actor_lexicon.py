@@ -10,6 +10,8 @@ once per process.
 """
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -132,6 +134,30 @@ def _countries() -> tuple[dict[str, Country], dict[str, list[Reading]]]:
                 reading = Reading(f"@state_military/{name}", "owner", frozenset(), False, False)
                 readings.setdefault(form_key(form), []).append(reading)
     return countries, readings
+
+
+COUNTRY_CLITICS = frozenset("وفبل")
+
+
+@cache
+def country_words() -> dict[str, str]:
+    """Folded names and nationality forms of each country -> its English name: «الصوماليين» -> Somalia."""
+    words = {}
+    for name, names_ar, adjectives in read_rows("countries.tsv"):
+        for spelling in names_ar.split("|"):
+            words[form_key(spelling)] = name
+        for adjective in adjectives.split("|"):
+            words.update(dict.fromkeys(nationality_forms(adjective), name))
+    return words
+
+
+def country_named_most(folded_words: Iterable[str]) -> str | None:
+    """The country a text names most, by name or nationality («جنود صوماليين» -> Somalia), also
+    behind one clitic letter («والصومال»); None when it names none."""
+    words = country_words()
+    found = (words.get(w) or (w[:1] in COUNTRY_CLITICS and words.get(w[1:])) for w in folded_words)
+    counts = Counter(name for name in found if name)
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _automaton(keys) -> ahocorasick.Automaton:

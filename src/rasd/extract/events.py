@@ -1105,7 +1105,11 @@ def to_event(facts: ArticleFacts, draft: Draft) -> Event:
 
 
 def _located(facts: ArticleFacts, draft: Draft) -> Location | None:
-    return draft.place.location if draft.place else None
+    """The draft's place; a spot no gazetteer row places in a country takes the article's."""
+    if draft.place is None:
+        return None
+    location = draft.place.location
+    return replace(location, country=facts.country) if location.country is None and facts.country else location
 
 
 # How much each kind of act, as worded in news, tends to be a codable event (log-odds):
