@@ -357,3 +357,9 @@ def test_an_article_whose_places_the_gazetteer_lacks_takes_the_country_it_names(
     [event] = pipeline_events(text)
     assert event.location.country == "Somalia"
     assert event.actor1.name == "Unidentified Armed Group (Somalia)"
+
+
+def test_the_force_a_toll_counts_from_is_the_target_of_a_bomb():
+    [event] = pipeline_events("قتل ثلاثة من الشرطة العراقية اليوم إثر انفجار عبوة ناسفة استهدفت دوريتهم في قضاء الطارمية.")
+    assert event.actor1.name == "Unidentified Armed Group (Iraq)"
+    assert event.actor2.name == "Police Forces of Iraq"

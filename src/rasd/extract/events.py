@@ -451,6 +451,9 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
                    and not (doer is None and m.kind == "unidentified")), None)  # «طائرات مجهولة» struck
     if target is None and act.event_type != STRATEGIC:
         target = next((m for m in mentions if m.kind == "civilians" and m is not doer), None)
+    if target is None and act.event_type != STRATEGIC:
+        target = next((m for m in mentions if m.kind in ARMED_KINDS and m is not doer and _differs(m, doer)
+                       and _counted_victims(facts, m)), None)
     return doer, target
 
 
@@ -488,8 +491,14 @@ def _marked_agent(facts: ArticleFacts, act: Act, mention) -> bool:
 
 
 def _counted_victims(facts: ArticleFacts, mention) -> bool:
-    """«قتل خمسة جنود صوماليين»: the people a toll counts are its victims, not the doers."""
-    return any(c.span.start <= mention.span.start < c.span.end for c in facts.in_sentence("casualties", mention.sentence))
+    """«قتل خمسة جنود صوماليين», «قتل عنصران من الشرطة»: the people a toll counts, or the group
+    they are counted «من», are its victims, not the doers."""
+    start = mention.span.start
+    for toll in facts.in_sentence("casualties", mention.sentence):
+        between = facts.text[toll.span.end:start].split()
+        if toll.span.start <= start < toll.span.end or (toll.span.end <= start and between in (["من"], ["من", "عناصر"])):
+            return True
+    return False
 
 
 def _weapon_is_subject(facts: ArticleFacts, act: Act) -> bool:
