@@ -363,3 +363,17 @@ def test_the_force_a_toll_counts_from_is_the_target_of_a_bomb():
     [event] = pipeline_events("قتل ثلاثة من الشرطة العراقية اليوم إثر انفجار عبوة ناسفة استهدفت دوريتهم في قضاء الطارمية.")
     assert event.actor1.name == "Unidentified Armed Group (Iraq)"
     assert event.actor2.name == "Police Forces of Iraq"
+
+
+def test_a_strike_after_fiima_is_not_done_by_the_previous_clauses_target():
+    text = ("شن الطيران الأمريكي فجر اليوم غارات استهدفت مواقع لجماعة الحوثي في مديرية بني الحارث، "
+            "فيما استهدفت غارات أخرى مواقع في محافظة الحديدة.")
+    found = pipeline_events(text)
+    assert {e.actor1.name for e in found} == {"Military Forces of the United States"}
+
+
+def test_a_verb_after_fiima_without_its_own_subject_shares_the_earlier_one():
+    text = ("توغلت قوات الاحتلال أمس في قرية الصمدانية الشرقية، فيما استهدفت بثلاث قذائف هاون "
+            "الأراضي الزراعية قرب بلدة جباتا الخشب.")
+    found = pipeline_events(text)
+    assert {e.actor1.name for e in found} == {"Military Forces of Israel"}

@@ -437,7 +437,8 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
     agents = [m for m in mentions if m.kind in AGENT_KINDS and not _counted_victims(facts, m)]
     # «غارات روسية»: a group named in the trigger's own phrase (the bare noun «غارات» names nobody)
     holding = [m for m in agents if m.span.start <= act.trigger.start < m.span.end and m.span != act.trigger]
-    before = [m for m in agents if m.span.end <= act.trigger.start]
+    opened = facts.sentences[act.sentence].start if act.verbal else _clause_start(facts, act)
+    before = [m for m in agents if opened <= m.span.start and m.span.end <= act.trigger.start]
     after = [m for m in mentions if m.span.start >= act.trigger.end]
     # «قصفت قوات النظام», «إلقاء مروحيات النظام»: the group right after a verb or verbal noun
     genitive = next((m for m in after if m.kind in AGENT_KINDS and act.act != "explosion"
@@ -455,6 +456,24 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
         target = next((m for m in mentions if m.kind in ARMED_KINDS and m is not doer and _differs(m, doer)
                        and _counted_victims(facts, m)), None)
     return doer, target
+
+
+# Words that open a new clause with its own subject: «قصفت X البلدة، فيما استهدفت غارات أخرى ...».
+CLAUSE_OPENERS = frozenset({"فيما", "بينما", "وفيما", "وبينما", "حين"})
+
+
+def _clause_start(facts: ArticleFacts, act: Act) -> int:
+    """Where a nominal act's clause opens: after the last «فيما», «بينما», «في حين» before its
+    trigger (a group named before that is the earlier clause's subject or object; a verb after
+    «فيما» with no subject of its own shares the earlier one, so verbal acts do not ask)."""
+    first, _ = sentence_tokens(facts.tokens, facts.sentences[act.sentence])
+    for index in range(act.first_token - 1, first - 1, -1):
+        word = facts.tokens[index].folded
+        if word.startswith("ب"):
+            break  # «فيما استهدفت بأربع قذائف»: an instrument, so the verb's subject is the earlier one
+        if word in CLAUSE_OPENERS:
+            return facts.tokens[index].span.end
+    return facts.sentences[act.sentence].start
 
 
 ALLY_WORDS = frozenset({"دعم", "بدعم", "بمساعده", "مساعده", "بمسانده", "مسانده", "باسناد", "اسناد", "بغطاء",
