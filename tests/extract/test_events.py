@@ -377,3 +377,8 @@ def test_a_verb_after_fiima_without_its_own_subject_shares_the_earlier_one():
             "الأراضي الزراعية قرب بلدة جباتا الخشب.")
     found = pipeline_events(text)
     assert {e.actor1.name for e in found} == {"Military Forces of Israel"}
+
+
+def test_a_force_that_announces_its_own_act_is_its_doer():
+    [event] = pipeline_events("أعلن الجيش السوداني أنه استعاد السيطرة على بلدة أم روابة بعد معارك مع قوات الدعم السريع.")
+    assert (event.sub_event_type, event.actor1.name) == ("Government regains territory", "Military Forces of Sudan")

@@ -424,7 +424,14 @@ def _is_reporter(facts: ArticleFacts, mention) -> bool:
         return True
     first = token_at(facts.tokens, mention.span.start)
     lexicon = load_lexicon("reporting_verbs")
-    return any(lexicon.match_at(facts.tokens, i) for i in range(max(0, first - 2), first))
+    if not any(lexicon.match_at(facts.tokens, i) for i in range(max(0, first - 2), first)):
+        return False
+    after = token_at(facts.tokens, mention.span.end)
+    return not any(t.folded in SELF_REFERENCE for t in facts.tokens[after:after + 2])
+
+
+# «أعلن الجيش أنه استعاد ...»: the group that reports its own act is its doer.
+SELF_REFERENCE = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم"})
 
 
 def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
