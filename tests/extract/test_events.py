@@ -174,7 +174,7 @@ STATEMENT_IN_THE_CITY = ("ذكرت مصادر محلية أن وجهاء من ع
 
 def test_a_city_event_is_placed_in_the_one_quarter_its_heading_names():
     found = pipeline_events("تطورات في حي القنوات\n\n" + STATEMENT_IN_THE_CITY)
-    assert [(e.location.name_ar, e.location.geo_precision) for e in found] == [("القنوات", 1)]
+    assert [(e.location.name_ar, e.location.geo_precision) for e in found] == [("حي القنوات", 1)]
 
 
 def test_a_clans_notables_in_a_statement_are_their_towns_communal_group():

@@ -418,3 +418,14 @@ def test_an_adjective_after_a_plural_type_word_is_no_place():
     found = [m.location.name_ar for m in places("قصفت قوات الدعم السريع أحياء سكنية في مدينة الفاشر.")]
     assert found == ["الفاشر"]
     assert [m.location.name_ar for m in places("وقصفت المدفعية قرى سوحا والبويضة.")] == ["سوحا", "البويضة"]
+
+
+def test_a_bearing_and_country_after_a_village_keep_it_in_that_country():
+    text = ("قصفت طائرة مسيرة مبنى في حارة حريك بالضاحية الجنوبية لبيروت. "
+            "كما استهدفت مسيرة سيارة على طريق بلدة عيتا الشعب جنوبي لبنان.")
+    [mention] = named(text, "عيتا الشعب")
+    assert mention.location.admin1 == "Nabatieh"
+
+
+def test_a_type_word_that_is_part_of_the_name_stays_in_it():
+    assert [m.location.name_ar for m in places("سقطت قذيفة في حارة حريك صباح اليوم.")] == ["حارة حريك"]

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
+from rasd.extract.actor_lexicon import country_words
 from rasd.extract.latin_names import find_by_consonants
 from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
@@ -277,8 +278,15 @@ def _plausible(candidates: tuple[Place, ...], country: str | None) -> tuple[Plac
 
 
 def _country_said(tokens: tuple[Token, ...], last: int) -> str | None:
-    """The country an adjective right after a name gives: «طرابلس الليبية» -> LY."""
-    return country_adjectives().get(tokens[last + 1].folded) if last + 1 < len(tokens) else None
+    """The country an adjective or a bearing right after a name gives: «طرابلس الليبية» -> LY,
+    «بلدة عيتا الشعب جنوبي لبنان» -> LB."""
+    if last + 1 >= len(tokens):
+        return None
+    said = country_adjectives().get(tokens[last + 1].folded)
+    cue = cue_of(tokens[last + 1])
+    if said is None and cue and cue[0] == "direction" and last + 2 < len(tokens):
+        said = _country_code(country_words().get(tokens[last + 2].folded))
+    return said
 
 
 def _own_province(candidates: tuple[Place, ...]) -> str | None:
@@ -551,9 +559,20 @@ def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
     role = _role(cue, place)
     location = to_location(place, role, span.quote(text), span)
     named = surface_name(tokens, match)
-    if fold_word(named) != fold_word(place.name_ar):
+    whole = place.feature_class not in ADMIN_KINDS and _cue_in_name(span.quote(text), place.name_ar)
+    if fold_word(named) != fold_word(place.name_ar) and not whole:
         location = replace(location, name_ar=named)  # the alias the text used: «بصرى الشام» for «بصرى»
     return PlaceMention(span, name_span, sentence, role, location, reason, place.feature_class)
+
+
+ADMIN_KINDS = frozenset({"country", "governorate", "province", "district", "subdistrict"})
+
+
+def _cue_in_name(quoted: str, name_ar: str) -> bool:
+    """«بحارة حريك»: the type word before the name is part of the gazetteer's name (one or two
+    clitic letters aside), so the name stays whole."""
+    folded, name = fold_word(quoted), fold_word(name_ar)
+    return folded.endswith(name) and len(folded) - len(name) <= 2
 
 
 def _proclitics(tokens: tuple[Token, ...], match: _NameMatch) -> str:
