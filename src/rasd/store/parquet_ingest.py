@@ -11,30 +11,16 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from itertools import chain
 from pathlib import Path
 
 from rasd.errors import InputError
 from rasd.ingest.read import RawArticle
 from rasd.parquet import PART_GLOB, KeyedArticle, part_path, read_keyed
-from rasd.store.ingest import IngestResult, IngestSummary, article_key, input_hash
+from rasd.store.ingest import IngestResult, IngestSummary, Reporter, to_process
 from rasd.store.repository import Store
 
 OnResult = Callable[[IngestResult, IngestSummary], None]
-
-
-@dataclass(frozen=True, slots=True)
-class Reporter:
-    """Adds each result to the summary and passes it on to the caller's callback."""
-
-    summary: IngestSummary
-    on_result: OnResult | None = None
-
-    def __call__(self, result: IngestResult) -> None:
-        self.summary.add(result)
-        if self.on_result is not None:
-            self.on_result(result, self.summary)
 
 
 def is_parquet_folder(source: str) -> bool:
@@ -60,17 +46,6 @@ def load_parquet(store: Store, folders: Iterable[Path], on_result: OnResult | No
         for row in read_keyed(Path(folder)):
             report(save_keyed(store, row))
     return report.summary
-
-
-def to_process(store: Store, items: Iterable[RawArticle | InputError], report: Reporter) -> Iterator[RawArticle]:
-    """The raw articles whose input the store does not hold yet; the others are reported as they pass."""
-    for item in items:
-        if isinstance(item, InputError):
-            report(IngestResult(item.source or "?", "failed", str(item)))
-        elif store.input_hash(article_key(item)) == input_hash(item):
-            report(IngestResult(item.id, "unchanged"))
-        else:
-            yield item
 
 
 def ingest_with_dask(
