@@ -10,6 +10,7 @@ from rasd.cluster import process_with_dask
 from rasd.ingest.read import RawArticle
 from rasd.parquet import SCHEMA, part_path, read_articles, read_records
 from rasd.pipeline import process_raw
+from rasd.store.ingest import article_key, input_hash
 
 distributed = pytest.importorskip("distributed")
 
@@ -47,6 +48,8 @@ def test_dask_gives_the_same_records_as_one_process(cluster, tmp_path):
     assert table.schema.equals(SCHEMA)
     assert table.column("id").to_pylist() == ["c08", "c09", "c10"]
     assert table.column("n_events").to_pylist() == [len(a.events) for a in expected[8:]]
+    assert table.column("key").to_pylist() == [article_key(raw) for raw in raws[8:]]
+    assert table.column("input_hash").to_pylist() == [input_hash(raw) for raw in raws[8:]]
 
 
 def test_dask_run_started_again_does_only_missing_partitions(cluster, tmp_path):

@@ -356,8 +356,16 @@ def _open_store(db):
 @click.option("--workers", type=click.IntRange(min=1), metavar="N",
               help="Extraction processes (default 1; more pay off from a few hundred articles).")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar [default: on a terminal].")
-def ingest(sources, db, input_format, interval, state, rounds, workers, progress) -> None:
-    """Extract articles from files, folders (recursively), JSON Lines, feeds or web archives into the database."""
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="dask: extract on a Dask cluster into partitioned Parquet, then load it into the database.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="With --engine dask: the scheduler to join (tcp://HOST:8786); default: a LocalCluster.")
+@click.option("--parquet", type=click.Path(file_okay=False, path_type=Path), metavar="DIR",
+              help="With --engine dask: keep the Parquet in DIR (rerun to resume); default: a temporary folder.")
+def ingest(sources, db, input_format, interval, state, rounds, workers, progress, engine, scheduler,
+           parquet) -> None:
+    """Extract articles from files, folders (recursively), JSON Lines, feeds or web archives into the database;
+    a folder of part-*.parquet files (`rasd extract --engine dask -o DIR`) is loaded as it is."""
     from collections import Counter
 
     from rasd.ingest.feeds import watch_feeds
@@ -367,6 +375,7 @@ def ingest(sources, db, input_format, interval, state, rounds, workers, progress
 
     if interval is not None and state is None:
         _fail("--watch needs --state FILE (it remembers the items already stored)")
+    _check_engine_options(sources, engine, scheduler, parquet, interval)
     skipped: Counter = Counter()
     items = (watch_feeds(sources, state, interval=interval, rounds=rounds) if interval is not None
              else read_sources(sources, input_format, skipped))
@@ -379,7 +388,9 @@ def ingest(sources, db, input_format, interval, state, rounds, workers, progress
                         failed=summary.failed, refresh=False)
 
     try:
-        if workers and workers > 1:
+        if engine == "dask" or _parquet_folders(sources):
+            summary = _ingest_through_parquet(store, sources, items, show, scheduler, workers, parquet)
+        elif workers and workers > 1:
             summary = ingest_parallel(store, items, workers, show)
         else:
             summary = ingest_all(store, items, process_raw, show)
@@ -394,6 +405,33 @@ def ingest(sources, db, input_format, interval, state, rounds, workers, progress
                f"unchanged {summary.unchanged}, failed {summary.failed}")
     if summary.failed:
         sys.exit(1 if summary.failed < summary.read else 2)
+
+
+def _parquet_folders(sources) -> list[str]:
+    from rasd.store.parquet_ingest import is_parquet_folder
+
+    return [source for source in sources if is_parquet_folder(source)]
+
+
+def _check_engine_options(sources, engine: str, scheduler, parquet, interval) -> None:
+    if engine != "dask" and (scheduler or parquet):
+        _fail("--scheduler and --parquet need --engine dask")
+    if engine == "dask" and interval is not None:
+        _fail("--watch polls feeds on this machine: it does not run with --engine dask")
+    folders = _parquet_folders(sources)
+    if folders and len(folders) < len(sources):
+        _fail("a folder of part-*.parquet files is loaded as it is: ingest it on its own, not with other sources")
+    if folders and engine == "dask":
+        _fail(f"{folders[0]} holds processed records already: load it without --engine dask")
+
+
+def _ingest_through_parquet(store, sources, items, show, scheduler, workers, parquet):
+    """Load Parquet folders as they are, or extract `items` on Dask into Parquet and load that."""
+    from rasd.store.parquet_ingest import ingest_with_dask, load_parquet
+
+    if _parquet_folders(sources):
+        return load_parquet(store, [Path(source) for source in sources], show)
+    return ingest_with_dask(store, items, out_dir=parquet, scheduler=scheduler, n_workers=workers, on_result=show)
 
 
 def _filter_options(command):

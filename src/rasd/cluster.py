@@ -20,6 +20,7 @@ import pyarrow as pa
 from rasd.batch import chunked, default_workers, load_resources, process_chunk
 from rasd.ingest.read import RawArticle
 from rasd.parquet import articles_table, part_path, write_partition
+from rasd.store.ingest import article_key, input_hash
 
 PARTITION_SIZE = 256       # articles per task and per Parquet file
 PARTITIONS_PER_WORKER = 2  # partitions in flight per worker: the client holds no more than this
@@ -35,8 +36,9 @@ class DaskSummary:
 
 
 def process_partition(index: int, raws: tuple[RawArticle, ...], first_position: int) -> tuple[int, pa.Table]:
-    """The task a worker runs: one partition of raw articles to a table of records."""
-    return index, articles_table(process_chunk(raws), first_position)
+    """The task a worker runs: one partition of raw articles to a table of records, each with its store key."""
+    identities = [(article_key(raw), input_hash(raw)) for raw in raws]
+    return index, articles_table(process_chunk(raws), first_position, identities)
 
 
 def resource_plugin():

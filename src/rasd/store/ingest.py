@@ -127,6 +127,30 @@ def ingest(
     return summary
 
 
+@dataclass(frozen=True, slots=True)
+class Reporter:
+    """Adds each result to the summary and passes it on to the caller's callback."""
+
+    summary: IngestSummary
+    on_result: Callable[[IngestResult, IngestSummary], None] | None = None
+
+    def __call__(self, result: IngestResult) -> None:
+        self.summary.add(result)
+        if self.on_result is not None:
+            self.on_result(result, self.summary)
+
+
+def to_process(store: Store, items: Iterable[RawArticle | InputError], report: Reporter) -> Iterator[RawArticle]:
+    """The raw articles whose input the store does not hold yet; the others are reported as they pass."""
+    for item in items:
+        if isinstance(item, InputError):
+            report(IngestResult(item.source or "?", "failed", str(item)))
+        elif store.input_hash(article_key(item)) == input_hash(item):
+            report(IngestResult(item.id, "unchanged"))
+        else:
+            yield item
+
+
 def ingest_parallel(
     store: Store,
     items: Iterable[RawArticle | InputError],
@@ -137,23 +161,13 @@ def ingest_parallel(
     one article per transaction, in input order, so a killed run resumes as the serial one."""
     from rasd.batch import FailedArticle, process_many_or_fail
 
-    summary = IngestSummary()
+    report = Reporter(IngestSummary(), on_result)
     waiting: deque[tuple[str, str]] = deque()  # (key, input hash) of each article sent, in order
 
-    def report(result: IngestResult) -> None:
-        summary.add(result)
-        if on_result is not None:
-            on_result(result, summary)
-
     def to_extract() -> Iterator[RawArticle]:
-        for item in items:
-            if isinstance(item, InputError):
-                report(IngestResult(item.source or "?", "failed", str(item)))
-            elif store.input_hash(article_key(item)) == input_hash(item):
-                report(IngestResult(item.id, "unchanged"))
-            else:
-                waiting.append((article_key(item), input_hash(item)))
-                yield item
+        for raw in to_process(store, items, report):
+            waiting.append((article_key(raw), input_hash(raw)))
+            yield raw
 
     for record in process_many_or_fail(to_extract(), workers=workers):
         key, digest = waiting.popleft()
@@ -164,4 +178,4 @@ def ingest_parallel(
             report(IngestResult(record.id, store.save_article(key, digest, record)))
         except Exception as error:  # noqa: BLE001 - as in ingest_one
             report(IngestResult(record.id, "failed", f"{type(error).__name__}: {error}"))
-    return summary
+    return report.summary
