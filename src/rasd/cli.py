@@ -354,7 +354,8 @@ def _open_store(db):
               help="With --watch: the file that remembers the feed items already read, across restarts.")
 @click.option("--rounds", type=click.IntRange(min=1), metavar="N", help="With --watch: stop after N polls.")
 @click.option("--workers", type=click.IntRange(min=1), metavar="N",
-              help="Extraction processes (default 1; more pay off from a few hundred articles).")
+              help="Extraction processes (default: the cores, one while --watch polls; "
+                   "inputs of a few articles run in one).")
 @click.option("--progress/--no-progress", default=None, help="Show a progress bar [default: on a terminal].")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="dask: extract on a Dask cluster into partitioned Parquet, then load it into the database.")
@@ -368,6 +369,7 @@ def ingest(sources, db, input_format, interval, state, rounds, workers, progress
     a folder of part-*.parquet files (`rasd extract --engine dask -o DIR`) is loaded as it is."""
     from collections import Counter
 
+    from rasd.batch import default_workers
     from rasd.ingest.feeds import watch_feeds
     from rasd.pipeline import process_raw
     from rasd.store.ingest import ingest as ingest_all, ingest_parallel, read_sources
@@ -390,8 +392,8 @@ def ingest(sources, db, input_format, interval, state, rounds, workers, progress
     try:
         if engine == "dask" or _parquet_folders(sources):
             summary = _ingest_through_parquet(store, sources, items, show, scheduler, workers, parquet)
-        elif workers and workers > 1:
-            summary = ingest_parallel(store, items, workers, show)
+        elif (local_workers := workers or (1 if interval is not None else default_workers())) > 1:
+            summary = ingest_parallel(store, items, local_workers, show)  # a poll must not wait for a batch
         else:
             summary = ingest_all(store, items, process_raw, show)
     finally:
