@@ -109,7 +109,7 @@ def test_ingest_on_two_workers_stores_what_one_process_stores(tmp_path, monkeypa
     monkeypatch.setattr(rasd.batch.WorkerPool, "map", counting_map)
     write_batch(tmp_path / "batch.jsonl", 24)
     serial, parallel, runner = str(tmp_path / "one.sqlite3"), str(tmp_path / "two.sqlite3"), CliRunner()
-    one = runner.invoke(main, ["ingest", str(tmp_path / "batch.jsonl"), "--db", serial])
+    one = runner.invoke(main, ["ingest", str(tmp_path / "batch.jsonl"), "--db", serial, "--workers", "1"])
     two = runner.invoke(main, ["ingest", str(tmp_path / "batch.jsonl"), "--db", parallel, "--workers", "2"])
     assert "read 24, new 24, updated 0, unchanged 0, failed 0" in one.output
     assert "read 24, new 24, updated 0, unchanged 0, failed 0" in two.output, two.output
