@@ -150,3 +150,8 @@ def test_a_killing_in_a_relative_clause_does_not_make_a_protest_violent():
 def test_after_days_of_looks_back_over_the_rest_of_the_sentence():
     text = "يأتي ذلك بعد أيام من مجزرة في السوق راح ضحيتها العشرات جراء استهداف السوق بالبراميل."
     assert kinds(text) == []
+
+
+def test_a_foiled_ground_attack_is_a_clash_and_a_foiled_bombing_disrupted_weapons_use():
+    assert kinds("أعلن الجيش إحباط هجوم للمسلحين على مواقعه قرب الحدود.")[0] == ("Battles", "Armed clash")
+    assert kinds("أحبطت القوات الأمنية محاولة تفجير سيارة مفخخة.")[0] == ("Strategic developments", "Disrupted weapons use")

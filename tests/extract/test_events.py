@@ -382,3 +382,8 @@ def test_a_verb_after_fiima_without_its_own_subject_shares_the_earlier_one():
 def test_a_force_that_announces_its_own_act_is_its_doer():
     [event] = pipeline_events("أعلن الجيش السوداني أنه استعاد السيطرة على بلدة أم روابة بعد معارك مع قوات الدعم السريع.")
     assert (event.sub_event_type, event.actor1.name) == ("Government regains territory", "Military Forces of Sudan")
+
+
+def test_a_place_that_opens_a_new_topic_is_no_dateline():
+    found = pipeline_events("وفي مأرب، أعلنت القوات الحكومية مقتل ثلاثة مسلحين حوثيين بقصف مدفعي على مواقعهم اليوم.")
+    assert [e.location.name_ar for e in found] == ["مأرب"]

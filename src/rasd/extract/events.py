@@ -317,6 +317,7 @@ def _inside_source(facts: ArticleFacts, mention: PlaceMention) -> bool:
     return any(s.span.start <= mention.span.start < s.span.end for s in facts.sources)
 
 
+TOPIC_FRAMES = frozenset({"وفي", "اما", "واما"})
 DATELINE = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—:]")
 
 
@@ -327,6 +328,9 @@ def _is_dateline(facts: ArticleFacts, mention: PlaceMention) -> bool:
     if not facts.text[line_start:mention.span.start].strip() and DATELINE.match(facts.text, mention.span.end):
         return True
     first = token_at(facts.tokens, mention.span.end)
+    opening = token_at(facts.tokens, mention.span.start)
+    if opening and facts.tokens[opening - 1].folded in TOPIC_FRAMES:
+        return False  # «وفي مأرب، أعلنت القوات ...»: a new topic's place, not a dateline
     lexicon = load_lexicon("reporting_verbs")
     ahead = facts.tokens[first:first + 2]
     return bool(ahead) and ahead[0].folded in ("،", ",") and any(
