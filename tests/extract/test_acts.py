@@ -155,3 +155,8 @@ def test_after_days_of_looks_back_over_the_rest_of_the_sentence():
 def test_a_foiled_ground_attack_is_a_clash_and_a_foiled_bombing_disrupted_weapons_use():
     assert kinds("أعلن الجيش إحباط هجوم للمسلحين على مواقعه قرب الحدود.")[0] == ("Battles", "Armed clash")
     assert kinds("أحبطت القوات الأمنية محاولة تفجير سيارة مفخخة.")[0] == ("Strategic developments", "Disrupted weapons use")
+
+
+def test_a_position_held_for_hours_then_left_is_a_clash_not_a_takeover():
+    assert kinds("سيطر المسلحون على القاعدة العسكرية لساعات قبل أن ينسحبوا منها.") == [("Battles", "Armed clash")]
+    assert kinds("سيطرت القوات على البلدة بعد انسحاب المسلحين منها.")[0][1] != "Armed clash"

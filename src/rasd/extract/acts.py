@@ -311,9 +311,21 @@ def _type_of(trigger: _Trigger, means: list[str], acts_here: set[str]) -> tuple[
         return REMOTE, refined
     if trigger.act in ("strike", "target"):
         return REMOTE, "Shelling/artillery/missile attack"
+    if trigger.act == "takeover" and "held_briefly" in acts_here:
+        return BATTLES, "Armed clash"  # «سيطروا على القاعدة لساعات قبل أن ينسحبوا»: no territory changed
     if trigger.act == "takeover":
         return BATTLES, "Government regains territory"  # the event stage reads the actor to confirm
     return event_type, sub or "Other"
+
+
+BRIEF_HOLD = ("لساعات", "لبضع ساعات", "لفتره وجيزه", "قبل ان تنسحب", "قبل ان ينسحب", "قبل ان ينسحبوا",
+              "ثم انسحبت", "ثم انسحب", "ثم انسحبوا")
+
+
+def _held_briefly(tokens: tuple[Token, ...], start: int, stop: int) -> bool:
+    """«سيطرت على القاعدة لساعات قبل أن تنسحب منها»: a position taken and given up the same day."""
+    words = " " + " ".join(t.folded for t in tokens[start:stop]) + " "
+    return any(f" {phrase} " in words for phrase in BRIEF_HOLD)
 
 
 def _protest_sub(acts_here: set[str]) -> str:
@@ -357,6 +369,8 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     if any(t.act in ("protest", "disperse") for t in chosen):
         chosen = [t for t in chosen if t.act not in INTERVENTIONS or t.act == "disperse"]
     acts_here |= attempted
+    if _held_briefly(tokens, start, stop):
+        acts_here.add("held_briefly")
     acts = []
     for trigger in chosen + blocked:
         bounds = _clause_bounds(tokens, trigger.match.first, start, stop)

@@ -645,7 +645,7 @@ CIVILIAN_VICTIMS = frozenset({"مدني", "مدنيين", "مدنيا", "طفل"
 def _retype(draft: Draft, target) -> Draft:
     """Sub-event types that depend on who acted on whom."""
     act, actor1 = draft.act, draft.actor1
-    if act.act == "takeover":
+    if act.act == "takeover" and act.sub_event_type != "Armed clash":  # a clash: held only briefly
         state = actor1 is not None and actor1.type == 1
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
         return replace(draft, act=replace(act, sub_event_type=sub))
