@@ -160,3 +160,9 @@ def test_a_foiled_ground_attack_is_a_clash_and_a_foiled_bombing_disrupted_weapon
 def test_a_position_held_for_hours_then_left_is_a_clash_not_a_takeover():
     assert kinds("سيطر المسلحون على القاعدة العسكرية لساعات قبل أن ينسحبوا منها.") == [("Battles", "Armed clash")]
     assert kinds("سيطرت القوات على البلدة بعد انسحاب المسلحين منها.")[0][1] != "Armed clash"
+
+
+def test_projectiles_that_fell_are_a_strike_and_other_falls_are_not():
+    assert kinds("سقطت أربعة صواريخ داخل المطار العسكري مساء اليوم.") == [
+        ("Explosions/Remote violence", "Shelling/artillery/missile attack")]
+    assert kinds("سقطت الطائرة في منطقة زراعية.") == []

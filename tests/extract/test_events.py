@@ -387,3 +387,8 @@ def test_a_force_that_announces_its_own_act_is_its_doer():
 def test_a_place_that_opens_a_new_topic_is_no_dateline():
     found = pipeline_events("وفي مأرب، أعلنت القوات الحكومية مقتل ثلاثة مسلحين حوثيين بقصف مدفعي على مواقعهم اليوم.")
     assert [e.location.name_ar for e in found] == ["مأرب"]
+
+
+def test_a_city_before_a_comma_and_bihasab_is_the_place_not_a_dateline():
+    found = pipeline_events("شنت قوات الأمن حملة اعتقالات في محافظة الشرقية طالت 9 أشخاص من مدينة الزقازيق، بحسب منظمة حقوقية.")
+    assert [e.location.name_ar for e in found] == ["الزقازيق"]

@@ -318,6 +318,7 @@ def _inside_source(facts: ArticleFacts, mention: PlaceMention) -> bool:
 
 
 TOPIC_FRAMES = frozenset({"وفي", "اما", "واما"})
+ATTRIBUTIONS = frozenset({"بحسب", "حسب", "وفق", "وفقا", "طبقا", "نقلا"})
 DATELINE = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?[-–—:]")
 
 
@@ -333,6 +334,8 @@ def _is_dateline(facts: ArticleFacts, mention: PlaceMention) -> bool:
         return False  # «وفي مأرب، أعلنت القوات ...»: a new topic's place, not a dateline
     lexicon = load_lexicon("reporting_verbs")
     ahead = facts.tokens[first:first + 2]
+    if len(ahead) > 1 and ahead[1].folded in ATTRIBUTIONS:
+        return False  # «... من مدينة الزقازيق، بحسب منظمة»: the source of what came before
     return bool(ahead) and ahead[0].folded in ("،", ",") and any(
         lexicon.match_at(facts.tokens, first + k) for k in range(1, len(ahead)))
 
