@@ -429,3 +429,8 @@ def test_a_bearing_and_country_after_a_village_keep_it_in_that_country():
 
 def test_a_type_word_that_is_part_of_the_name_stays_in_it():
     assert [m.location.name_ar for m in places("سقطت قذيفة في حارة حريك صباح اليوم.")] == ["حارة حريك"]
+
+
+def test_an_ambush_is_no_village():
+    found = [m.location.name_ar for m in places("قتل جنديان في كمين نصبه مسلحون قرب بلدة جاسم.")]
+    assert "كمين" not in found and "جاسم" in found
