@@ -392,3 +392,9 @@ def test_a_place_that_opens_a_new_topic_is_no_dateline():
 def test_a_city_before_a_comma_and_bihasab_is_the_place_not_a_dateline():
     found = pipeline_events("شنت قوات الأمن حملة اعتقالات في محافظة الشرقية طالت 9 أشخاص من مدينة الزقازيق، بحسب منظمة حقوقية.")
     assert [e.location.name_ar for e in found] == ["الزقازيق"]
+
+
+def test_looting_beside_a_killing_does_not_count_its_dead_again():
+    text = "هاجمت قوات الدعم السريع أمس قرية ود النورة بولاية الجزيرة وقتلت 15 من سكانها ونهبت المنازل."
+    found = pipeline_events(text)
+    assert sum(e.fatalities for e in found) == 15

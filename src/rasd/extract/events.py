@@ -1090,9 +1090,16 @@ def _communal(actor: Actor | None) -> bool:
 def _with_toll(facts: ArticleFacts, draft: Draft, acted: set[int]) -> Draft:
     sentences = casualty_sentences(facts, draft.act, acted)
     fatalities, injuries = casualties_in(facts, sentences)
+    if draft.act.event_type == STRATEGIC and _violent_act_beside(facts, draft.act):
+        fatalities, injuries = 0, None  # «قتلوا 15 من سكانها ونهبوا المنازل»: the toll is the killing's
     fatalities += _self_detonation(facts, draft)
     evidence = tuple(facts.sentences[i] for i in sorted(sentences))
     return replace(draft, fatalities=fatalities, injuries=injuries, evidence=evidence, sentences=sentences)
+
+
+def _violent_act_beside(facts: ArticleFacts, act: Act) -> bool:
+    return any(other.sentence == act.sentence and other.modality is None and other.event_type in (REMOTE, BATTLES, VAC)
+               for other in facts.acts)
 
 
 def _split_shared_tolls(drafts: list[Draft]) -> list[Draft]:
