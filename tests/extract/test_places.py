@@ -434,3 +434,8 @@ def test_a_type_word_that_is_part_of_the_name_stays_in_it():
 def test_an_ambush_is_no_village():
     found = [m.location.name_ar for m in places("قتل جنديان في كمين نصبه مسلحون قرب بلدة جاسم.")]
     assert "كمين" not in found and "جاسم" in found
+
+
+def test_an_indefinite_adjective_after_a_singular_type_word_is_no_place():
+    found = [m.location.name_ar for m in places("سقطت قذيفة على حي سكني في مديرية صالة شرق مدينة تعز.")]
+    assert "سكني" not in found and "صالة" in found

@@ -185,9 +185,10 @@ def _opens_name(token: Token, skip: int, definite_only: bool) -> bool:
         return False  # «ورفعوا»: a plural verb ends the list
     if word in ordinary_words():
         return definite_first(word, skip, definite_only)
-    if word.startswith("ال") or not definite_only:
+    if word.startswith("ال"):
         return True
-    return not word.endswith(("يه", "ي"))  # «منطقة جنزور», not «منطقة عسكرية»
+    adjective = word.endswith(("يه", "ي")) and len(word) >= 4  # «منطقة عسكرية», «حي سكني»
+    return not adjective if definite_only or not skip else True
 
 
 def definite_first(word: str, skip: int, definite_only: bool) -> bool:
