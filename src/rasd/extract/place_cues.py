@@ -151,6 +151,12 @@ def _has_article(folded: str) -> bool:
     return folded.startswith(("ال", "وال", "بال", "فال", "لل", "ولل", "وبال"))
 
 
+@cache
+def place_adjectives() -> frozenset[str]:
+    """Folded adjectives that follow a place word and are no name (data/lexicon/place_adjectives.txt)."""
+    return _word_list("place_adjectives.txt")
+
+
 def is_nisba(folded: str) -> bool:
     """An adjective of relation with the article: «الشرقية», «الحدودي», «السكنية»."""
     return folded.startswith("ال") and folded.endswith(("يه", "ي")) and len(folded) > 5
@@ -187,8 +193,9 @@ def _opens_name(token: Token, skip: int, definite_only: bool) -> bool:
         return definite_first(word, skip, definite_only)
     if word.startswith("ال"):
         return True
-    adjective = word.endswith(("يه", "ي")) and len(word) >= 4  # «منطقة عسكرية», «حي سكني»
-    return not adjective if definite_only or not skip else True
+    if not skip and word.removesuffix("ه") in place_adjectives():
+        return False  # «حي سكني», «قرية نائية»
+    return not definite_only or not word.endswith(("يه", "ي"))  # «منطقة جنزور», not «منطقة عسكرية»
 
 
 def definite_first(word: str, skip: int, definite_only: bool) -> bool:
