@@ -370,7 +370,18 @@ def _named_victims(tokens: tuple[Token, ...], first: int, index: int, kind: str)
     if after is not None and not after.vague and after.value <= 10:
         return _Toll(first, after.end, kind, after.value, victims.lemma)
     count, vague = _uncounted_value(kind, victims.number)
+    partner = _partner(tokens, victims.end) if victims.number == 1 else None
+    if partner is not None:  # «امرأة وطفلها», «رجل وزوجته»: one and one more
+        return _Toll(first, victims.end + 1, kind, 1 + partner, victims.lemma)
     return _Toll(first, victims.end, kind, count, victims.lemma, vague=vague)
+
+
+def _partner(tokens: tuple[Token, ...], index: int) -> int | None:
+    """How many a victim noun joined by «و» right after a singular one adds: «وطفلها» 1, «وطفلاه» 2."""
+    if index >= len(tokens) or not tokens[index].folded.startswith(AND) or len(tokens[index].folded) < 3:
+        return None
+    found = _victim_lookup(tokens[index])
+    return found[1] if found and found[0] != NO_GROUP and found[1] in (1, 2) else None
 
 
 def _noun_chain(tokens: tuple[Token, ...], first: int, index: int) -> list[_Toll]:
