@@ -398,3 +398,9 @@ def test_looting_beside_a_killing_does_not_count_its_dead_again():
     text = "هاجمت قوات الدعم السريع أمس قرية ود النورة بولاية الجزيرة وقتلت 15 من سكانها ونهبت المنازل."
     found = pipeline_events(text)
     assert sum(e.fatalities for e in found) == 15
+
+
+def test_a_topic_frame_place_gives_way_to_the_spot_its_sentence_names():
+    text = "وفي خان يونس، أصيب ثلاثة مواطنين بقصف مدفعي على بلدة بني سهيلا شرقي المدينة اليوم."
+    found = pipeline_events(text)
+    assert [(e.location.name_ar, e.injuries) for e in found] == [("بني سهيلا", 3)]

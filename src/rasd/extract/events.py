@@ -282,6 +282,8 @@ def sentence_places(facts: ArticleFacts, sentence: int, act: str) -> list[PlaceM
     here = told or here
     kept = _drop_containers(facts, here)
     kept = _drop_between_partners(facts, kept)
+    framed = [m for m in kept if not _is_topic_frame(facts, m)]
+    kept = framed or kept  # «وفي خان يونس، ... على بلدة بني سهيلا»: the frame only opens the topic
     if any(_is_specific(m) for m in kept):
         kept = [m for m in kept if _is_specific(m)]
     narrow = {m.location.admin1 for m in kept if not _is_broad(m)}
@@ -338,6 +340,14 @@ def _is_dateline(facts: ArticleFacts, mention: PlaceMention) -> bool:
         return False  # «... من مدينة الزقازيق، بحسب منظمة»: the source of what came before
     return bool(ahead) and ahead[0].folded in ("،", ",") and any(
         lexicon.match_at(facts.tokens, first + k) for k in range(1, len(ahead)))
+
+
+def _is_topic_frame(facts: ArticleFacts, mention: PlaceMention) -> bool:
+    """«وفي خان يونس، أصيب ...»: the place that opens a sentence as its topic, before a comma."""
+    opening = token_at(facts.tokens, mention.span.start)
+    after = token_at(facts.tokens, mention.span.end)
+    return (0 < opening and facts.tokens[opening - 1].folded in TOPIC_FRAMES
+            and after < len(facts.tokens) and facts.tokens[after].folded in ("،", ","))
 
 
 def _drop_between_partners(facts: ArticleFacts, mentions: list[PlaceMention]) -> list[PlaceMention]:
