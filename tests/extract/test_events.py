@@ -404,3 +404,10 @@ def test_a_topic_frame_place_gives_way_to_the_spot_its_sentence_names():
     text = "وفي خان يونس، أصيب ثلاثة مواطنين بقصف مدفعي على بلدة بني سهيلا شرقي المدينة اليوم."
     found = pipeline_events(text)
     assert [(e.location.name_ar, e.injuries) for e in found] == [("بني سهيلا", 3)]
+
+
+def test_a_protest_dispersed_in_the_next_sentence_is_a_protest_with_intervention():
+    text = ("تظاهر المئات من العمال اليوم أمام مبنى المحافظة في مدينة الناصرية للمطالبة برواتبهم. "
+            "وهتف المحتجون ضد الحكومة قبل أن تتدخل قوات مكافحة الشغب وتفرقهم بالقوة.")
+    [event] = pipeline_events(text)
+    assert (event.sub_event_type, event.actor2.name) == ("Protest with intervention", "Police Forces of Iraq")

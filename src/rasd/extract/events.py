@@ -1015,7 +1015,7 @@ def build_drafts(facts: ArticleFacts, acts: Sequence[Act]) -> list[Draft]:
             continue
         referred = _referred_draft(facts, act, drafts)
         if referred is not None:  # «وأسفر الهجوم عن ...»: more about the event just told
-            drafts[referred] = _extend(facts, drafts[referred], act.sentence)
+            drafts[referred] = _escalate(facts, _extend(facts, drafts[referred], act.sentence), act)
             continue
         acts_here = by_sentence[act.sentence]
         if _only_a_cause(facts, act):
@@ -1083,6 +1083,18 @@ def _extend(facts: ArticleFacts, draft: Draft, sentence: int) -> Draft:
     fatalities, injuries = casualties_in(facts, sentences)
     return replace(draft, sentences=sentences, evidence=tuple(facts.sentences[i] for i in sorted(sentences)),
                    fatalities=max(draft.fatalities, fatalities), injuries=_max_or_none(draft.injuries, injuries))
+
+
+def _escalate(facts: ArticleFacts, draft: Draft, act: Act) -> Draft:
+    """«... قبل أن تتدخل قوات مكافحة الشغب وتفرقهم»: a later sentence about the same protest
+    that tells of an intervention makes it one with intervention, against that force."""
+    if act.event_type != PROTESTS or draft.act.event_type != PROTESTS:
+        return draft
+    if PROTEST_SEVERITY.index(act.sub_event_type) <= PROTEST_SEVERITY.index(draft.act.sub_event_type):
+        return draft
+    force = pick_actors(facts, act)[1]
+    return replace(draft, act=replace(draft.act, sub_event_type=act.sub_event_type),
+                   actor2=draft.actor2 or (force.actor if force else None))
 
 
 def _self_detonation(facts: ArticleFacts, draft: Draft) -> int:
