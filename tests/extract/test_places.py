@@ -439,3 +439,8 @@ def test_an_ambush_is_no_village():
 def test_an_indefinite_adjective_after_a_singular_type_word_is_no_place():
     found = [m.location.name_ar for m in places("سقطت قذيفة على حي سكني في مديرية صالة شرق مدينة تعز.")]
     assert "سكني" not in found and "صالة" in found
+
+
+def test_the_capital_word_picks_the_city_not_its_province():
+    [mention] = [m for m in places("اعتقلت قوة أمنية خمسة ناشطين في العاصمة صنعاء اليوم.") if "صنعاء" in m.location.name_ar]
+    assert (mention.kind, mention.location.geo_precision) == ("capital", 1)

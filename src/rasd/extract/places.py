@@ -259,8 +259,8 @@ def _score(place: Place, index: int, sentence: int, cue: Cue | None, context: _C
     if cue and cue.role == "type" and cue.value in TYPE_FITS:
         if place.feature_class in TYPE_FITS[cue.value]:
             score, why = score + 2, why + [f"a {place.feature_class}, as «{cue.value}» says"]
-        elif place.rank < RANK_OF_TYPE.get(cue.value, 0):
-            score -= 4  # «مدينة تعز» is not a village called تعز
+        elif place.rank < RANK_OF_TYPE.get(cue.value, 0) or (cue.value == "city" and place.is_admin_unit):
+            score -= 4  # «مدينة تعز» is not a village called تعز, «العاصمة صنعاء» not the province
     near = context.nearest_km(place, index)
     if near < 30:
         score, why = score + 3, why + [f"{near:.0f} km from another place of the article"]
