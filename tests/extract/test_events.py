@@ -411,3 +411,14 @@ def test_a_protest_dispersed_in_the_next_sentence_is_a_protest_with_intervention
             "وهتف المحتجون ضد الحكومة قبل أن تتدخل قوات مكافحة الشغب وتفرقهم بالقوة.")
     [event] = pipeline_events(text)
     assert (event.sub_event_type, event.actor2.name) == ("Protest with intervention", "Police Forces of Iraq")
+
+
+def test_settlers_burning_fields_under_army_protection_is_property_destruction_by_settlers():
+    [event] = pipeline_events("أحرق مستوطنون اليوم عشرات الدونمات المزروعة بالزيتون في قرية ترمسعيا تحت حماية جيش الاحتلال.")
+    assert (event.sub_event_type, event.actor1.name) == ("Looting/property destruction", "Settlers (Israel)")
+    assert event.actor2 is None or event.actor2.name != "Military Forces of Israel"
+
+
+def test_a_drone_said_to_belong_to_a_group_was_flown_by_it():
+    [event] = pipeline_events("استهدفت طائرة مسيرة تابعة لقوات الدعم السريع فجر اليوم محطة كهرباء في مدينة كوستي.")
+    assert event.actor1.name == "Rapid Support Forces"

@@ -501,7 +501,7 @@ def _clause_start(facts: ArticleFacts, act: Act) -> int:
 
 
 ALLY_WORDS = frozenset({"دعم", "بدعم", "بمساعده", "مساعده", "بمسانده", "مسانده", "باسناد", "اسناد", "بغطاء",
-                        "غطاء", "مدعومه", "المدعومه", "مدعوما", "المدعوم"})
+                        "غطاء", "مدعومه", "المدعومه", "مدعوما", "المدعوم", "حمايه", "بحمايه"})
 
 
 def _named_as_ally(facts: ArticleFacts, mention) -> bool:
@@ -517,8 +517,9 @@ def _doers_of_other_acts(facts: ArticleFacts, act: Act) -> set[Span]:
     return {span for span, trigger in groups.items() if trigger != act.last_token}
 
 
-# Words that introduce the doer of a passive or nominal act: «هجوم شنته حركة الشباب», «من قبل».
-AGENT_MARKERS = frozenset({"شنته", "شنتها", "شنها", "شنه", "نفذته", "نفذتها", "نفذها", "نفذه", "قبل",
+# Words that introduce the doer of a passive or nominal act: «هجوم شنته حركة الشباب», «من قبل»,
+# «طائرة مسيرة تابعة لقوات X».
+AGENT_MARKERS = frozenset({"شنته", "شنتها", "شنها", "شنه", "نفذته", "نفذتها", "نفذها", "نفذه", "قبل", "تابعه", "التابعه",
                            "تبنته", "تبناه", "اطلقتها", "اطلقها", "مصدره", "مصدرها"})
 
 
