@@ -422,3 +422,9 @@ def test_settlers_burning_fields_under_army_protection_is_property_destruction_b
 def test_a_drone_said_to_belong_to_a_group_was_flown_by_it():
     [event] = pipeline_events("استهدفت طائرة مسيرة تابعة لقوات الدعم السريع فجر اليوم محطة كهرباء في مدينة كوستي.")
     assert event.actor1.name == "Rapid Support Forces"
+
+
+def test_a_road_between_two_towns_named_with_a_dual_type_word_is_one_event_near_the_first():
+    text = "أصيب ثلاثة جنود بانفجار عبوة ناسفة على الطريق الرابط بين قضاءي الطارمية والمشاهدة اليوم."
+    [event] = pipeline_events(text)
+    assert (event.location.name_ar, event.location.geo_precision, event.injuries) == ("الطارمية", 2, 3)

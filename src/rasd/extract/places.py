@@ -557,6 +557,8 @@ def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
     name_span = Span(tokens[match.first].span.start, tokens[match.last].span.end)
     span = _with_cue(tokens, name_span, match.first, cue)
     role = _role(cue, place)
+    if cue is not None and cue.role == "type" and cue.token and tokens[cue.token - 1].folded == "بين":
+        role = "between"  # «بين بلدتي X وY»: the type word stands between «بين» and the names
     location = to_location(place, role, span.quote(text), span)
     named = surface_name(tokens, match)
     whole = place.feature_class not in ADMIN_KINDS and _cue_in_name(span.quote(text), place.name_ar)
