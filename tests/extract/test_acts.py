@@ -166,3 +166,9 @@ def test_projectiles_that_fell_are_a_strike_and_other_falls_are_not():
     assert kinds("سقطت أربعة صواريخ داخل المطار العسكري مساء اليوم.") == [
         ("Explosions/Remote violence", "Shelling/artillery/missile attack")]
     assert kinds("سقطت الطائرة في منطقة زراعية.") == []
+
+
+def test_a_bi_noun_after_a_violent_verb_tells_its_manner_not_a_second_act():
+    found = acts("اغتال مسلحون مجهولون أمس قياديا سابقا، بإطلاق النار عليه أثناء مروره في البلدة.")
+    assert [a.act for a in found] == ["killing"]
+    assert [a.act for a in acts("قتل شابان بقصف مدفعي على البلدة.")] == ["shelling"]

@@ -183,9 +183,6 @@ SENTENCE_RECALLS = frozenset({"بعد ايام من", "بعد اسابيع من"
                               "بذكري", "بالذكري", "لذكري", "وذكري"})
 
 
-CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";"})
-
-
 def recalled_tokens(tokens: tuple[Token, ...], start: int, stop: int) -> range:
     """The tokens from «بعد أيام من», «في ذكرى», «الذكرى السنوية» to the end of their clause:
     they look back (an anniversary recalls the act, EVENTS.md section 1)."""
@@ -267,13 +264,24 @@ SUBSUMES = {"takeover": {"clash", "attack"}, "suicide": {"attack", "shooting", "
             "explosion": {"attack"}, "abduction": {"shooting"}}
 
 
+def _drop_manner(tokens: tuple[Token, ...], chosen: list[_Trigger]) -> list[_Trigger]:
+    """«اغتال مسلحون القيادي، بإطلاق النار عليه»: a «بـ» noun after a violent verb of the sentence,
+    no stronger than it, tells how that act was done; it is no second act."""
+    rank = GROUPS[0].index
+    verbs = [t for t in chosen if t.verbal and t.act in VIOLENT]
+    def manner(t: _Trigger) -> bool:
+        return (not t.verbal and t.act in VIOLENT and tokens[t.match.first].folded.startswith("ب")
+                and any(v.match.first < t.match.first and rank(v.act) <= rank(t.act) for v in verbs))
+    return [t for t in chosen if not manner(t)]
+
+
 def _drop_subsumed(chosen: list[_Trigger]) -> list[_Trigger]:
     present = {t.act for t in chosen}
     covered = set().union(*(SUBSUMES.get(act, set()) for act in present))
     return [t for t in chosen if t.act not in covered]
 
 
-CLAUSE_BREAKS = frozenset({"،", "؛", ";", "فيما", "بينما", "وبينما", "كما", "وكما"})
+CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", "فيما", "بينما", "وبينما", "كما", "وكما"})
 
 
 def _by_clause(tokens: tuple[Token, ...], triggers: list[_Trigger]) -> list[list[_Trigger]]:
@@ -365,7 +373,7 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     tags = tuple(dict.fromkeys(tags))
     if not any(m in SUB_BY_MEANS for m in means):  # «حملة تستهدف الشبان» is no strike
         triggers = [t for t in triggers if t.act != "target" or _hits_a_place(tokens, t, stop)]
-    chosen = _drop_subsumed([t for clause in _by_clause(tokens, triggers) for t in _choose(clause)])
+    chosen = _drop_manner(tokens, _drop_subsumed([t for clause in _by_clause(tokens, triggers) for t in _choose(clause)]))
     if any(t.act in ("protest", "disperse") for t in chosen):
         chosen = [t for t in chosen if t.act not in INTERVENTIONS or t.act == "disperse"]
     acts_here |= attempted
