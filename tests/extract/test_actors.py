@@ -287,3 +287,8 @@ def test_any_word_salad_gives_spans_that_quote_the_text(pieces):
     for mention in actors(text):
         assert text[mention.span.start:mention.span.end] == mention.actor.mention
         assert mention.actor.name and mention.actor.type in range(1, 9)
+
+
+def test_a_dual_of_clans_names_both():
+    found = names("اندلعت اشتباكات بين مسلحين من قبيلتي الزوية والتبو في مدينة الكفرة.", country="Libya")
+    assert found == ["Al-Zouieh Clan Militia (Libya)", "Al-Tabou Clan Militia (Libya)"]

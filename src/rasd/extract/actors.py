@@ -325,15 +325,26 @@ def _clan_name(match: _Match, context: _Context) -> tuple[int, int] | None:
 
 
 def _clan(match: _Match, found: list[_Found], context: _Context) -> None:
-    """«أبناء عشيرة المسالمة» -> Al-Masalmeh Clan Militia (<country>)."""
+    """«أبناء عشيرة المسالمة» -> Al-Masalmeh Clan Militia (<country>); «قبيلتي الزوية والتبو»
+    (a dual) names two clans."""
     extent = _clan_name(match, context)
     if extent is None:
         return
+    found.append(_clan_found(match.first, extent, context))
+    second = extent[1] + 1
+    if match.key.endswith("تي") and second < len(context.words) and context.folded(second).startswith("و"):
+        name = context.folded(second)[1:]
+        if len(name) >= 2 and _is_name_word(name):
+            found.append(_clan_found(second, (second, second), context, conjoined=True))
+
+
+def _clan_found(first: int, extent: tuple[int, int], context: _Context, conjoined: bool = False) -> _Found:
     name_ar = context.span(*extent).quote(context.text)
+    name_ar = name_ar.removeprefix("و") if conjoined else name_ar
     row = context.lexicon.slot("clan", context.country, context.day)
-    span = context.span(match.first, extent[1])
+    span = context.span(first, extent[1])
     actor, kind = canonical_actor(row, context.country, context, span, (romanize(name_ar), name_ar))
-    found.append(_Found(match.first, extent[1], actor, kind, True, f"clan «{name_ar}»"))
+    return _Found(first, extent[1], actor, kind, True, f"clan «{name_ar}»")
 
 
 def _communal(match: _Match, found: list[_Found], context: _Context, places) -> None:
