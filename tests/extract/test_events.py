@@ -428,3 +428,10 @@ def test_a_road_between_two_towns_named_with_a_dual_type_word_is_one_event_near_
     text = "أصيب ثلاثة جنود بانفجار عبوة ناسفة على الطريق الرابط بين قضاءي الطارمية والمشاهدة اليوم."
     [event] = pipeline_events(text)
     assert (event.location.name_ar, event.location.geo_precision, event.injuries) == ("الطارمية", 2, 3)
+
+
+def test_a_bearing_from_a_city_after_a_spot_only_locates_the_spot():
+    found = pipeline_events("قتل طفلان بانفجار لغم أرضي أثناء رعيهما الأغنام في منطقة الجراحي جنوبي الحديدة أمس.")
+    assert [(e.location.name_ar, e.fatalities) for e in found] == [("الجراحي", 2)]
+    found = pipeline_events("قصفت قوات النظام اليوم بلدتي كفرنبل والبارة في جبل الزاوية جنوبي إدلب.")
+    assert "إدلب" not in [e.location.name_ar for e in found]

@@ -242,7 +242,10 @@ def _is_container(facts: ArticleFacts, inner: PlaceMention, outer: PlaceMention)
     gap = facts.tokens[first:last]
     coordinated = facts.tokens[last].folded.startswith("و")  # «X وبلدة Y» is a list
     larger = _size(outer) > _size(inner) or (outer.location.geo_precision or 1) >= 3
-    return larger and not coordinated and len(gap) <= CONTAINER_GAP and all(_is_connector(t.folded) for t in gap)
+    # «منطقة X جنوبي Y», «بلدة X في جبل Z جنوبي Y»: a bearing from Y only says where X lies
+    bearing = outer.role == "direction" and (not gap or _is_connector(gap[0].folded))
+    linked = all(_is_connector(t.folded) for t in gap) or bearing
+    return (larger or bearing) and not coordinated and len(gap) <= CONTAINER_GAP and linked
 
 
 # How large a kind of place is, for telling a container from a neighbour in a list.
