@@ -435,3 +435,10 @@ def test_a_bearing_from_a_city_after_a_spot_only_locates_the_spot():
     assert [(e.location.name_ar, e.fatalities) for e in found] == [("الجراحي", 2)]
     found = pipeline_events("قصفت قوات النظام اليوم بلدتي كفرنبل والبارة في جبل الزاوية جنوبي إدلب.")
     assert "إدلب" not in [e.location.name_ar for e in found]
+
+
+def test_a_date_inside_a_relative_clause_dates_the_noun_not_the_act():
+    text = ("أحيا ذوو الضحايا اليوم الذكرى العاشرة للمجزرة التي ارتكبها التنظيم في آب 2015 بحق عشرات المدنيين، "
+            "ونظموا وقفة أمام المقبرة في مدينة تكريت.")
+    [event] = pipeline_events(text, published="2025-03-12")
+    assert (event.sub_event_type, event.date_offset_days, event.location.name_ar) == ("Peaceful protest", 0, "تكريت")

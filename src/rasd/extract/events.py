@@ -395,7 +395,8 @@ def _time_of(mention) -> tuple[int | None, str | None, int]:
 
 
 def _sentence_time(facts: ArticleFacts, act: Act):
-    here = [t for t in facts.in_sentence("times", act.sentence) if t.kind != "past_year"]
+    here = [t for t in facts.in_sentence("times", act.sentence)
+            if t.kind != "past_year" and not _describes_another(facts, t, act)]
     if not here:
         return None
     return min(here, key=lambda t: abs(t.span.start - act.trigger.start))
@@ -409,11 +410,35 @@ def lead_time(facts: ArticleFacts):
 def is_background(facts: ArticleFacts, act: Act) -> bool:
     """An act in a sentence about a past year, or dated more than 30 days before publication."""
     for mention in facts.in_sentence("times", act.sentence):
+        if _describes_another(facts, mention, act):
+            continue
         if mention.kind == "past_year":
             return True
         if mention.offset_days is not None and mention.offset_days < -BACKGROUND_DAYS:
             return True
     return False
+
+
+RELATIVE_PRONOUNS = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
+RELATIVE_REACH = 8  # tokens from a relative pronoun to a time it governs
+
+
+def _describes_another(facts: ArticleFacts, mention, act: Act) -> bool:
+    """«... للمجزرة التي ارتكبها التنظيم في حزيران 2014، ونظموا وقفة»: a time inside a relative
+    clause the act is not in dates the noun it describes, not the act."""
+    first = token_at(facts.tokens, mention.span.start)
+    for index in range(first - 1, max(-1, first - RELATIVE_REACH), -1):
+        word = facts.tokens[index].folded
+        if word in CLAUSE_END_WORDS:
+            return False
+        if word in RELATIVE_PRONOUNS:
+            end = next((k for k in range(first, len(facts.tokens)) if facts.tokens[k].folded in CLAUSE_END_WORDS
+                        or facts.tokens[k].span.start >= facts.sentences[act.sentence].end), len(facts.tokens))
+            return not index <= act.first_token < end
+    return False
+
+
+CLAUSE_END_WORDS = frozenset({"،", ",", "؛", ";", "."})
 
 
 def assign_time(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> Draft:
