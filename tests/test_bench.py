@@ -44,7 +44,7 @@ def test_every_stage_of_the_pipeline_gets_a_figure(monkeypatch):
 
     monkeypatch.setattr(pipeline, "STAGES", (*pipeline.STAGES, weigh))
     corpus = build_corpus(12)
-    report = run_bench(corpus, "test", pools=False, dask=False)
+    report = run_bench(corpus, "test", pools=False, dask=False, serve=False)
     names = [timing.name for timing in report.stages]
     assert names == ["stage clean"] + [f"stage {stage.__name__}" for stage in pipeline.STAGES]
     assert "stage weigh" in names and len(calls) >= 12
@@ -60,8 +60,15 @@ def test_bench_command_prints_one_json_object(tmp_path):
     lines = [{"id": f"b{i}", "text": "قصفت المدفعية التركية قرى في ريف تل تمر شمال غربي الحسكة، وأصيب مدنيان."}
              for i in range(8)]
     corpus.write_text("\n".join(json.dumps(line, ensure_ascii=False) for line in lines) + "\n", encoding="utf-8")
-    result = CliRunner().invoke(main, ["bench", str(corpus), "--articles", "5", "--json", "--no-workers"])
+    result = CliRunner().invoke(main, ["bench", str(corpus), "--articles", "5", "--json", "--no-workers", "--no-serve"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.output)
     assert REQUIRED_KEYS <= figures.keys()
     assert figures["articles"] == 5
+
+
+def test_serve_start_is_timed_until_the_server_answers():
+    from rasd.bench import serve_start_seconds
+
+    seconds = serve_start_seconds(build_corpus(3))
+    assert 0 < seconds < 60

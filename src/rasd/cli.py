@@ -516,14 +516,15 @@ def link_eval(gold, gold_events, as_json) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 @click.option("--no-workers", is_flag=True, help="Skip the 1-vs-2 worker runs (process pool and Dask).")
 @click.option("--no-dask", is_flag=True, help="Skip the Dask LocalCluster runs.")
-def bench(corpus, articles, as_json, no_workers, no_dask) -> None:
+@click.option("--no-serve", is_flag=True, help="Skip timing the start of `rasd serve`.")
+def bench(corpus, articles, as_json, no_workers, no_dask, no_serve) -> None:
     """Time each stage and the full extraction, peak memory and the speed-up of 2 workers."""
     from rasd.bench import DEFAULT_ARTICLES, build_corpus, read_corpus, run_bench
 
     try:
         raws = read_corpus(corpus, articles) if corpus else build_corpus(articles or DEFAULT_ARTICLES)
         report = run_bench(raws, corpus or "built from the examples and fixtures",
-                           pools=not no_workers, dask=not (no_workers or no_dask))
+                           pools=not no_workers, dask=not (no_workers or no_dask), serve=not no_serve)
     except RasdError as error:
         _fail(str(error))
     click.echo(json.dumps(report.to_dict(), ensure_ascii=False) if as_json else report.format_table())

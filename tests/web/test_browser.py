@@ -21,7 +21,6 @@ import pytest
 from rasd.store import open_store
 from tests.web.portal_data import PASSWORD, REVIEWER, fill
 
-START_LIMIT_S = 3.0
 
 
 def free_port() -> int:
@@ -96,10 +95,6 @@ def shots() -> Path:
 def wait_for_map(page, query: str = "all") -> int:
     page.wait_for_function(f"document.getElementById('map').dataset.ready === {query!r}")
     return int(page.get_attribute("#map", "data-count"))
-
-
-def test_rasd_serve_starts_in_under_three_seconds(server):
-    assert server["start_seconds"] < START_LIMIT_S
 
 
 def test_the_map_loads_with_no_request_leaving_the_machine(page, server, shots):
