@@ -187,8 +187,8 @@ def recalled_tokens(tokens: tuple[Token, ...], start: int, stop: int) -> range:
     """The tokens from «بعد أيام من», «في ذكرى», «الذكرى السنوية» to the end of their clause:
     they look back (an anniversary recalls the act, EVENTS.md section 1)."""
     words = [t.folded for t in tokens[start:stop]]
-    for index in range(len(words)):
-        if any(" ".join(words[index:index + n]) in SENTENCE_RECALLS for n in (1, 3)):
+    for index, word in enumerate(words):
+        if word in SENTENCE_RECALLS or (word == "بعد" and " ".join(words[index:index + 3]) in SENTENCE_RECALLS):
             end = next((k for k in range(index, len(words)) if words[k] in CLAUSE_BREAKS), len(words))
             return range(start + index + 1, start + end)
     return range(0)

@@ -113,6 +113,17 @@ class ArticleFacts:
             return (sum(m.sentence in fighting for m in sides.by_name[name]), sides.counts[name])
         return tuple(sorted(sides.counts, key=weight, reverse=True))
 
+    @cached_property
+    def _recalled(self) -> dict[int, range]:
+        return {}
+
+    def recalled(self, sentence: int) -> range:
+        """The tokens of the sentence a «في ذكرى», «بعد أيام من» clause looks back over (acts.recalled_tokens)."""
+        if sentence not in self._recalled:
+            bounds = sentence_tokens(self.tokens, self.sentences[sentence])
+            self._recalled[sentence] = recalled_tokens(self.tokens, *bounds)
+        return self._recalled[sentence]
+
     def in_sentence(self, name: str, sentence: int) -> list[Any]:
         """The `name` items («places», «actors», «times», «casualties») of one sentence."""
         return self.by_sentence[name].get(sentence, [])
@@ -295,7 +306,7 @@ def sentence_places(facts: ArticleFacts, sentence: int, act: str) -> list[PlaceM
 
 def _recalled(facts: ArticleFacts, mention: PlaceMention) -> bool:
     """«في ذكرى مجزرة X، تظاهر ...»: a place inside a clause that looks back is not where today's act is."""
-    recalled = recalled_tokens(facts.tokens, *sentence_tokens(facts.tokens, facts.sentences[mention.sentence]))
+    recalled = facts.recalled(mention.sentence)
     return bool(recalled) and token_at(facts.tokens, mention.span.start) in recalled
 
 
