@@ -442,3 +442,10 @@ def test_a_date_inside_a_relative_clause_dates_the_noun_not_the_act():
             "ونظموا وقفة أمام المقبرة في مدينة تكريت.")
     [event] = pipeline_events(text, published="2025-03-12")
     assert (event.sub_event_type, event.date_offset_days, event.location.name_ar) == ("Peaceful protest", 0, "تكريت")
+
+
+def test_a_place_across_fiima_belongs_to_its_own_clauses_act():
+    text = ("استشهد شابان برصاص قوات الاحتلال فجر اليوم خلال اقتحامها مدينة جنين، "
+            "فيما اعتقلت القوات عشرة مواطنين خلال مداهمات في بلدتي قباطية واليامون.")
+    found = {(e.sub_event_type, e.location.name_ar) for e in pipeline_events(text)}
+    assert ("Arrests", "جنين") not in found and ("Arrests", "قباطية") in found

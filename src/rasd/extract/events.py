@@ -374,14 +374,24 @@ def _drop_between_partners(facts: ArticleFacts, mentions: list[PlaceMention]) ->
     return kept
 
 
+CLAUSE_APART = 10_000  # a place across «فيما», «بينما» from an act belongs to that act only if nothing else claims it
+
+
+def _opener_between(facts: ArticleFacts, a: Span, b: Span) -> bool:
+    first, last = sorted((a, b), key=lambda span: span.start)
+    start, stop = token_at(facts.tokens, first.end), token_at(facts.tokens, last.start)
+    return any(facts.tokens[i].folded in CLAUSE_OPENERS for i in range(start, stop))
+
+
 def _nearest_places(facts: ArticleFacts, places: list[PlaceMention], acts: list[Act], act: Act) -> list[PlaceMention]:
     """The places of a sentence that belong to this act rather than to another act of it."""
     if len(acts) < 2:
         return places
     def distance(mention: PlaceMention, other: Act) -> float:
+        apart = CLAUSE_APART * _opener_between(facts, mention.span, other.trigger)  # «..., فيما اعتقلت ...»
         if other.trigger.start <= mention.span.start:
-            return mention.span.start - other.trigger.end
-        return PLACE_BEFORE_TRIGGER_COST * (other.trigger.start - mention.span.end)
+            return apart + mention.span.start - other.trigger.end
+        return apart + PLACE_BEFORE_TRIGGER_COST * (other.trigger.start - mention.span.end)
     owners = [min(acts, key=lambda a: distance(m, a)) for m in places]
     for i in range(1, len(places)):  # a list of places is not split between two acts
         if _listed_after(facts, places[i - 1], places[i]):
