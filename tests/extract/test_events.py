@@ -449,3 +449,10 @@ def test_a_place_across_fiima_belongs_to_its_own_clauses_act():
             "فيما اعتقلت القوات عشرة مواطنين خلال مداهمات في بلدتي قباطية واليامون.")
     found = {(e.sub_event_type, e.location.name_ar) for e in pipeline_events(text)}
     assert ("Arrests", "جنين") not in found and ("Arrests", "قباطية") in found
+
+
+def test_a_suicide_blast_near_the_police_is_claimed_by_the_group_that_adopted_it():
+    text = ("قتل تسعة أشخاص الخميس الماضي في تفجير انتحاري بسيارة مفخخة استهدف مطعما قرب مقر الشرطة "
+            "في العاصمة الصومالية مقديشو، وتبنت حركة الشباب الهجوم.")
+    [event] = pipeline_events(text, published="2025-04-01")
+    assert (event.actor1.name, event.location.name_ar, event.location.country) == ("Al Shabaab", "مقديشو", "Somalia")

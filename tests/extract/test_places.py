@@ -444,3 +444,8 @@ def test_an_indefinite_adjective_after_a_singular_type_word_is_no_place():
 def test_the_capital_word_picks_the_city_not_its_province():
     [mention] = [m for m in places("اعتقلت قوة أمنية خمسة ناشطين في العاصمة صنعاء اليوم.") if "صنعاء" in m.location.name_ar]
     assert (mention.kind, mention.location.geo_precision) == ("capital", 1)
+
+
+def test_the_capital_word_governs_a_name_the_gazetteer_lacks_past_a_country_adjective():
+    found = [m.location.name_ar for m in places("انفجرت سيارة مفخخة في العاصمة الصومالية مقديشو الأسبوع الماضي.")]
+    assert found == ["مقديشو"]

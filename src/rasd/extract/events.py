@@ -633,7 +633,7 @@ def _doer_after(facts: ArticleFacts, act: Act, mention) -> bool:
     """A group named after the trigger did the act, except after a blast, where it is hit unless marked."""
     if mention.kind not in AGENT_KINDS:
         return False
-    if act.act not in ("explosion",):
+    if act.act not in ("explosion", "suicide"):
         return True
     first = token_at(facts.tokens, mention.span.start)
     return any(t.folded in BOMBER_MARKERS for t in facts.tokens[max(0, first - 3):first])
@@ -660,6 +660,8 @@ def default_actor(facts: ArticleFacts, act: Act, previous: Draft | None) -> Acto
 
 def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> Draft:
     doer, target = pick_actors(facts, draft.act)
+    if doer is None and draft.act.event_type in (REMOTE, BATTLES, VAC):
+        doer = _claimant(facts, draft.act)
     actor1 = doer.actor if doer is not None else default_actor(facts, draft.act, previous)
     actor2 = target.actor if target is not None else None
     if draft.act.sub_event_type == "Agreement":
@@ -669,6 +671,26 @@ def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> 
     if actor2 is None and _civilian_victims(facts, draft.act):
         actor2 = Actor(f"Civilians ({facts.country or 'Syria'})", "مدنيون", 7)
     return _retype(replace(draft, actor1=actor1, actor2=actor2, doer_named=doer is not None), target)
+
+
+CLAIM_VERBS = frozenset({"تبنت", "تبني", "وتبنت", "وتبني", "تبنى"})
+CLAIM_NOUNS = frozenset({"مسووليته", "مسووليتها", "مسووليتهم", "المسووليه", "مسؤوليته", "مسؤوليتها"})
+
+
+def _claimant(facts: ArticleFacts, act: Act) -> Any:
+    """«وتبنت حركة الشباب الهجوم», «أعلن التنظيم مسؤوليته عنه»: who claimed the act, in its
+    sentence or the next."""
+    for sentence in (act.sentence, act.sentence + 1):
+        if sentence >= len(facts.sentences):
+            break
+        for mention in facts.in_sentence("actors", sentence):
+            first = token_at(facts.tokens, mention.span.start)
+            after = token_at(facts.tokens, mention.span.end)
+            before = {t.folded for t in facts.tokens[max(0, first - 2):first]}
+            following = {t.folded for t in facts.tokens[after:after + 2]}
+            if mention.kind in ARMED_KINDS and (before & CLAIM_VERBS or following & CLAIM_NOUNS):
+                return mention
+    return None
 
 
 def agreement_parties(facts: ArticleFacts, act: Act, actor1: Actor | None, actor2: Actor | None):

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
+from rasd.extract.actor_lexicon import country_words
 from rasd.resources import data_path
 from rasd.text.normalize import fold_word
 from rasd.text.segment import Token, analyze
@@ -26,7 +27,8 @@ NAME_STOPS = frozenset(fold_word(w) for w in (
     # time words: «في قريتي طفس والمزيريب اليوم» ends the name before «اليوم»
     "اليوم", "أمس", "الأمس", "البارحة", "صباح", "مساء", "فجر", "ظهر", "عصر", "ليل", "ليلة", "الليلة",
     "صباحا", "ظهرا", "عصرا", "ليلا", "فجرا", "يوم", "الأحد", "الاثنين", "الإثنين", "الثلاثاء",
-    "الأربعاء", "الخميس", "الجمعة", "السبت",
+    "الأربعاء", "الخميس", "الجمعة", "السبت", "الأسبوع", "الشهر", "العام", "الماضي", "الماضية", "الجاري",
+    "الحالي", "المقبل",
     # adverbs that open the next clause: «بلدات X وY، تزامنا مع ...»
     "تزامنا", "بالتزامن", "أيضا", "مجددا", "حاليا", "سابقا", "لاحقا", "مؤخرا", "كذلك", "وسط",
 ))
@@ -400,6 +402,10 @@ def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
     position, skip, known_only, found = _skip_quotes(tokens, index + 1), 0, False, []
     if cue.role == "region" and article_cue:
         position = _skip_adjectives(tokens, position)
+    if folded.endswith("العاصمه"):  # «العاصمة الصومالية مقديشو»: the capital's own name follows
+        if position < len(tokens) and tokens[position].folded in country_words():
+            position += 1
+        article_cue = False
     if cue.role == "type" and cue.value in NAME_FORMING and not article_cue and not plural:
         position = index  # «طريق الكسارات»: the type word is part of the name
         own = _headed(scene, index, clitic_length(tokens[index]), cue, True)
