@@ -456,3 +456,8 @@ def test_a_suicide_blast_near_the_police_is_claimed_by_the_group_that_adopted_it
             "في العاصمة الصومالية مقديشو، وتبنت حركة الشباب الهجوم.")
     [event] = pipeline_events(text, published="2025-04-01")
     assert (event.actor1.name, event.location.name_ar, event.location.country) == ("Al Shabaab", "مقديشو", "Somalia")
+
+
+def test_those_arrested_are_civilians_unless_named():
+    [event] = pipeline_events("داهمت دورية تابعة للأمن العام منزلا في بلدة الصنمين اليوم واعتقلت شابين.")
+    assert event.sub_event_type == "Arrests" and event.actor2.name == "Civilians (Syria)"

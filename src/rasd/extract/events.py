@@ -668,8 +668,8 @@ def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> 
         actor1, actor2 = agreement_parties(facts, draft.act, actor1, actor2)
     if actor2 is None and draft.act.event_type == BATTLES:
         actor2 = opponent(facts, draft.act, actor1)
-    if actor2 is None and _civilian_victims(facts, draft.act):
-        actor2 = Actor(f"Civilians ({facts.country or 'Syria'})", "مدنيون", 7)
+    if actor2 is None and (_civilian_victims(facts, draft.act) or draft.act.sub_event_type == "Arrests"):
+        actor2 = Actor(f"Civilians ({facts.country or 'Syria'})", "مدنيون", 7)  # those arrested, unless named
     return _retype(replace(draft, actor1=actor1, actor2=actor2, doer_named=doer is not None), target)
 
 
