@@ -573,6 +573,8 @@ def _standalone(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
             count, vague = _uncounted_value(verb[0].kind, number)
             return [_Toll(index, verb[1], verb[0].kind, count, victims.lemma, vague=vague)]
     noun = _word_at(tokens, index, "noun")
+    if noun and noun[0].number == 0 and (count := read_count(tokens, noun[1])) is not None and not count.vague:
+        return [_Toll(index, count.end, noun[0].kind, count.value)]  # «جثث خمسة أشخاص»
     return _noun_chain(tokens, index, index) if noun and noun[0].number and not _after_between(tokens, index) else []
 
 
