@@ -461,3 +461,8 @@ def test_a_suicide_blast_near_the_police_is_claimed_by_the_group_that_adopted_it
 def test_those_arrested_are_civilians_unless_named():
     [event] = pipeline_events("داهمت دورية تابعة للأمن العام منزلا في بلدة الصنمين اليوم واعتقلت شابين.")
     assert event.sub_event_type == "Arrests" and event.actor2.name == "Civilians (Syria)"
+
+
+def test_a_nationality_on_the_act_names_its_doer_even_inside_a_raised_toll():
+    [event] = pipeline_events("ارتفعت حصيلة ضحايا القصف الإسرائيلي على بلدة بيت لاهيا اليوم إلى 17 قتيلا.")
+    assert (event.actor1.name, event.fatalities) == ("Military Forces of Israel", 17)

@@ -509,7 +509,8 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
         return (crowd[0] if crowd else None), (force[0] if force and act.sub_event_type != "Peaceful protest" else None)
     agents = [m for m in mentions if m.kind in AGENT_KINDS and not _counted_victims(facts, m)]
     # «غارات روسية»: a group named in the trigger's own phrase (the bare noun «غارات» names nobody)
-    holding = [m for m in agents if m.span.start <= act.trigger.start < m.span.end and m.span != act.trigger]
+    holding = [m for m in mentions if m.kind in AGENT_KINDS  # even inside a toll: «ضحايا القصف الإسرائيلي»
+               and m.span.start <= act.trigger.start < m.span.end and m.span != act.trigger]
     opened = facts.sentences[act.sentence].start if act.verbal else _clause_start(facts, act)
     before = [m for m in agents if opened <= m.span.start and m.span.end <= act.trigger.start]
     after = [m for m in mentions if m.span.start >= act.trigger.end]
