@@ -466,3 +466,8 @@ def test_those_arrested_are_civilians_unless_named():
 def test_a_nationality_on_the_act_names_its_doer_even_inside_a_raised_toll():
     [event] = pipeline_events("ارتفعت حصيلة ضحايا القصف الإسرائيلي على بلدة بيت لاهيا اليوم إلى 17 قتيلا.")
     assert (event.actor1.name, event.fatalities) == ("Military Forces of Israel", 17)
+
+
+def test_an_attack_with_no_doer_named_is_by_an_unidentified_group():
+    [event] = pipeline_events("قتل جنديان اليوم في هجوم على نقطة عسكرية قرب بلدة جاسم.")
+    assert event.actor1.name == "Unidentified Armed Group (Syria)"

@@ -656,6 +656,8 @@ def default_actor(facts: ArticleFacts, act: Act, previous: Draft | None) -> Acto
         return Actor(f"Rioters ({country})", "مشاغبون", 5)
     if previous is not None and previous.actor1 is not None and previous.act.event_type == act.event_type:
         return previous.actor1
+    if act.event_type in (BATTLES, VAC):  # «قتل جنديان في هجوم على نقطة عسكرية»: nobody named
+        return Actor(f"Unidentified Armed Group ({country})", "مجموعة مسلحة مجهولة", 3)
     return None
 
 
