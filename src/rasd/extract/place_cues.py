@@ -112,6 +112,12 @@ def name_parts() -> frozenset[str]:
     return _word_list("name_parts.txt")
 
 
+def load_cue_lexicons() -> None:
+    """Read every lexicon of this module now rather than on first use (benchmarks, workers)."""
+    for load in (place_words, plural_endings, common_words, ordinary_words, name_parts, country_adjectives):
+        load()
+
+
 _CUES: dict[str, tuple[str, str] | None] = {}   # memo by surface word; a few MB at most
 
 

@@ -21,11 +21,11 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
-from rasd.extract.latin_names import find_by_consonants
+from rasd.extract.latin_names import find_by_consonants, latin_index
 from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
     NAME_FORMING, NAME_STOPS, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of, governed_names,
-    is_nisba, may_be_local, ordinary_words, place_words,
+    is_nisba, load_cue_lexicons, may_be_local, ordinary_words, place_words,
 )
 from rasd.model import Location, Span
 from rasd.text.clitics import name_key
@@ -409,6 +409,13 @@ def _read_article(text, tokens, sentences) -> _Article:
     sentence_of = [_sentence_of(starts_of_sentences, tokens[m.first].span.start) for m in matches]
     context = _build_context(matches, sentence_of, governed)
     return _Article(text, tokens, sentences, matches, sentence_of, governed, context)
+
+
+def load_place_resources() -> None:
+    """Load every table the place stage reads (gazetteer, Latin names, cue lexicons) once per process."""
+    load_gazetteer()
+    latin_index()
+    load_cue_lexicons()
 
 
 def find_places(text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...]) -> tuple[PlaceMention, ...]:
