@@ -28,7 +28,7 @@ from rasd.extract.place_cues import (
     is_nisba, load_cue_lexicons, may_be_local, ordinary_words, place_words,
 )
 from rasd.model import Location, Span
-from rasd.text.clitics import name_key
+from rasd.text.clitics import NAME_PREFIXES, name_key
 from rasd.text.normalize import fold_word
 from rasd.text.segment import Token
 
@@ -74,7 +74,7 @@ def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMa
             continue
         first = last - found.count(" ")   # tokens are joined by one space, and so are key words
         begin = end - len(found)
-        if first < 0 or begin < starts[first] or begin - starts[first] > 4:
+        if first < 0 or begin < starts[first] or stream[starts[first]:begin] not in NAME_PREFIXES:
             continue   # the name starts inside a word, after more than clitics
         key = name_key(stream[starts[first]:begin], found, gazetteer.by_key)
         if key and not (first == last and cue_of(tokens[first])):
