@@ -2,6 +2,7 @@
 import pytest
 
 from rasd.extract.gazetteer import load_gazetteer, spelling_variants
+from rasd.extract.place_cues import cue_positions
 from rasd.extract.places import find_places
 from rasd.text.normalize import fold_word
 from rasd.text.segment import split_sentences, tokenize
@@ -412,3 +413,8 @@ def test_a_town_and_its_countryside_is_near_the_town():
 def test_a_namesake_next_to_the_city_named_is_the_place():
     mention = named("اندلعت اشتباكات في منطقة جنزور غرب العاصمة طرابلس الليبية.", "جنزور")[0]
     assert mention.location.country == "Libya" and mention.location.gazetteer_id is not None
+
+
+def test_cue_positions_are_the_tokens_carrying_a_cue_word():
+    tokens = tokenize("تقدمت القوات غرب بلدة الصنمين وبريف درعا الشمالي")
+    assert [tokens[i].text for i in cue_positions(tokens)] == ["غرب", "بلدة", "وبريف", "الشمالي"]

@@ -24,7 +24,7 @@ from functools import cached_property, lru_cache
 from rasd.extract.latin_names import find_by_consonants, latin_index
 from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
-    NAME_FORMING, NAME_STOPS, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of, governed_names,
+    NAME_FORMING, NAME_STOPS, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of, cue_positions, governed_names,
     is_nisba, load_cue_lexicons, may_be_local, ordinary_words, place_words,
 )
 from rasd.model import Location, Span
@@ -382,6 +382,11 @@ class _Article:
         return _sentence_of(self.sentence_starts, offset)
 
     @cached_property
+    def cue_positions(self) -> tuple[int, ...]:
+        """Tokens that carry a cue word: the only ones the cue-led passes need to visit."""
+        return cue_positions(self.tokens)
+
+    @cached_property
     def name_ends(self) -> frozenset[int]:
         """First and last tokens of every gazetteer name found."""
         return frozenset(i for m in self.matches for i in (m.first, m.last))
@@ -720,9 +725,9 @@ FITS_ANAPHOR = {
 def anaphor_mentions(article: _Article, found: list[PlaceMention]) -> list[PlaceMention]:
     """«أطراف المدينة», «غرب القرية»: the last place of that kind before, nearer (precision 2)."""
     tokens, mentions = article.tokens, []
-    for index in range(1, len(tokens)):
+    for index in article.cue_positions:
         cue = cue_of(tokens[index])
-        if not cue or cue[0] != "anaphor":
+        if index == 0 or cue[0] != "anaphor":
             continue
         before = cue_of(tokens[index - 1])
         if not before or before[0] not in ("near", "direction"):
@@ -785,9 +790,9 @@ def countryside_mentions(article: _Article, found: list[PlaceMention]) -> list[P
     """«بالريف الشمالي» with no name after it: the countryside of the governorate named nearest."""
     tokens, mentions = article.tokens, []
     taken = {m.span.start for m in found} | {tokens[g.cue.token].span.start for g in article.governed.values()}
-    for index in range(len(tokens) - 1):
+    for index in article.cue_positions:
         cue = cue_of(tokens[index])
-        if not cue or cue[0] != "region" or "ال" not in tokens[index].folded[:4]:
+        if index == len(tokens) - 1 or cue[0] != "region" or "ال" not in tokens[index].folded[:4]:
             continue
         adjective = cue_of(tokens[index + 1])
         if not adjective or adjective[0] != "direction" or tokens[index].span.start in taken:
