@@ -113,10 +113,16 @@ def _sentence_of(starts: list[int], offset: int) -> int:
 
 
 def _distance_km(a: Place, b: Place) -> float:
-    if None in (a.lat, a.lon, b.lat, b.lon):
+    return _km_between(a.lat, a.lon, b.lat, b.lon)
+
+
+@lru_cache(maxsize=65536)
+def _km_between(lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None) -> float:
+    """Great-circle distance; cached, as the same towns are compared article after article."""
+    if None in (lat1, lon1, lat2, lon2):
         return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
@@ -570,8 +576,12 @@ def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
 
 def _proclitics(tokens: tuple[Token, ...], match: _NameMatch) -> str:
     """The folded letters before a name on its first word: «وبدرعا» -> "وب", «للرقة» -> "ل"."""
-    first_folded = tokens[match.first].folded
-    head = match.key.split(" ")[0]
+    return _letters_before(tokens[match.first].folded, match.key)
+
+
+@lru_cache(maxsize=65536)
+def _letters_before(first_folded: str, key: str) -> str:
+    head = key.split(" ")[0]
     if not first_folded.endswith(head):
         head = head[2:] if head.startswith("ال") else head  # «للمدينة»: the article's alef is not written
     return first_folded[:max(len(first_folded) - len(head), 0)]
