@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import math
 from itertools import accumulate
-from operator import add
+from operator import add, attrgetter
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
@@ -56,9 +56,12 @@ class _NameMatch:
     candidates: tuple[Place, ...]
 
 
+_FOLDED = attrgetter("folded")
+
+
 def _stream(tokens: tuple[Token, ...]) -> tuple[str, list[int], dict[int, int]]:
     """The folded tokens joined by spaces, each token's start in it, and token index by end offset."""
-    parts = [token.folded for token in tokens]
+    parts = list(map(_FOLDED, tokens))
     lengths = list(map(len, parts))
     starts = list(accumulate((n + 1 for n in lengths), initial=0))[:-1]
     return " ".join(parts), starts, dict(zip(map(add, starts, lengths), range(len(parts))))
