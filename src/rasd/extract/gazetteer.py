@@ -22,6 +22,8 @@ import ahocorasick
 import platformdirs
 
 from rasd.resources import data_path
+from rasd.text.clitics import NAME_PREFIXES
+from rasd.text.clitics import name_key as clitic_key
 from rasd.text.normalize import fold_word
 
 COUNTRY_NAMES = {
@@ -96,9 +98,41 @@ class Gazetteer:
         return found
 
     @cached_property
+    def word_names(self) -> WordNames:
+        """The one-word names in each folded word, worked out once per word: word_names["وللرقه"]."""
+        return WordNames(self.automaton, self.by_key)
+
+    @cached_property
     def _made(self) -> dict[str, tuple[Place, ...]]:
         """Places already made, by key (rows become Place objects only when a text names them)."""
         return {}
+
+
+class WordNames(dict):
+    """Folded word -> keys of the one-word names it holds behind its clitics, in automaton order:
+    «وللرقه» -> ("الرقه",), «الحلبي» -> () (a name inside a longer word does not count).
+
+    A dict whose misses scan the word once, so a text's words are looked up in one C loop
+    (map(word_names.__getitem__, words)); cleared past 200,000 words (a few MB).
+    """
+
+    def __init__(self, automaton: ahocorasick.Automaton, by_key: dict[str, tuple[int, ...]]) -> None:
+        super().__init__()
+        self.automaton, self.by_key = automaton, by_key
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) > 200_000:
+            self.clear()
+        names = self[word] = tuple(self._scan(word))
+        return names
+
+    def _scan(self, word: str):
+        for end, found in self.automaton.iter(word + " "):
+            prefix = word[:end - len(found)]
+            if " " not in found and prefix in NAME_PREFIXES:
+                key = clitic_key(prefix, found, self.by_key)
+                if key:
+                    yield key
 
 
 def name_key(name: str) -> str:

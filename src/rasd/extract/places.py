@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from itertools import accumulate
+from itertools import accumulate, compress, count
 from operator import add, attrgetter
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -69,10 +69,26 @@ def _stream(tokens: tuple[Token, ...]) -> tuple[str, list[int], dict[int, int]]:
 
 def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMatch]:
     """Every gazetteer name standing on whole tokens (after clitics), longest first per place."""
+    # Names of several words first: of two names on the same tokens, the first one found stays.
+    return _longest(_phrase_matches(tokens, gazetteer) + _word_matches(tokens, gazetteer))
+
+
+def _word_matches(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMatch]:
+    """One-word names, each word's looked up in the gazetteer's memo (a C loop over the text)."""
+    names = list(map(gazetteer.word_names.__getitem__, map(_FOLDED, tokens)))
+    matches = []
+    for index in compress(count(), names):
+        if not cue_of(tokens[index]):   # «بلدة» is a type word before it is a village
+            matches.extend(_NameMatch(index, index, key, gazetteer.lookup_key(key)) for key in names[index])
+    return matches
+
+
+def _phrase_matches(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMatch]:
+    """Names of several words, found by one automaton pass over the folded tokens."""
     stream, starts, ends = _stream(tokens)
     matches = []
     for end, found in gazetteer.automaton.iter(stream + " "):
-        last = ends.get(end)   # the hit ends with the space after a word
+        last = ends.get(end) if " " in found else None   # the hit ends with the space after a word
         if last is None:
             continue
         first = last - found.count(" ")   # tokens are joined by one space, and so are key words
@@ -80,9 +96,9 @@ def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMa
         if first < 0 or begin < starts[first] or stream[starts[first]:begin] not in NAME_PREFIXES:
             continue   # the name starts inside a word, after more than clitics
         key = name_key(stream[starts[first]:begin], found, gazetteer.by_key)
-        if key and not (first == last and cue_of(tokens[first])):
+        if key:
             matches.append(_without_type_word(tokens, _NameMatch(first, last, key, gazetteer.lookup_key(key)), gazetteer))
-    return _longest(matches)
+    return matches
 
 
 def _without_type_word(tokens: tuple[Token, ...], match: _NameMatch, gazetteer: Gazetteer) -> _NameMatch:
