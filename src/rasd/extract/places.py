@@ -509,12 +509,12 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     if match.key in NAME_STOPS or not _is_supported(
             match, index, cue, sentence, article.context, listed or match.key in article.confirmed, adjective):
         return []
-    mention = _resolve(article, match, index, sentence, cue)
+    nearest = _nearest_admin1(article, match.first, sentence, index)
+    mention = _resolve(article, match, index, sentence, cue, nearest)
     mention = _under_relative(article, _with_countryside(article, mention, match), cue)
     said = _country_said(article.tokens, match.last)
     if said == _country_code(mention.location.country):
         return [mention]  # «طرابلس اللبنانية» in an article on Libya
-    nearest = _nearest_admin1(article, match.first, sentence, index)
     if _foreign_to_context(mention, index, sentence, cue, article.context, nearest, _row_of(mention, match)):
         # «قرية صيدا» in an article on Quneitra is not Saida in Lebanon: a local place the table lacks
         local = member and may_be_local(match.key, cue)
@@ -556,14 +556,16 @@ def _foreign_to_context(mention, index, sentence, cue, context, nearest: str | N
 
 
 def _country_code(name: str | None) -> str | None:
-    return next((code for code, full in COUNTRY_NAMES.items() if full == name), name)
+    return _CODE_OF_COUNTRY.get(name, name)
 
 
-def _choose(article: _Article, match, index, sentence, cue) -> tuple[Place, str]:
+_CODE_OF_COUNTRY = {full: code for code, full in COUNTRY_NAMES.items()}
+
+
+def _choose(article: _Article, match, index, sentence, cue, nearest: str | None) -> tuple[Place, str]:
     """The best-scoring reading of a name, with the reasons for it: «مدينة تعز» -> the city of Ta`izz."""
     own = _own_province(match.candidates)
     said = _country_said(article.tokens, match.last)
-    nearest = _nearest_admin1(article, match.first, sentence, index)
     scored = []
     for candidate in _plausible(match.candidates, said or article.context.country):
         value, why = _score(candidate, index, sentence, cue, article.context)
@@ -580,9 +582,9 @@ def _choose(article: _Article, match, index, sentence, cue) -> tuple[Place, str]
     return place, reason
 
 
-def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
+def _resolve(article: _Article, match, index, sentence, cue, nearest: str | None) -> PlaceMention:
     """A gazetteer name as a resolved mention, its span taking in the cue word right before it."""
-    place, reason = _choose(article, match, index, sentence, cue)
+    place, reason = _choose(article, match, index, sentence, cue, nearest)
     tokens, text = article.tokens, article.text
     name_span = Span(tokens[match.first].span.start, tokens[match.last].span.end)
     span = _with_cue(tokens, name_span, match.first, cue)
