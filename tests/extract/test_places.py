@@ -2,7 +2,7 @@
 import pytest
 
 from rasd.extract.gazetteer import load_gazetteer, spelling_variants
-from rasd.extract.place_cues import cue_positions
+from rasd.extract.place_cues import cue_of, cue_positions
 from rasd.extract.places import find_places, match_names
 from rasd.text.normalize import fold_word
 from rasd.text.segment import split_sentences, tokenize
@@ -432,3 +432,8 @@ def test_names_are_matched_behind_stacked_clitics_and_across_words():
 def test_a_name_inside_a_longer_word_is_not_matched():
     keys = [key for _, _, key in matched_keys("كتب الصحفي الحلبي عن حلبة السباق وعن المحرقة")]
     assert "حلب" not in keys and "الرقه" not in keys and "رقه" not in keys
+
+
+def test_cue_words_are_read_through_clitics_and_pronouns_but_not_inside_other_words():
+    cues = [cue_of(token) for token in tokenize("بالريف لمدينتهم الحيوي تلفاز")]
+    assert cues == [("region", "countryside"), ("type", "city"), None, None]

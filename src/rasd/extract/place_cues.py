@@ -10,6 +10,7 @@ from a news corpus (data/lexicon/ordinary_words.txt), so «في قرية سوح�
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import compress, count
@@ -116,7 +117,8 @@ def name_parts() -> frozenset[str]:
 
 def load_cue_lexicons() -> None:
     """Read every lexicon of this module now rather than on first use (benchmarks, workers)."""
-    for load in (place_words, plural_endings, common_words, ordinary_words, name_parts, country_adjectives):
+    for load in (place_words, cue_stems, plural_endings, common_words, ordinary_words, name_parts,
+                 country_adjectives):
         load()
 
 
@@ -131,6 +133,15 @@ class _CueMemo(dict):
 
 
 _CUES = _CueMemo()
+
+
+@cache
+def cue_stems() -> re.Pattern[str]:
+    """What a cue word leaves in a longer word once `analyze` strips its clitics: the word, without
+    its article («ريف» of «بالريف»), and with ta marbuta before a pronoun («قريت» of «قريتها»)."""
+    stems = {w for w in place_words()} | {w[2:] for w in place_words() if w.startswith("ال")}
+    stems |= {w[:-1] + "ت" for w in stems if w.endswith("ه")}
+    return re.compile("|".join(sorted((re.escape(w) for w in stems if w), key=len, reverse=True)))
 
 
 @cache
@@ -154,8 +165,8 @@ def _cue_of_word(text: str, folded: str) -> tuple[str, str] | None:
     words = place_words()
     if folded in words:
         return words[folded]
-    if not folded.isalpha():
-        return None
+    if not folded.isalpha() or not cue_stems().search(folded):
+        return None  # no clitic reading can leave a cue word: skip the analysis
     for analysis in analyze(text):
         for form in (analysis.stem, "ال" + analysis.stem):
             if form in words and (analysis.proclitics or analysis.has_article):
