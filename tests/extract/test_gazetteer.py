@@ -38,6 +38,8 @@ def test_cached_index_reads_back_the_same(tmp_path, monkeypatch):
     cached = _read_cache(path)
     assert cached.lookup("كفر نبل") == build_gazetteer(raw).lookup("كفر نبل")
     assert list(cached.automaton.iter("في موصل ")) == [(7, "موصل")]
+    assert list(cached.phrases.iter("في كفر نبل ")) == [(10, "كفر نبل")]
+    assert list(cached.automaton.iter("في كفر نبل ")) == []   # one-word names only
 
 
 def test_damaged_cache_is_ignored(tmp_path):

@@ -87,8 +87,8 @@ def _phrase_matches(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_Na
     """Names of several words, found by one automaton pass over the folded tokens."""
     stream, starts, ends = _stream(tokens)
     matches = []
-    for end, found in gazetteer.automaton.iter(stream + " "):
-        last = ends.get(end) if " " in found else None   # the hit ends with the space after a word
+    for end, found in gazetteer.phrases.iter(stream + " "):
+        last = ends.get(end)   # the hit ends with the space after a word
         if last is None:
             continue
         first = last - found.count(" ")   # tokens are joined by one space, and so are key words
