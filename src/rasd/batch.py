@@ -47,14 +47,9 @@ def default_workers() -> int:
 
 def load_resources() -> None:
     """Load every shipped resource the stages use; run once in each worker (pool initializer)."""
-    from rasd.extract.gazetteer import load_gazetteer
-    from rasd.extract.latin_names import latin_index
-    from rasd.extract.places import common_words, place_words
+    from rasd.extract.places import load_place_resources
 
-    load_gazetteer()
-    latin_index()
-    place_words()
-    common_words()
+    load_place_resources()
     # Stages added later load their own resources on first use: one article wakes them all.
     process(WARM_UP_TEXT, id="warm-up", published="2024-01-01")
 

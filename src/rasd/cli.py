@@ -267,7 +267,7 @@ def bench_places(source, input_format, repeat, as_json) -> None:
                f"{figures['mentions']} mentions in {figures['seconds']:.2f} CPU s = "
                f"{figures['mb_per_second']:.2f} MB/s per core (find_places alone "
                f"{figures['find_mb_per_second']:.2f} MB/s; wall clock {figures['wall_mb_per_second']:.2f} MB/s); "
-               f"gazetteer load {figures['load_seconds']:.2f} s")
+               f"tables load {figures['load_seconds']:.2f} s")
 
 
 def _bench_texts(source, input_format) -> list[str]:

@@ -22,6 +22,13 @@ def test_alternates_and_joined_spellings_find_the_row():
     assert gazetteer.lookup("الموصل")[0].population == 0
 
 
+def test_word_names_are_found_behind_clitics_and_not_inside_longer_words():
+    names = build_gazetteer(tiny_table()).word_names
+    assert set(names["وبالموصل"]) == {"الموصل"} and names["للموصل"] == ("الموصل",)
+    assert names["كفرنبل"] == ("كفرنبل",)
+    assert names["الموصلي"] == () and names["كالموصلات"] == () and names["تكفرنبل"] == ()
+
+
 def test_cached_index_reads_back_the_same(tmp_path, monkeypatch):
     monkeypatch.setenv("RASD_CACHE_DIR", str(tmp_path))
     raw = tiny_table()
@@ -31,6 +38,8 @@ def test_cached_index_reads_back_the_same(tmp_path, monkeypatch):
     cached = _read_cache(path)
     assert cached.lookup("كفر نبل") == build_gazetteer(raw).lookup("كفر نبل")
     assert list(cached.automaton.iter("في موصل ")) == [(7, "موصل")]
+    assert list(cached.phrases.iter("في كفر نبل ")) == [(10, "كفر نبل")]
+    assert list(cached.automaton.iter("في كفر نبل ")) == []   # one-word names only
 
 
 def test_damaged_cache_is_ignored(tmp_path):

@@ -2,7 +2,8 @@
 import pytest
 
 from rasd.extract.gazetteer import load_gazetteer, spelling_variants
-from rasd.extract.places import find_places
+from rasd.extract.place_cues import cue_of, cue_positions
+from rasd.extract.places import find_places, match_names
 from rasd.text.normalize import fold_word
 from rasd.text.segment import split_sentences, tokenize
 
@@ -449,3 +450,27 @@ def test_the_capital_word_picks_the_city_not_its_province():
 def test_the_capital_word_governs_a_name_the_gazetteer_lacks_past_a_country_adjective():
     found = [m.location.name_ar for m in places("انفجرت سيارة مفخخة في العاصمة الصومالية مقديشو الأسبوع الماضي.")]
     assert found == ["مقديشو"]
+
+
+def test_cue_positions_are_the_tokens_carrying_a_cue_word():
+    tokens = tokenize("تقدمت القوات غرب بلدة الصنمين وبريف درعا الشمالي")
+    assert [tokens[i].text for i in cue_positions(tokens)] == ["غرب", "بلدة", "وبريف", "الشمالي"]
+
+
+def matched_keys(text):
+    return [(m.first, m.last, m.key) for m in match_names(tokenize(text), load_gazetteer())]
+
+
+def test_names_are_matched_behind_stacked_clitics_and_across_words():
+    assert matched_keys("وصل الوفد إلى حلب وللرقة ودير الزور") == [
+        (3, 3, "حلب"), (4, 4, "الرقه"), (5, 6, "دير الزور")]
+
+
+def test_a_name_inside_a_longer_word_is_not_matched():
+    keys = [key for _, _, key in matched_keys("كتب الصحفي الحلبي عن حلبة السباق وعن المحرقة")]
+    assert "حلب" not in keys and "الرقه" not in keys and "رقه" not in keys
+
+
+def test_cue_words_are_read_through_clitics_and_pronouns_but_not_inside_other_words():
+    cues = [cue_of(token) for token in tokenize("بالريف لمدينتهم الحيوي تلفاز")]
+    assert cues == [("region", "countryside"), ("type", "city"), None, None]

@@ -1,10 +1,13 @@
 """Tests for rasd.text.segment: sentences, clauses, tokens and clitic readings."""
+import pickle
+from dataclasses import FrozenInstanceError
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from rasd.model import Span
-from rasd.text.segment import Analysis, analyze, split_clauses, split_sentences, tokenize
+from rasd.text.segment import Analysis, Token, analyze, split_clauses, split_sentences, tokenize
 
 
 def sentences(text):
@@ -127,6 +130,16 @@ def test_split_sentences_trims_surrounding_whitespace():
     assert [text[s.start:s.end] for s in spans] == ["قتل مدني.", "وجرح آخر"]
 
 
+def test_split_sentences_trims_no_break_spaces_and_controls_at_the_end():
+    text = "سقطت قذيفة على السوق\u00a0\u200f\u2003.\u200b وانفجرت سيارة\u202c\u00a0"
+    assert sentences(text) == ["سقطت قذيفة على السوق\u00a0\u200f\u2003.", "وانفجرت سيارة"]
+
+
+def test_split_sentences_not_at_question_mark_inside_url():
+    text = "نشر الخبر على https://example.com/؟p=12 وقال المصدر إن القصف استمر."
+    assert sentences(text) == [text]
+
+
 def test_split_sentences_drops_empty_sentences():
     assert sentences("\n\n  ...  \nقصف.\n!\n") == ["قصف."]
 
@@ -195,6 +208,15 @@ def test_tokenize_keeps_diacritics_and_tatweel_in_word():
 
 def test_tokenize_folds_each_token():
     assert [t.folded for t in tokenize("إدلبُ ٢٠١٥")] == ["ادلب", "2015"]
+
+
+def test_tokenize_builds_ordinary_tokens():
+    text = "سقطت قذيفة على حي الكلاسة"
+    tokens = tokenize(text, Span(5, len(text)))
+    assert tokens[0] == Token(Span(5, 10), "قذيفة", "قذيفه")
+    assert pickle.loads(pickle.dumps(tokens)) == tokens and hash(tokens[0].span) == hash(Span(5, 10))
+    with pytest.raises(FrozenInstanceError):
+        tokens[0].text = "مدفع"
 
 
 def test_tokenize_keeps_dotted_word_as_one_token():

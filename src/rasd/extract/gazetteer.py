@@ -22,6 +22,8 @@ import ahocorasick
 import platformdirs
 
 from rasd.resources import data_path
+from rasd.text.clitics import NAME_PREFIXES
+from rasd.text.clitics import name_key as clitic_key
 from rasd.text.normalize import fold_word
 
 COUNTRY_NAMES = {
@@ -74,11 +76,13 @@ class Place:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Place rows (Place fields, tab-joined), an index from folded name key to row positions, an automaton."""
+    """Place rows (Place fields, tab-joined), an index from folded name key to row positions, and
+    two automatons: of the one-word names (`automaton`) and of the names of several words (`phrases`)."""
 
     rows: tuple[str, ...]
     by_key: dict[str, tuple[int, ...]]
     automaton: ahocorasick.Automaton
+    phrases: ahocorasick.Automaton
 
     @cached_property
     def places(self) -> tuple[Place, ...]:
@@ -96,9 +100,41 @@ class Gazetteer:
         return found
 
     @cached_property
+    def word_names(self) -> WordNames:
+        """The one-word names in each folded word, worked out once per word: word_names["وللرقه"]."""
+        return WordNames(self.automaton, self.by_key)
+
+    @cached_property
     def _made(self) -> dict[str, tuple[Place, ...]]:
         """Places already made, by key (rows become Place objects only when a text names them)."""
         return {}
+
+
+class WordNames(dict):
+    """Folded word -> keys of the one-word names it holds behind its clitics, in automaton order:
+    «وللرقه» -> ("الرقه",), «الحلبي» -> () (a name inside a longer word does not count).
+
+    A dict whose misses scan the word once, so a text's words are looked up in one C loop
+    (map(word_names.__getitem__, words)); cleared past 200,000 words (a few MB).
+    """
+
+    def __init__(self, automaton: ahocorasick.Automaton, by_key: dict[str, tuple[int, ...]]) -> None:
+        super().__init__()
+        self.automaton, self.by_key = automaton, by_key
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) > 200_000:
+            self.clear()
+        names = self[word] = tuple(self._scan(word))
+        return names
+
+    def _scan(self, word: str):
+        for end, found in self.automaton.iter(word + " "):
+            prefix = word[:end - len(found)]
+            if prefix in NAME_PREFIXES:
+                key = clitic_key(prefix, found, self.by_key)
+                if key:
+                    yield key
 
 
 def name_key(name: str) -> str:
@@ -158,20 +194,21 @@ def _index(names_of_rows: list[list[str]]) -> dict[str, tuple[int, ...]]:
     return {key: tuple(positions) for key, positions in index.items()}
 
 
-def _automaton(keys) -> ahocorasick.Automaton:
-    """Every key, and every key without its article, each followed by a space so that a
-    hit always ends a word (search the text with a space after it); the value is the form."""
+def _automaton(keys, phrases: bool) -> ahocorasick.Automaton:
+    """Every key of one word (or of several), and every key without its article, each followed
+    by a space so that a hit always ends a word (search the text with a space after it); the value
+    is the form. Apart, the text's words need no scan for names of several words and back."""
     automaton = ahocorasick.Automaton()
     for key in keys:
         for form in (key, strip_article_key(key)):
-            if form:
+            if form and (" " in form) == phrases:
                 automaton.add_word(form + " ", form)
     automaton.make_automaton()
     return automaton
 
 
 # Bump when the index built from the same table changes (keys, variants, automaton values).
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 
 
 def build_gazetteer(raw: bytes) -> Gazetteer:
@@ -182,7 +219,8 @@ def build_gazetteer(raw: bytes) -> Gazetteer:
         rows.append(_place_line(row))
         names.append([row["name_ar"], *(row["alt_ar"].split("|") if row["alt_ar"] else [])])
     by_key = _index(names)
-    return Gazetteer(rows=tuple(rows), by_key=by_key, automaton=_automaton(by_key))
+    return Gazetteer(rows=tuple(rows), by_key=by_key, automaton=_automaton(by_key, False),
+                     phrases=_automaton(by_key, True))
 
 
 def cache_file(raw: bytes) -> Path:
@@ -195,17 +233,17 @@ def cache_file(raw: bytes) -> Path:
 def _read_cache(path: Path) -> Gazetteer | None:
     gc.disable()  # ~100k objects at once; collecting while they arrive only costs time
     try:
-        rows, by_key, automaton = pickle.loads(path.read_bytes())
+        rows, by_key, automaton, phrases = pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
         return None  # absent or damaged: rebuild
     finally:
         gc.enable()
-    return Gazetteer(rows=rows, by_key=by_key, automaton=automaton)
+    return Gazetteer(rows=rows, by_key=by_key, automaton=automaton, phrases=phrases)
 
 
 def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
     """Write atomically; an unwritable cache directory only costs speed."""
-    payload = pickle.dumps((gazetteer.rows, gazetteer.by_key, gazetteer.automaton), protocol=5)
+    payload = pickle.dumps((gazetteer.rows, gazetteer.by_key, gazetteer.automaton, gazetteer.phrases), protocol=5)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.part")

@@ -10,8 +10,11 @@ from a news corpus (data/lexicon/ordinary_words.txt), so «في قرية سوح�
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress, count
+from operator import attrgetter
 
 from rasd.extract.actor_lexicon import country_words
 from rasd.resources import data_path
@@ -114,7 +117,33 @@ def name_parts() -> frozenset[str]:
     return _word_list("name_parts.txt")
 
 
-_CUES: dict[str, tuple[str, str] | None] = {}   # memo by surface word; a few MB at most
+def load_cue_lexicons() -> None:
+    """Read every lexicon of this module now rather than on first use (benchmarks, workers)."""
+    for load in (place_words, cue_stems, plural_endings, common_words, ordinary_words, name_parts,
+                 country_adjectives):
+        load()
+
+
+class _CueMemo(dict):
+    """Cue by surface word, each word analysed once; cleared past 200,000 words (a few MB)."""
+
+    def __missing__(self, text: str) -> tuple[str, str] | None:
+        if len(self) > 200_000:
+            self.clear()
+        cue = self[text] = _cue_of_word(text, fold_word(text))
+        return cue
+
+
+_CUES = _CueMemo()
+
+
+@cache
+def cue_stems() -> re.Pattern[str]:
+    """What a cue word leaves in a longer word once `analyze` strips its clitics: the word, without
+    its article («ريف» of «بالريف»), and with ta marbuta before a pronoun («قريت» of «قريتها»)."""
+    stems = {w for w in place_words()} | {w[2:] for w in place_words() if w.startswith("ال")}
+    stems |= {w[:-1] + "ت" for w in stems if w.endswith("ه")}
+    return re.compile("|".join(sorted((re.escape(w) for w in stems if w), key=len, reverse=True)))
 
 
 @cache
@@ -126,21 +155,20 @@ def country_adjectives() -> dict[str, str]:
 
 def cue_of(token: Token) -> tuple[str, str] | None:
     """The cue a token carries, through its clitics: «بريف» -> ("region", "countryside")."""
-    try:
-        return _CUES[token.text]
-    except KeyError:
-        if len(_CUES) > 200_000:
-            _CUES.clear()
-        cue = _CUES[token.text] = _cue_of_word(token.text, token.folded)
-        return cue
+    return _CUES[token.text]
+
+
+def cue_positions(tokens: tuple[Token, ...]) -> tuple[int, ...]:
+    """Positions of the tokens that carry a cue («قرية», «بريف», «غرب»), found in one C loop."""
+    return tuple(compress(count(), map(_CUES.__getitem__, map(attrgetter("text"), tokens))))
 
 
 def _cue_of_word(text: str, folded: str) -> tuple[str, str] | None:
     words = place_words()
     if folded in words:
         return words[folded]
-    if not folded.isalpha():
-        return None
+    if not folded.isalpha() or not cue_stems().search(folded):
+        return None  # no clitic reading can leave a cue word: skip the analysis
     for analysis in analyze(text):
         for form in (analysis.stem, "ال" + analysis.stem):
             if form in words and (analysis.proclitics or analysis.has_article):
@@ -435,9 +463,11 @@ def governed_names(tokens: tuple[Token, ...], starts: dict[int, int], big: set[i
     scene = _Scene(tokens, starts, big, set(prefixed), set(weak), set(large) | set(big))
     inside = {i for first, last in starts.items() for i in range(first, last + 1)}
     found, taken = [], set()
-    for index, token in enumerate(tokens):
-        cue = cue_of(token) if index not in inside and index not in taken else None
-        if cue is None or cue[0] == "anaphor" or (cue[0] == "direction" and _has_article(token.folded)):
+    for index in cue_positions(tokens):
+        if index in inside or index in taken:
+            continue
+        cue = cue_of(tokens[index])
+        if cue[0] == "anaphor" or (cue[0] == "direction" and _has_article(tokens[index].folded)):
             continue  # «المدينة» refers back; «الشرقي» follows its noun
         for member in _members(scene, index, Cue(cue[0], cue[1], index)):
             found.append(member)

@@ -15,21 +15,21 @@ from __future__ import annotations
 
 import bisect
 import math
-from itertools import accumulate
-from operator import add
+from itertools import accumulate, compress, count
+from operator import add, attrgetter
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
 from rasd.extract.actor_lexicon import country_words
-from rasd.extract.latin_names import find_by_consonants
+from rasd.extract.latin_names import find_by_consonants, latin_index
 from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
-    NAME_FORMING, NAME_STOPS, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of, governed_names,
-    is_nisba, may_be_local, ordinary_words, place_words,
+    NAME_FORMING, NAME_STOPS, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of, cue_positions, governed_names,
+    is_nisba, load_cue_lexicons, may_be_local, ordinary_words, place_words,
 )
 from rasd.model import Location, Span
-from rasd.text.clitics import name_key
+from rasd.text.clitics import NAME_PREFIXES, name_key
 from rasd.text.normalize import fold_word
 from rasd.text.segment import Token
 
@@ -57,9 +57,12 @@ class _NameMatch:
     candidates: tuple[Place, ...]
 
 
+_FOLDED = attrgetter("folded")
+
+
 def _stream(tokens: tuple[Token, ...]) -> tuple[str, list[int], dict[int, int]]:
     """The folded tokens joined by spaces, each token's start in it, and token index by end offset."""
-    parts = [token.folded for token in tokens]
+    parts = list(map(_FOLDED, tokens))
     lengths = list(map(len, parts))
     starts = list(accumulate((n + 1 for n in lengths), initial=0))[:-1]
     return " ".join(parts), starts, dict(zip(map(add, starts, lengths), range(len(parts))))
@@ -67,20 +70,36 @@ def _stream(tokens: tuple[Token, ...]) -> tuple[str, list[int], dict[int, int]]:
 
 def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMatch]:
     """Every gazetteer name standing on whole tokens (after clitics), longest first per place."""
+    # Names of several words first: of two names on the same tokens, the first one found stays.
+    return _longest(_phrase_matches(tokens, gazetteer) + _word_matches(tokens, gazetteer))
+
+
+def _word_matches(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMatch]:
+    """One-word names, each word's looked up in the gazetteer's memo (a C loop over the text)."""
+    names = list(map(gazetteer.word_names.__getitem__, map(_FOLDED, tokens)))
+    matches = []
+    for index in compress(count(), names):
+        if not cue_of(tokens[index]):   # «بلدة» is a type word before it is a village
+            matches.extend(_NameMatch(index, index, key, gazetteer.lookup_key(key)) for key in names[index])
+    return matches
+
+
+def _phrase_matches(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMatch]:
+    """Names of several words, found by one automaton pass over the folded tokens."""
     stream, starts, ends = _stream(tokens)
     matches = []
-    for end, found in gazetteer.automaton.iter(stream + " "):
+    for end, found in gazetteer.phrases.iter(stream + " "):
         last = ends.get(end)   # the hit ends with the space after a word
         if last is None:
             continue
         first = last - found.count(" ")   # tokens are joined by one space, and so are key words
         begin = end - len(found)
-        if first < 0 or begin < starts[first] or begin - starts[first] > 4:
+        if first < 0 or begin < starts[first] or stream[starts[first]:begin] not in NAME_PREFIXES:
             continue   # the name starts inside a word, after more than clitics
         key = name_key(stream[starts[first]:begin], found, gazetteer.by_key)
-        if key and not (first == last and cue_of(tokens[first])):
+        if key:
             matches.append(_without_type_word(tokens, _NameMatch(first, last, key, gazetteer.lookup_key(key)), gazetteer))
-    return _longest(matches)
+    return matches
 
 
 def _without_type_word(tokens: tuple[Token, ...], match: _NameMatch, gazetteer: Gazetteer) -> _NameMatch:
@@ -114,10 +133,16 @@ def _sentence_of(starts: list[int], offset: int) -> int:
 
 
 def _distance_km(a: Place, b: Place) -> float:
-    if None in (a.lat, a.lon, b.lat, b.lon):
+    return _km_between(a.lat, a.lon, b.lat, b.lon)
+
+
+@lru_cache(maxsize=65536)
+def _km_between(lat1: float | None, lon1: float | None, lat2: float | None, lon2: float | None) -> float:
+    """Great-circle distance; cached, as the same towns are compared article after article."""
+    if None in (lat1, lon1, lat2, lon2):
         return math.inf
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 6371.0 * 2 * math.asin(math.sqrt(h))
 
@@ -226,11 +251,12 @@ def _build_context(matches, sentence_of_match, governed: dict[int, Governed]) ->
 def _main_country(matches: list[_NameMatch], cued: set[int]) -> str | None:
     """The country whose big places the article names most: a governorate outweighs a town,
     a name after a place word («مدينة درعا») outweighs a bare one («الجزيرة»)."""
-    countries = Counter()
+    countries: dict[str, int] = {}   # a plain dict: Counter costs more than the loop here
     for match in matches:
         if anchor := _anchor(match):
-            countries[anchor.country_code] += anchor.rank * (2 if match.first in cued else 1)
-    return countries.most_common(1)[0][0] if countries else None
+            code = anchor.country_code
+            countries[code] = countries.get(code, 0) + anchor.rank * (2 if match.first in cued else 1)
+    return max(countries, key=countries.__getitem__) if countries else None   # the first named wins a tie
 
 
 # The smallest row class each type word allows without a penalty (FEATURE_RANK scale).
@@ -390,6 +416,11 @@ class _Article:
         return _sentence_of(self.sentence_starts, offset)
 
     @cached_property
+    def cue_positions(self) -> tuple[int, ...]:
+        """Tokens that carry a cue word: the only ones the cue-led passes need to visit."""
+        return cue_positions(self.tokens)
+
+    @cached_property
     def name_ends(self) -> frozenset[int]:
         """First and last tokens of every gazetteer name found."""
         return frozenset(i for m in self.matches for i in (m.first, m.last))
@@ -417,6 +448,13 @@ def _read_article(text, tokens, sentences) -> _Article:
     sentence_of = [_sentence_of(starts_of_sentences, tokens[m.first].span.start) for m in matches]
     context = _build_context(matches, sentence_of, governed)
     return _Article(text, tokens, sentences, matches, sentence_of, governed, context)
+
+
+def load_place_resources() -> None:
+    """Load every table the place stage reads (gazetteer, Latin names, cue lexicons) once per process."""
+    load_gazetteer()
+    latin_index()
+    load_cue_lexicons()
 
 
 def find_places(text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...]) -> tuple[PlaceMention, ...]:
@@ -479,12 +517,12 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     if match.key in NAME_STOPS or not _is_supported(
             match, index, cue, sentence, article.context, listed or match.key in article.confirmed, adjective):
         return []
-    mention = _resolve(article, match, index, sentence, cue)
+    nearest = _nearest_admin1(article, match.first, sentence, index)
+    mention = _resolve(article, match, index, sentence, cue, nearest)
     mention = _under_relative(article, _with_countryside(article, mention, match), cue)
     said = _country_said(article.tokens, match.last)
     if said == _country_code(mention.location.country):
         return [mention]  # «طرابلس اللبنانية» in an article on Libya
-    nearest = _nearest_admin1(article, match.first, sentence, index)
     if _foreign_to_context(mention, index, sentence, cue, article.context, nearest, _row_of(mention, match)):
         # «قرية صيدا» in an article on Quneitra is not Saida in Lebanon: a local place the table lacks
         local = member and may_be_local(match.key, cue)
@@ -526,14 +564,16 @@ def _foreign_to_context(mention, index, sentence, cue, context, nearest: str | N
 
 
 def _country_code(name: str | None) -> str | None:
-    return next((code for code, full in COUNTRY_NAMES.items() if full == name), name)
+    return _CODE_OF_COUNTRY.get(name, name)
 
 
-def _choose(article: _Article, match, index, sentence, cue) -> tuple[Place, str]:
+_CODE_OF_COUNTRY = {full: code for code, full in COUNTRY_NAMES.items()}
+
+
+def _choose(article: _Article, match, index, sentence, cue, nearest: str | None) -> tuple[Place, str]:
     """The best-scoring reading of a name, with the reasons for it: «مدينة تعز» -> the city of Ta`izz."""
     own = _own_province(match.candidates)
     said = _country_said(article.tokens, match.last)
-    nearest = _nearest_admin1(article, match.first, sentence, index)
     scored = []
     for candidate in _plausible(match.candidates, said or article.context.country):
         value, why = _score(candidate, index, sentence, cue, article.context)
@@ -550,9 +590,9 @@ def _choose(article: _Article, match, index, sentence, cue) -> tuple[Place, str]
     return place, reason
 
 
-def _resolve(article: _Article, match, index, sentence, cue) -> PlaceMention:
+def _resolve(article: _Article, match, index, sentence, cue, nearest: str | None) -> PlaceMention:
     """A gazetteer name as a resolved mention, its span taking in the cue word right before it."""
-    place, reason = _choose(article, match, index, sentence, cue)
+    place, reason = _choose(article, match, index, sentence, cue, nearest)
     tokens, text = article.tokens, article.text
     name_span = Span(tokens[match.first].span.start, tokens[match.last].span.end)
     span = _with_cue(tokens, name_span, match.first, cue)
@@ -579,8 +619,12 @@ def _cue_in_name(quoted: str, name_ar: str) -> bool:
 
 def _proclitics(tokens: tuple[Token, ...], match: _NameMatch) -> str:
     """The folded letters before a name on its first word: «وبدرعا» -> "وب", «للرقة» -> "ل"."""
-    first_folded = tokens[match.first].folded
-    head = match.key.split(" ")[0]
+    return _letters_before(tokens[match.first].folded, match.key)
+
+
+@lru_cache(maxsize=65536)
+def _letters_before(first_folded: str, key: str) -> str:
+    head = key.split(" ")[0]
     if not first_folded.endswith(head):
         head = head[2:] if head.startswith("ال") else head  # «للمدينة»: the article's alef is not written
     return first_folded[:max(len(first_folded) - len(head), 0)]
@@ -734,9 +778,9 @@ FITS_ANAPHOR = {
 def anaphor_mentions(article: _Article, found: list[PlaceMention]) -> list[PlaceMention]:
     """«أطراف المدينة», «غرب القرية»: the last place of that kind before, nearer (precision 2)."""
     tokens, mentions = article.tokens, []
-    for index in range(1, len(tokens)):
+    for index in article.cue_positions:
         cue = cue_of(tokens[index])
-        if not cue or cue[0] != "anaphor":
+        if index == 0 or cue[0] != "anaphor":
             continue
         before = cue_of(tokens[index - 1])
         if not before or before[0] not in ("near", "direction"):
@@ -799,9 +843,9 @@ def countryside_mentions(article: _Article, found: list[PlaceMention]) -> list[P
     """«بالريف الشمالي» with no name after it: the countryside of the governorate named nearest."""
     tokens, mentions = article.tokens, []
     taken = {m.span.start for m in found} | {tokens[g.cue.token].span.start for g in article.governed.values()}
-    for index in range(len(tokens) - 1):
+    for index in article.cue_positions:
         cue = cue_of(tokens[index])
-        if not cue or cue[0] != "region" or "ال" not in tokens[index].folded[:4]:
+        if index == len(tokens) - 1 or cue[0] != "region" or "ال" not in tokens[index].folded[:4]:
             continue
         adjective = cue_of(tokens[index + 1])
         if not adjective or adjective[0] != "direction" or tokens[index].span.start in taken:

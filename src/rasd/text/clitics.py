@@ -11,6 +11,8 @@ from collections.abc import Container
 PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"})
 # The same with the article («وال»), and «لل» where ل + ال merge.
 ARTICLE_PREFIXES = frozenset({p + "ال" for p in PROCLITICS} | {"لل", "ولل", "فلل"})
+# Every run of letters `name_key` may accept before a name: a matcher can drop other hits unseen.
+NAME_PREFIXES = PROCLITICS | ARTICLE_PREFIXES
 
 
 def name_key(prefix: str, found: str, known: Container[str]) -> str | None:
