@@ -119,16 +119,24 @@ def _means_rank() -> dict[str, int]:
 
 def sentence_tokens(tokens: tuple[Token, ...], sentence: Span) -> tuple[int, int]:
     """The range [first, stop) of token indexes inside a sentence span (binary search)."""
-    first = token_at(tokens, sentence.start)
-    stop = first
-    while stop < len(tokens) and tokens[stop].span.end <= sentence.end:
-        stop += 1
-    return first, stop
+    starts, ends = _offsets(tokens)
+    first = bisect.bisect_left(starts, sentence.start)
+    return first, max(first, bisect.bisect_right(ends, sentence.end))
 
 
 def token_at(tokens: tuple[Token, ...], offset: int) -> int:
     """Index of the first token starting at or after a character offset (binary search)."""
-    return bisect.bisect_left(tokens, offset, key=lambda token: token.span.start)
+    return bisect.bisect_left(_offsets(tokens)[0], offset)
+
+
+_OFFSETS: list = [None, ([], [])]  # the article being read: its tokens, their starts and ends
+
+
+def _offsets(tokens: tuple[Token, ...]) -> tuple[list[int], list[int]]:
+    """Start and end offsets of the tokens, worked out once per article."""
+    if _OFFSETS[0] is not tokens:
+        _OFFSETS[0], _OFFSETS[1] = tokens, ([t.span.start for t in tokens], [t.span.end for t in tokens])
+    return _OFFSETS[1]
 
 
 def _modality(tokens: tuple[Token, ...], start: int, first: int) -> str | None:

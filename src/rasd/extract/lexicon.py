@@ -61,12 +61,16 @@ def bare_forms(folded: str) -> tuple[str, ...]:
     return (folded, *stripped)
 
 
+WORD_MEMO_LIMIT = 200_000  # words remembered per lexicon before the memo starts afresh
+
+
 @dataclass(frozen=True)
 class PhraseTable(Generic[V]):
     """Phrases of folded words -> values; matches the longest phrase at a token."""
 
     entries: Mapping[tuple[str, ...], V]
     by_first: Mapping[str, tuple[tuple[tuple[str, ...], V], ...]] = field(init=False, repr=False)
+    _first_memo: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         groups: dict[str, list[tuple[tuple[str, ...], V]]] = {}
@@ -79,10 +83,21 @@ class PhraseTable(Generic[V]):
         """(value, index after the phrase) of the longest phrase starting at tokens[index]."""
         if index >= len(tokens):
             return None
-        firsts = bare_forms(tokens[index].folded) if clitics else (tokens[index].folded,)
+        firsts = self._firsts(tokens[index].folded) if clitics else (tokens[index].folded,)
+        if not firsts:
+            return None
         found = [self._rest(tokens, index, first) for first in firsts if first in self.by_first]
         found = [item for item in found if item is not None]
         return max(found, key=lambda item: item[1]) if found else None
+
+    def _firsts(self, folded: str) -> tuple[str, ...]:
+        """The clitic-stripped forms of a word that open some phrase, remembered per word."""
+        memo = self._first_memo
+        if folded not in memo:
+            if len(memo) > WORD_MEMO_LIMIT:
+                memo.clear()
+            memo[folded] = tuple(first for first in bare_forms(folded) if first in self.by_first)
+        return memo[folded]
 
     def _rest(self, tokens: tuple[Token, ...], index: int, first: str) -> tuple[V, int] | None:
         """The longest phrase opened by `first` whose other words follow tokens[index]."""
@@ -129,12 +144,22 @@ class PhraseLexicon:
     """Entries indexed by their first word; each list is longest first."""
 
     by_first: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]]
+    # Per word as written: its readings that open some entry (most words open none, so the
+    # lookup stops at one dict access).
+    _heads: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def match_at(self, tokens: tuple[Token, ...], index: int) -> PhraseMatch | None:
         """The longest entry starting at tokens[index], if any."""
+        token = tokens[index]
+        heads = self._heads.get((token.text, token.folded))
+        if heads is None:
+            if len(self._heads) > WORD_MEMO_LIMIT:
+                self._heads.clear()  # a stream of millions of articles: memory stays bounded
+            heads = tuple(key for key in first_word_keys(token) if key[0] in self.by_first)
+            self._heads[(token.text, token.folded)] = heads
         by_first = self.by_first
-        for head, definite in first_word_keys(tokens[index]):
-            for rest, values in by_first.get(head, ()):
+        for head, definite in heads:
+            for rest, values in by_first[head]:
                 if _rest_matches(tokens, index + 1, rest):
                     return PhraseMatch(index, index + len(rest), values, definite)
         return None
