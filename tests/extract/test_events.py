@@ -471,3 +471,16 @@ def test_a_nationality_on_the_act_names_its_doer_even_inside_a_raised_toll():
 def test_an_attack_with_no_doer_named_is_by_an_unidentified_group():
     [event] = pipeline_events("قتل جنديان اليوم في هجوم على نقطة عسكرية قرب بلدة جاسم.")
     assert event.actor1.name == "Unidentified Armed Group (Syria)"
+
+
+def test_the_day_a_source_reported_yields_to_the_day_the_report_gives_the_act():
+    text = ("أفاد مصدر أمني، اليوم الثلاثاء، بمقتل أربعة من عناصر الحشد الشعبي بهجوم شنه مسلحو تنظيم داعش "
+            "على موقع في ناحية مكيشيفة.\\n\\nوقال المصدر إن المسلحين هاجموا الموقع في ناحية مكيشيفة مساء أمس.")
+    [event] = pipeline_events(text, published="2025-10-14")
+    assert (event.date_offset_days, event.fatalities) == (-1, 4)
+
+
+def test_the_day_a_source_reported_dates_the_act_when_nothing_else_does():
+    text = "أفاد مصدر أمني، اليوم الثلاثاء، بمقتل أربعة من عناصر الحشد الشعبي بهجوم شنه مسلحون على موقع في ناحية مكيشيفة."
+    [event] = pipeline_events(text, published="2025-10-14")
+    assert event.date_offset_days == 0

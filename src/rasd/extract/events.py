@@ -157,6 +157,7 @@ class Draft:
     tags: tuple[str, ...] = ()
     sentences: frozenset[int] = field(default_factory=frozenset)
     doer_named: bool = False  # actor1 is named in the act's own sentence, not inferred
+    reported: tuple | None = None  # (offset, day, precision) of the report, for an act its sentence leaves undated
 
 
 # -- places ---------------------------------------------------------------------------
@@ -423,6 +424,21 @@ def _sentence_time(facts: ArticleFacts, act: Act):
     return min(here, key=lambda t: abs(t.span.start - act.trigger.start))
 
 
+def _report_time(facts: ArticleFacts, mention, act: Act) -> bool:
+    """A time between a reporting verb and the act it reports («أفاد مصدر، اليوم، بمقتل ...»)."""
+    if mention.span.end > act.trigger.start:
+        return False
+    lexicon = load_lexicon("reporting_verbs")
+    first = token_at(facts.tokens, facts.sentences[act.sentence].start)
+    before = token_at(facts.tokens, mention.span.start)
+    verbs = [i for i in range(first, before) if lexicon.match_at(facts.tokens, i)]
+    # «ذكرت المصادر أن الجيش خاض، منذ صباح أمس، معارك»: after «أن» the time is the report's content
+    return bool(verbs) and not any(facts.tokens[i].folded in REPORTED_CONTENT for i in range(verbs[0], before))
+
+
+REPORTED_CONTENT = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", ":", '"', "«", "“"})
+
+
 def lead_time(facts: ArticleFacts):
     """The first dated expression of the article: what an undated report refers to."""
     return next((t for t in facts.times if t.kind != "past_year" and t.offset_days is not None), None)
@@ -465,6 +481,11 @@ CLAUSE_END_WORDS = frozenset({"،", ",", "؛", ";", "."})
 def assign_time(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> Draft:
     """The date of an event: its sentence's, else the event before it, else the lead's, else the day of publication."""
     mention = _sentence_time(facts, draft.act)
+    if mention is not None and _report_time(facts, mention, draft.act):
+        # «أفاد مصدر، اليوم الثلاثاء، بمقتل ...»: the day of the report; a later sentence may date the act
+        offset, day, precision = _time_of(mention)
+        return replace(draft, offset=None, day=None, time_in_sentence=True,
+                       reported=(offset, day or _iso_plus(facts.published, offset), precision))
     if mention is not None:
         offset, day, precision = _time_of(mention)
         return replace(draft, offset=offset, day=day or _iso_plus(facts.published, offset),
@@ -915,12 +936,25 @@ def _join_undated(drafts: list[Draft]) -> list[Draft]:
     result = [d for d in drafts if d.offset is not None]
     for draft in (d for d in drafts if d.offset is None):
         key = merge_key(draft)[:2] + merge_key(draft)[3:]
-        twin = next((i for i, d in enumerate(result) if merge_key(d)[:2] + merge_key(d)[3:] == key), None)
-        if twin is None:
+        twin = next((i for i, d in enumerate(result) if merge_key(d)[:2] + merge_key(d)[3:] == key
+                     and _dates_the_report(d, draft)), None)
+        if twin is None and draft.reported is not None:  # no other date for it: the report's
+            offset, day, precision = draft.reported
+            result.append(replace(draft, offset=offset, day=day, precision=precision, time_in_sentence=True))
+        elif twin is None:
             result.append(draft)
         else:
             result[twin] = _combine(result[twin], replace(draft, offset=result[twin].offset, day=result[twin].day))
     return result
+
+
+def _dates_the_report(dated: Draft, undated: Draft) -> bool:
+    """Whether a dated mention can date an act first told under the day of its report: the same
+    kind of act, at most a day before the report."""
+    if undated.reported is None:
+        return True
+    same = dated.act.sub_event_type == undated.act.sub_event_type
+    return same and dated.offset is not None and 0 <= undated.reported[0] - dated.offset <= 1
 
 
 PROTEST_SEVERITY = ("Peaceful protest", "Protest with intervention", "Excessive force against protesters")
