@@ -474,3 +474,10 @@ def test_a_name_inside_a_longer_word_is_not_matched():
 def test_cue_words_are_read_through_clitics_and_pronouns_but_not_inside_other_words():
     cues = [cue_of(token) for token in tokenize("بالريف لمدينتهم الحيوي تلفاز")]
     assert cues == [("region", "countryside"), ("type", "city"), None, None]
+
+
+def test_the_countryside_of_a_town_is_near_it_and_of_a_governorate_is_the_region():
+    [town] = [m for m in places("تعرضت قرى في ريف مدينة الفاشر لقصف مدفعي.") if m.location.name_ar == "الفاشر"]
+    assert town.location.geo_precision == 2
+    [province] = [m for m in places("تعرضت قرى في ريف محافظة إدلب لقصف مدفعي.") if "إدلب" in m.location.name_ar]
+    assert province.location.geo_precision == 3

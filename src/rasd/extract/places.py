@@ -709,8 +709,10 @@ def _under_relative(article: _Article, mention: PlaceMention, cue: Cue | None) -
     span = mention.span
     if span.start == tokens[cue.token].span.start:
         span = Span(tokens[cue.token - 1].span.start, span.end)
-    location = replace(mention.location, geo_precision=PRECISION_BY_ROLE[outer[0]],
-                       mention=span.quote(article.text), span=span)
+    precision = PRECISION_BY_ROLE[outer[0]]
+    if outer[0] == "region" and mention.kind not in ADMIN_KINDS:
+        precision = 2  # «ريف مدينة الفاشر»: the country around a town is near it, not a whole province
+    location = replace(mention.location, geo_precision=precision, mention=span.quote(article.text), span=span)
     return replace(mention, span=span, role=outer[0], location=location)
 
 
