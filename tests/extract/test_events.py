@@ -484,3 +484,10 @@ def test_the_day_a_source_reported_dates_the_act_when_nothing_else_does():
     text = "أفاد مصدر أمني، اليوم الثلاثاء، بمقتل أربعة من عناصر الحشد الشعبي بهجوم شنه مسلحون على موقع في ناحية مكيشيفة."
     [event] = pipeline_events(text, published="2025-10-14")
     assert event.date_offset_days == 0
+
+
+def test_crowds_clashing_with_each_other_are_mob_violence_and_with_police_a_violent_demonstration():
+    [mob] = pipeline_events("أصيب 12 شخصا اليوم في اشتباكات بين متظاهرين عرب وأكراد في مدينة كركوك.")
+    assert (mob.sub_event_type, mob.actor1.name, mob.actor2.name) == ("Mob violence", "Rioters (Iraq)", "Rioters (Iraq)")
+    [demo] = pipeline_events("أصيب 12 شخصا اليوم في اشتباكات بين محتجين وقوات الأمن في مدينة كركوك.")
+    assert (demo.sub_event_type, demo.actor2.name) == ("Violent demonstration", "Police Forces of Iraq")

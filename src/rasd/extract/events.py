@@ -694,7 +694,7 @@ def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> 
         actor2 = opponent(facts, draft.act, actor1)
     if actor2 is None and (_civilian_victims(facts, draft.act) or draft.act.sub_event_type == "Arrests"):
         actor2 = Actor(f"Civilians ({facts.country or 'Syria'})", "مدنيون", 7)  # those arrested, unless named
-    return _retype(replace(draft, actor1=actor1, actor2=actor2, doer_named=doer is not None), target)
+    return _retype(facts, replace(draft, actor1=actor1, actor2=actor2, doer_named=doer is not None), target)
 
 
 CLAIM_VERBS = frozenset({"تبنت", "تبني", "وتبنت", "وتبني", "تبنى"})
@@ -751,13 +751,15 @@ def _civilian_victims(facts: ArticleFacts, act: Act) -> bool:
 CIVILIAN_VICTIMS = frozenset({"مدني", "مدنيين", "مدنيا", "طفل", "اطفال", "امراه", "نساء", "شخص", "اشخاص", "مواطن", "مواطنين"})
 
 
-def _retype(draft: Draft, target) -> Draft:
+def _retype(facts: ArticleFacts, draft: Draft, target) -> Draft:
     """Sub-event types that depend on who acted on whom."""
     act, actor1 = draft.act, draft.actor1
     if act.act == "takeover" and act.sub_event_type != "Armed clash":  # a clash: held only briefly
         state = actor1 is not None and actor1.type == 1
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
         return replace(draft, act=replace(act, sub_event_type=sub))
+    if act.act == "clash" and _crowd_side(facts, act):  # «اشتباكات بين متظاهرين ...»: a riot, not a battle
+        return _as_riot(facts, draft)
     armed_target = target is not None and target.kind in ARMED_KINDS
     if act.event_type == VAC and act.act in ("shooting", "killing") and armed_target:
         return replace(draft, act=replace(act, event_type=BATTLES, sub_event_type="Armed clash"))
@@ -765,6 +767,32 @@ def _retype(draft: Draft, target) -> Draft:
     if act.act == "attack" and act.event_type == BATTLES and civilian_target:
         return replace(draft, act=replace(act, event_type=VAC, sub_event_type="Attack"))
     return draft
+
+
+def _drop_protests_in_riots(drafts: list[Draft]) -> list[Draft]:
+    """The crowd of «اشتباكات بين متظاهرين» is the riot's, not a second, peaceful event."""
+    riots = {(d.act.sentence, _place_key(d)) for d in drafts if d.act.event_type == RIOTS}
+    return [d for d in drafts if d.act.event_type != PROTESTS or (d.act.sentence, _place_key(d)) not in riots]
+
+
+def _crowd_side(facts: ArticleFacts, act: Act) -> bool:
+    """«اشتباكات بين متظاهرين ...»: the first side of a clash is a crowd."""
+    after = [m for m in facts.in_sentence("actors", act.sentence) if m.span.start >= act.trigger.end]
+    if not after or after[0].kind not in ("protesters", "rioters"):
+        return False
+    between = facts.text[act.trigger.end:after[0].span.start].split()
+    return between[-1:] == ["بين"]
+
+
+def _as_riot(facts: ArticleFacts, draft: Draft) -> Draft:
+    """A crowd fighting the police is a violent demonstration; crowds fighting each other, mob violence."""
+    country = facts.country or "Syria"
+    rioters = Actor(f"Rioters ({country})", "مشاغبون", 5)
+    sides = [m for m in facts.in_sentence("actors", draft.act.sentence) if m.span.start >= draft.act.trigger.end]
+    force = next((m.actor for m in sides if m.kind in ("state", "external")), None)
+    sub = "Violent demonstration" if force else "Mob violence"
+    act = replace(draft.act, event_type=RIOTS, sub_event_type=sub)
+    return replace(draft, act=act, actor1=rioters, actor2=force or rioters)
 
 
 # -- casualties ------------------------------------------------------------------------
@@ -1265,6 +1293,7 @@ def extract_events(facts: ArticleFacts) -> tuple[Event, ...]:
     facts = replace(facts, acts=acts)
     drafts = absorb_broad(drop_restated_headlines(facts, merge_drafts(build_drafts(facts, acts))))
     drafts = [_unarmed_clan(facts, draft) for draft in refine_to_quarters(facts, drafts)]
+    drafts = _drop_protests_in_riots(drafts)
     drafts.sort(key=lambda d: (d.act.sentence, d.place.span.start if d.place else 0))
     events = (to_event(facts, draft) for draft in drafts)
     return tuple(e for e in events if e.confidence >= MIN_CONFIDENCE)
