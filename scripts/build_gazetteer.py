@@ -60,6 +60,21 @@ def arabic_alternates(row: dict[str, str]) -> list[str]:
     return names
 
 
+# Type words some sources write into the name itself («مديرية رغوان», «قرية الهادي»); news names
+# the place without them as often as with them, so the bare name is added as an alternate.
+TYPE_PREFIXES = ("مديرية", "ناحية", "قضاء", "قرية", "عزلة", "مركز")
+
+
+def bare_alternates(names: list[str]) -> list[str]:
+    """The names without a leading type word, for those that have one: «مديرية رغوان» -> «رغوان»."""
+    bare = []
+    for name in names:
+        head, _, rest = name.partition(" ")
+        if head in TYPE_PREFIXES and rest and rest not in names and rest not in bare:
+            bare.append(rest)
+    return bare
+
+
 def round_coordinate(value: str) -> str:
     return f"{float(value):.5f}" if value else ""
 
@@ -72,6 +87,7 @@ def compact_row(row: dict[str, str]) -> list[str] | None:
         return None
     if not name_ar:
         name_ar, alternates = alternates[0], alternates[1:]
+    alternates += bare_alternates([name_ar, *alternates])
     return [
         row["id"], row["country_code"], name_ar, row["name_en"], "|".join(alternates),
         row["feature_class"], round_coordinate(row["lat"]), round_coordinate(row["lon"]),

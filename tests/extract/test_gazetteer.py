@@ -46,3 +46,23 @@ def test_damaged_cache_is_ignored(tmp_path):
     path = tmp_path / "gazetteer-x.pickle"
     path.write_bytes(b"not a pickle")
     assert _read_cache(path) is None
+
+
+def build_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "scripts" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer_script", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_build_adds_the_bare_name_of_a_row_named_with_its_type_word():
+    script = build_script()
+    row = {"id": "t:3", "country_code": "YE", "name_ar": "مديرية الوادي", "name_en": "Al Wadi", "alt_names": "",
+           "feature_class": "district", "lat": "15.7", "lon": "45.0", "admin1_ar": "مأرب", "admin1_en": "Ma'rib",
+           "admin2_ar": "", "admin2_en": "", "admin3_ar": "", "admin3_en": "", "population": ""}
+    assert script.compact_row(row)[4] == "الوادي"
+    assert script.bare_alternates(["قرية", "الوادي"]) == []  # a type word alone is no name
