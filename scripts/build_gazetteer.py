@@ -60,9 +60,9 @@ def arabic_alternates(row: dict[str, str]) -> list[str]:
     return names
 
 
-# Type words some sources write into the name itself («مديرية رغوان», «قرية الهادي»); news names
+# Type words some sources write into the name itself («مديرية رغوان», «قضاء الهادي»); news names
 # the place without them as often as with them, so the bare name is added as an alternate.
-TYPE_PREFIXES = ("مديرية", "ناحية", "قضاء", "قرية", "عزلة", "مركز")
+TYPE_PREFIXES = ("مديرية", "ناحية", "قضاء", "عزلة")  # not «قرية X» (X is often a common word) nor «مركز X»
 
 
 def bare_alternates(names: list[str]) -> list[str]:
