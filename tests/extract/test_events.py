@@ -491,3 +491,10 @@ def test_crowds_clashing_with_each_other_are_mob_violence_and_with_police_a_viol
     assert (mob.sub_event_type, mob.actor1.name, mob.actor2.name) == ("Mob violence", "Rioters (Iraq)", "Rioters (Iraq)")
     [demo] = pipeline_events("أصيب 12 شخصا اليوم في اشتباكات بين محتجين وقوات الأمن في مدينة كركوك.")
     assert (demo.sub_event_type, demo.actor2.name) == ("Violent demonstration", "Police Forces of Iraq")
+
+
+def test_a_base_in_a_named_subdistrict_is_one_event_by_an_unidentified_group():
+    text = "سقطت ثلاثة صواريخ مساء اليوم داخل قاعدة عين الأسد الجوية في ناحية البغدادي غربي محافظة الأنبار."
+    [event] = pipeline_events(text)
+    assert event.location.name_ar == "قاعدة عين الأسد الجوية"
+    assert event.actor1.name == "Unidentified Armed Group (Iraq)"

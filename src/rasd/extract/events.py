@@ -253,11 +253,20 @@ def _is_container(facts: ArticleFacts, inner: PlaceMention, outer: PlaceMention)
     last = token_at(facts.tokens, outer.span.start)
     gap = facts.tokens[first:last]
     coordinated = facts.tokens[last].folded.startswith("و")  # «X وبلدة Y» is a list
-    larger = _size(outer) > _size(inner) or (outer.location.geo_precision or 1) >= 3
+    larger = _size(outer) > _size(inner) or (outer.location.geo_precision or 1) >= 3 or _named_as_unit(facts, outer)
     # «منطقة X جنوبي Y», «بلدة X في جبل Z جنوبي Y»: a bearing from Y only says where X lies
     bearing = outer.role == "direction" and (not gap or _is_connector(gap[0].folded))
     linked = all(_is_connector(t.folded) for t in gap) or bearing
     return (larger or bearing) and not coordinated and len(gap) <= CONTAINER_GAP and linked
+
+
+ADMIN_UNIT_WORDS = frozenset({"ناحيه", "قضاء", "مديريه", "محافظه", "ولايه", "عزله"})
+
+
+def _named_as_unit(facts: ArticleFacts, mention: PlaceMention) -> bool:
+    """«في ناحية البغدادي»: the text calls it an administrative unit, whatever row it resolved to."""
+    word = facts.tokens[token_at(facts.tokens, mention.span.start)].folded
+    return any(word.endswith(unit) and len(word) - len(unit) <= 2 for unit in ADMIN_UNIT_WORDS)
 
 
 # How large a kind of place is, for telling a container from a neighbour in a list.
@@ -677,7 +686,7 @@ def default_actor(facts: ArticleFacts, act: Act, previous: Draft | None) -> Acto
         return Actor(f"Rioters ({country})", "مشاغبون", 5)
     if previous is not None and previous.actor1 is not None and previous.act.event_type == act.event_type:
         return previous.actor1
-    if act.event_type in (BATTLES, VAC):  # «قتل جنديان في هجوم على نقطة عسكرية»: nobody named
+    if act.event_type in (BATTLES, VAC, REMOTE):  # «قتل جنديان في هجوم على نقطة»: nobody named
         return Actor(f"Unidentified Armed Group ({country})", "مجموعة مسلحة مجهولة", 3)
     return None
 
