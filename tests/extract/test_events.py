@@ -498,3 +498,8 @@ def test_a_base_in_a_named_subdistrict_is_one_event_by_an_unidentified_group():
     [event] = pipeline_events(text)
     assert event.location.name_ar == "قاعدة عين الأسد الجوية"
     assert event.actor1.name == "Unidentified Armed Group (Iraq)"
+
+
+def test_a_raid_that_ends_in_arrests_is_one_arrests_event():
+    found = pipeline_events("اقتحمت قوات الاحتلال فجر اليوم مخيم نور شمس شرق طولكرم واعتقلت خمسة شبان بعد مداهمة منازلهم.")
+    assert [e.sub_event_type for e in found] == ["Arrests"]

@@ -778,6 +778,12 @@ def _retype(facts: ArticleFacts, draft: Draft, target) -> Draft:
     return draft
 
 
+def _drop_incursions_told_by_their_act(drafts: list[Draft]) -> list[Draft]:
+    """«اقتحمت القوات المخيم واعتقلت خمسة شبان»: the raid is how the arrest happened, one event."""
+    acted = {(d.act.sentence, _place_key(d)) for d in drafts if d.act.act != "incursion"}
+    return [d for d in drafts if d.act.act != "incursion" or (d.act.sentence, _place_key(d)) not in acted]
+
+
 def _drop_protests_in_riots(drafts: list[Draft]) -> list[Draft]:
     """The crowd of «اشتباكات بين متظاهرين» is the riot's, not a second, peaceful event."""
     riots = {(d.act.sentence, _place_key(d)) for d in drafts if d.act.event_type == RIOTS}
@@ -1302,7 +1308,7 @@ def extract_events(facts: ArticleFacts) -> tuple[Event, ...]:
     facts = replace(facts, acts=acts)
     drafts = absorb_broad(drop_restated_headlines(facts, merge_drafts(build_drafts(facts, acts))))
     drafts = [_unarmed_clan(facts, draft) for draft in refine_to_quarters(facts, drafts)]
-    drafts = _drop_protests_in_riots(drafts)
+    drafts = _drop_protests_in_riots(_drop_incursions_told_by_their_act(drafts))
     drafts.sort(key=lambda d: (d.act.sentence, d.place.span.start if d.place else 0))
     events = (to_event(facts, draft) for draft in drafts)
     return tuple(e for e in events if e.confidence >= MIN_CONFIDENCE)
