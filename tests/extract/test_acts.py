@@ -172,3 +172,8 @@ def test_a_bi_noun_after_a_violent_verb_tells_its_manner_not_a_second_act():
     found = acts("اغتال مسلحون مجهولون أمس قياديا سابقا، بإطلاق النار عليه أثناء مروره في البلدة.")
     assert [a.act for a in found] == ["killing"]
     assert [a.act for a in acts("قتل شابان بقصف مدفعي على البلدة.")] == ["shelling"]
+
+
+def test_state_media_idioms_for_an_attack_are_acts():
+    assert kinds("أوقعت وحدات من الجيش قتلى في صفوف الإرهابيين في محيط البلدة.")[0][0] == "Battles"
+    assert kinds("يأتي ذلك بعد يومين من هجوم استهدف نقطة عسكرية في البلدة.") == []

@@ -481,3 +481,8 @@ def test_the_countryside_of_a_town_is_near_it_and_of_a_governorate_is_the_region
     assert town.location.geo_precision == 2
     [province] = [m for m in places("تعرضت قرى في ريف محافظة إدلب لقصف مدفعي.") if "إدلب" in m.location.name_ar]
     assert province.location.geo_precision == 3
+
+
+def test_a_verb_after_and_in_a_list_of_names_ends_the_list():
+    found = [m.location.name_ar for m in places("رصدت وحدات الجيش تحركات على محور كنصفرة وتعاملت معها بالأسلحة المناسبة.")]
+    assert found == ["كنصفرة"]

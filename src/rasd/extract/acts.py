@@ -187,8 +187,9 @@ def _habitual_after(tokens: tuple[Token, ...], last: int, stop: int) -> bool:
     return any(lexicon.match_at(tokens, i) for i in range(last + 1, min(stop, last + 1 + HABITUAL_WINDOW)))
 
 
-SENTENCE_RECALLS = frozenset({"بعد ايام من", "بعد اسابيع من", "بعد اشهر من", "بعد عام من", "ذكري", "الذكري",
-                              "بذكري", "بالذكري", "لذكري", "وذكري"})
+SENTENCE_RECALLS = frozenset({"بعد ايام من", "بعد اسابيع من", "بعد اشهر من", "بعد عام من", "بعد يومين من",
+                              "بعد يوم من", "بعد ساعات من", "بعد اسبوع من", "بعد شهر من", "بعد اسبوعين من",
+                              "ذكري", "الذكري", "بذكري", "بالذكري", "لذكري", "وذكري"})
 
 
 def recalled_tokens(tokens: tuple[Token, ...], start: int, stop: int) -> range:

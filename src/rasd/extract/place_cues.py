@@ -35,6 +35,13 @@ NAME_STOPS = frozenset(fold_word(w) for w in (
     # adverbs that open the next clause: «بلدات X وY، تزامنا مع ...»
     "تزامنا", "بالتزامن", "أيضا", "مجددا", "حاليا", "سابقا", "لاحقا", "مؤخرا", "كذلك", "وسط",
 ))
+# Prepositions with a pronoun: never in a name, and a list word right before one is a verb
+# («محور X وتعاملت معها»).
+PRONOUN_PREPOSITIONS = frozenset(fold_word(w) for w in (
+    "معها", "معه", "معهم", "عليها", "عليه", "عليهم", "منها", "منه", "منهم", "فيها", "فيه", "فيهم",
+    "لها", "له", "لهم", "بها", "به", "بهم", "عنها", "عنه", "عنهم", "إليها", "إليه", "إليهم",
+))
+NAME_STOPS = NAME_STOPS | PRONOUN_PREPOSITIONS
 TANWEEN = frozenset("\u064b\u064c\u064d")   # a word with tanween («حاجزاً») is no name
 PREPOSITION_ARTICLE = ("بال", "لل", "كال", "فال", "وال", "وبال", "ولل")
 QUOTES = frozenset("\"'“”„«»‘’`")
@@ -387,6 +394,8 @@ def _stretch(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: boo
     if not _opens_name(tokens[position], skip, cue.value == "area" or plural):
         return None
     last = _extent(tokens, position, scene.starts, scene.big)
+    if skip and last + 1 < len(tokens) and tokens[last + 1].folded in PRONOUN_PREPOSITIONS:
+        return None  # «وتعاملت معها»: a verb ends the list
     closed = _close(tokens, position, last, scene)
     if closed is None and (skip or tokens[position].folded in ordinary_words()):
         return None  # a later list member, or an ordinary word, must end like a name: not «وقتل عشرة»
