@@ -503,3 +503,13 @@ def test_a_base_in_a_named_subdistrict_is_one_event_by_an_unidentified_group():
 def test_a_raid_that_ends_in_arrests_is_one_arrests_event():
     found = pipeline_events("اقتحمت قوات الاحتلال فجر اليوم مخيم نور شمس شرق طولكرم واعتقلت خمسة شبان بعد مداهمة منازلهم.")
     assert [e.sub_event_type for e in found] == ["Arrests"]
+
+
+def test_a_group_that_suffered_a_strike_is_its_target():
+    [event] = pipeline_events("تعرض مقر للحشد الشعبي في قضاء القائم لضربة جوية مجهولة المصدر فجر اليوم.")
+    assert (event.actor1.name, event.actor2.name) == ("Unidentified Armed Group (Iraq)", "Popular Mobilization Forces")
+
+
+def test_government_forces_named_without_the_article_are_the_states():
+    [event] = pipeline_events("اندلعت مواجهات مسلحة بين قوات الانتقالي الجنوبي وقوات حكومية في مدينة عتق صباح اليوم.")
+    assert {event.actor1.name, event.actor2.name} == {"Southern Transitional Council", "Military Forces of Yemen (Government)"}

@@ -543,6 +543,8 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
                and m.span.start <= act.trigger.start < m.span.end and m.span != act.trigger]
     opened = facts.sentences[act.sentence].start if act.verbal else _clause_start(facts, act)
     before = [m for m in agents if opened <= m.span.start and m.span.end <= act.trigger.start]
+    suffered = _passive_subjects(facts, act, before)  # «تعرض مقر للحشد لضربة جوية»: the group was hit
+    before = [m for m in before if m not in suffered]
     after = [m for m in mentions if m.span.start >= act.trigger.end]
     # «قصفت قوات النظام», «إلقاء مروحيات النظام»: the group right after a verb or verbal noun
     genitive = next((m for m in after if m.kind in AGENT_KINDS and act.act != "explosion"
@@ -554,6 +556,8 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
     target = next((m for m in after if m is not doer and _differs(m, doer) and m.span not in others
                    and not _named_as_ally(facts, m)
                    and not (doer is None and m.kind == "unidentified")), None)  # «طائرات مجهولة» struck
+    if target is None and suffered:
+        target = suffered[0]
     if target is None and act.event_type != STRATEGIC:
         target = next((m for m in mentions if m.kind == "civilians" and m is not doer), None)
     if target is None and act.event_type != STRATEGIC:
@@ -578,6 +582,19 @@ def _clause_start(facts: ArticleFacts, act: Act) -> int:
         if word in CLAUSE_OPENERS:
             return facts.tokens[index].span.end
     return facts.sentences[act.sentence].start
+
+
+PASSIVE_VERBS = ("تعرض", "تعرضت", "يتعرض", "تتعرض", "وتعرض", "وتعرضت")
+
+
+def _passive_subjects(facts: ArticleFacts, act: Act, before: list[Any]) -> list[Any]:
+    """The groups between «تعرض» and the act it suffered («تعرض مقر للحشد لضربة»): its targets."""
+    first, _ = sentence_tokens(facts.tokens, facts.sentences[act.sentence])
+    passive = next((i for i in range(act.first_token - 1, first - 1, -1)
+                    if facts.tokens[i].folded in PASSIVE_VERBS), None)
+    if passive is None:
+        return []
+    return [m for m in before if m.span.start >= facts.tokens[passive].span.end]
 
 
 ALLY_WORDS = frozenset({"دعم", "بدعم", "بمساعده", "مساعده", "بمسانده", "مسانده", "باسناد", "اسناد", "بغطاء",
