@@ -486,3 +486,8 @@ def test_the_countryside_of_a_town_is_near_it_and_of_a_governorate_is_the_region
 def test_a_verb_after_and_in_a_list_of_names_ends_the_list():
     found = [m.location.name_ar for m in places("رصدت وحدات الجيش تحركات على محور كنصفرة وتعاملت معها بالأسلحة المناسبة.")]
     assert found == ["كنصفرة"]
+
+
+def test_the_name_as_written_is_kept_when_the_row_lacks_only_the_article():
+    names = [m.location.name_ar for m in places("وانفجرت عبوة ناسفة في الميادين صباح اليوم.")]
+    assert "الميادين" in names

@@ -614,7 +614,7 @@ def _cue_in_name(quoted: str, name_ar: str) -> bool:
     """«بحارة حريك»: the type word before the name is part of the gazetteer's name (one or two
     clitic letters aside), so the name stays whole."""
     folded, name = fold_word(quoted), fold_word(name_ar)
-    return folded.endswith(name) and len(folded) - len(name) <= 2
+    return " " in name and folded.endswith(name) and len(folded) - len(name) <= 2  # not «الميادين» for «ميادين»
 
 
 def _proclitics(tokens: tuple[Token, ...], match: _NameMatch) -> str:
