@@ -491,3 +491,8 @@ def test_a_verb_after_and_in_a_list_of_names_ends_the_list():
 def test_the_name_as_written_is_kept_when_the_row_lacks_only_the_article():
     names = [m.location.name_ar for m in places("وانفجرت عبوة ناسفة في الميادين صباح اليوم.")]
     assert "الميادين" in names
+
+
+def test_an_everyday_noun_with_a_pronoun_after_a_type_word_is_no_place():
+    found = [m.location.name_ar for m in places("انسحب المسلحون إلى ما تبقى من مناطق سيطرتهم قرب البادية.")]
+    assert "سيطرتهم" not in found

@@ -228,11 +228,26 @@ def _opens_name(token: Token, skip: int, definite_only: bool) -> bool:
         return False  # «ورفعوا»: a plural verb ends the list
     if word in ordinary_words():
         return definite_first(word, skip, definite_only)
+    if _owned_ordinary(word):
+        return False  # «مناطق سيطرته», «منازلهم»: an everyday noun with a pronoun is no name
     if word.startswith("ال"):
         return True
     if not skip and word.removesuffix("ه") in place_adjectives():
         return False  # «حي سكني», «قرية نائية»
     return not definite_only or not word.endswith(("يه", "ي"))  # «منطقة جنزور», not «منطقة عسكرية»
+
+
+PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def _owned_ordinary(word: str) -> bool:
+    """An ordinary word with a possessive pronoun: «سيطرته» (سيطرة + ه), «منازلهم»."""
+    for suffix in PRONOUN_SUFFIXES:
+        base = word[:-len(suffix)]
+        if word.endswith(suffix) and len(base) >= 3:
+            bases = {base, base[:-1] + "ه"} if base.endswith("ت") else {base}
+            return any(b in ordinary_words() for b in bases)
+    return False
 
 
 def definite_first(word: str, skip: int, definite_only: bool) -> bool:
