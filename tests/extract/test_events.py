@@ -513,3 +513,8 @@ def test_a_group_that_suffered_a_strike_is_its_target():
 def test_government_forces_named_without_the_article_are_the_states():
     [event] = pipeline_events("اندلعت مواجهات مسلحة بين قوات الانتقالي الجنوبي وقوات حكومية في مدينة عتق صباح اليوم.")
     assert {event.actor1.name, event.actor2.name} == {"Southern Transitional Council", "Military Forces of Yemen (Government)"}
+
+
+def test_a_person_right_after_the_verb_of_a_named_subject_is_its_object():
+    [event] = pipeline_events("ذكرت مصادر أن القوات الإسرائيلية اعتقلت المواطن سامر الخطيب من بلدة جباتا الخشب اليوم.")
+    assert (event.sub_event_type, event.actor1.name) == ("Arrests", "Military Forces of Israel")

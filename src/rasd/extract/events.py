@@ -548,6 +548,7 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
     after = [m for m in mentions if m.span.start >= act.trigger.end]
     # «قصفت قوات النظام», «إلقاء مروحيات النظام»: the group right after a verb or verbal noun
     genitive = next((m for m in after if m.kind in AGENT_KINDS and act.act != "explosion"
+                     and not (m.kind == "person" and before)  # «القوات اعتقلت المواطن X»: the object
                      and token_at(facts.tokens, m.span.start) == act.last_token + 1), None)
     marked = next((m for m in after if m.kind in AGENT_KINDS and _marked_agent(facts, act, m)), None)
     doer = holding[0] if holding else genitive or marked or (_subject(facts, before) if before else next(
