@@ -518,3 +518,8 @@ def test_government_forces_named_without_the_article_are_the_states():
 def test_a_person_right_after_the_verb_of_a_named_subject_is_its_object():
     [event] = pipeline_events("ذكرت مصادر أن القوات الإسرائيلية اعتقلت المواطن سامر الخطيب من بلدة جباتا الخشب اليوم.")
     assert (event.sub_event_type, event.actor1.name) == ("Arrests", "Military Forces of Israel")
+
+
+def test_the_group_the_arrested_are_said_to_belong_to_is_not_the_doer():
+    [event] = pipeline_events("اعتقلت قوة من جهاز الأمن الوطني أمس متهما بالانتماء لداعش في قضاء بيجي.")
+    assert event.actor1.name == "Police Forces of Iraq"

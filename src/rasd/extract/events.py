@@ -537,7 +537,8 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
         crowd = [m for m in mentions if m.kind in ("protesters", "rioters")]
         force = [m for m in mentions if m.kind in ARMED_KINDS]
         return (crowd[0] if crowd else None), (force[0] if force and act.sub_event_type != "Peaceful protest" else None)
-    agents = [m for m in mentions if m.kind in AGENT_KINDS and not _counted_victims(facts, m)]
+    agents = [m for m in mentions if m.kind in AGENT_KINDS and not _counted_victims(facts, m)
+              and not _membership(facts, m)]
     # «غارات روسية»: a group named in the trigger's own phrase (the bare noun «غارات» names nobody)
     holding = [m for m in mentions if m.kind in AGENT_KINDS  # even inside a toll: «ضحايا القصف الإسرائيلي»
                and m.span.start <= act.trigger.start < m.span.end and m.span != act.trigger]
@@ -641,6 +642,15 @@ def _counted_victims(facts: ArticleFacts, mention) -> bool:
         if toll.span.start <= start < toll.span.end or (toll.span.end <= start and between in (["من"], ["من", "عناصر"])):
             return True
     return False
+
+
+MEMBERSHIP_WORDS = frozenset({"الانتماء", "بالانتماء", "لانتمائه", "لانتمائهم", "بانتمائه", "بتهمه", "بتهم"})
+
+
+def _membership(facts: ArticleFacts, mention) -> bool:
+    """«اعتقلت متهما بالانتماء لداعش»: the group those acted on belong to, not the doer."""
+    first = token_at(facts.tokens, mention.span.start)
+    return bool({t.folded for t in facts.tokens[max(0, first - 2):first]} & MEMBERSHIP_WORDS)
 
 
 def _weapon_is_subject(facts: ArticleFacts, act: Act) -> bool:
