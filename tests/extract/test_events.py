@@ -180,6 +180,7 @@ def test_a_city_event_is_placed_in_the_one_quarter_its_heading_names():
 def test_a_clans_notables_in_a_statement_are_their_towns_communal_group():
     [event] = pipeline_events("تطورات في حي القنوات\n\n" + STATEMENT_IN_THE_CITY)
     assert (event.actor1.name, event.actor1.type) == ("Qanawat Communal Group (Syria)", 4)
+    assert event.actor2 is None  # the strangers the statement speaks of are no party to it
 
 
 def test_a_clans_armed_men_in_a_clash_stay_the_clan_militia():

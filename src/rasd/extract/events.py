@@ -727,6 +727,8 @@ def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> 
     actor2 = target.actor if target is not None else None
     if draft.act.sub_event_type == "Agreement":
         actor1, actor2 = agreement_parties(facts, draft.act, actor1, actor2)
+    if draft.act.act == "statement":
+        actor2 = None  # a community's statement is its own act; whom it speaks of is no party
     if actor2 is None and draft.act.event_type == BATTLES:
         actor2 = opponent(facts, draft.act, actor1)
     if actor2 is None and (_civilian_victims(facts, draft.act) or draft.act.sub_event_type == "Arrests"):
