@@ -177,3 +177,8 @@ def test_a_bi_noun_after_a_violent_verb_tells_its_manner_not_a_second_act():
 def test_state_media_idioms_for_an_attack_are_acts():
     assert kinds("أوقعت وحدات من الجيش قتلى في صفوف الإرهابيين في محيط البلدة.")[0][0] == "Battles"
     assert kinds("يأتي ذلك بعد يومين من هجوم استهدف نقطة عسكرية في البلدة.") == []
+
+
+def test_plural_and_passive_forms_of_assassination_are_killings():
+    assert [a.act for a in acts("قالت مصادر إن مسلحين اغتالوا قبل يومين موظفا في منظمة إغاثية.")] == ["killing"]
+    assert [a.act for a in acts("اغتيل قيادي محلي برصاص مجهولين وسط المدينة.")] == ["killing"]

@@ -524,3 +524,9 @@ def test_a_person_right_after_the_verb_of_a_named_subject_is_its_object():
 def test_the_group_the_arrested_are_said_to_belong_to_is_not_the_doer():
     [event] = pipeline_events("اعتقلت قوة من جهاز الأمن الوطني أمس متهما بالانتماء لداعش في قضاء بيجي.")
     assert event.actor1.name == "Police Forces of Iraq"
+
+
+def test_a_drone_qualified_by_a_group_after_the_verb_was_flown_by_it():
+    [event] = pipeline_events("استهدفت طائرة مسيرة حوثية الليلة الماضية مدينة المخا غرب تعز دون وقوع إصابات.")
+    assert event.actor1.name == "Houthi Movement"
+    assert [e.location.name_ar for e in pipeline_events("سقطت قذيفة على المدينة دون وقوع إصابات اليوم.")] != ["قوع"]

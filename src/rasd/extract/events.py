@@ -552,6 +552,9 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
                      and not (m.kind == "person" and before)  # «القوات اعتقلت المواطن X»: the object
                      and token_at(facts.tokens, m.span.start) == act.last_token + 1), None)
     marked = next((m for m in after if m.kind in AGENT_KINDS and _marked_agent(facts, act, m)), None)
+    if marked is None and _weapon_is_subject(facts, act):  # «استهدفت طائرة مسيرة حوثية»: whose weapon
+        marked = next((m for m in after if m.kind in AGENT_KINDS
+                       and token_at(facts.tokens, m.span.start) <= act.last_token + WEAPON_OWNER_REACH), None)
     doer = holding[0] if holding else genitive or marked or (_subject(facts, before) if before else next(
         (m for m in after if _doer_after(facts, act, m) and not _weapon_is_subject(facts, act)), None))
     others = _doers_of_other_acts(facts, act)
@@ -623,6 +626,7 @@ AGENT_MARKERS = frozenset({"شنته", "شنتها", "شنها", "شنه", "نف
 
 
 MARKER_REACH = 3  # tokens after the trigger where «شنته», «من قبل» still speak of it
+WEAPON_OWNER_REACH = 2  # «استهدفت طائرة مسيرة حوثية»: a group this close qualifies the weapon
 
 
 def _marked_agent(facts: ArticleFacts, act: Act, mention) -> bool:

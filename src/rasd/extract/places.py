@@ -507,7 +507,9 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     member = article.governed.get(match.first)
     cue = member.cue if member else None
     sentence = article.sentence_of[index]
-    weak, joined = _is_weak(match), article.tokens[match.first].folded.startswith("و")
+    first_word = article.tokens[match.first].folded
+    # «ودرعا» joins a list; «وقوع», «وصول» are words of their own, whatever «قوع» may name
+    weak, joined = _is_weak(match), first_word.startswith("و") and first_word not in ordinary_words()
     if weak and member is None and not joined and match.key not in article.confirmed:
         return []  # the common case of an ordinary word («قوات», «الدولة»): no support possible
     listed = _coordinated(article.tokens, article.matches, index)
