@@ -496,3 +496,8 @@ def test_the_name_as_written_is_kept_when_the_row_lacks_only_the_article():
 def test_an_everyday_noun_with_a_pronoun_after_a_type_word_is_no_place():
     found = [m.location.name_ar for m in places("انسحب المسلحون إلى ما تبقى من مناطق سيطرتهم قرب البادية.")]
     assert "سيطرتهم" not in found
+
+
+def test_a_camp_known_only_by_the_subdistrict_of_its_name_is_near_its_centre():
+    [camp] = [m for m in places("سقطت قذائف على مخيم الهول بريف الحسكة.") if m.location.name_ar == "الهول"]
+    assert camp.location.geo_precision == 2

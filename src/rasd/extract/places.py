@@ -343,6 +343,7 @@ def _is_supported(match, index, cue, sentence, context, coordinated: bool, adjec
 
 # Type words of things beside a place rather than the place itself: «معبر نصيب», «طريق الكسارات».
 BESIDE = frozenset({"facility", "road", "natural"})
+SPOTS = frozenset({"village", "neighbourhood", "camp"})  # settlement words for a place smaller than a district
 
 
 def _role(cue: Cue | None, place: Place) -> str:
@@ -352,6 +353,8 @@ def _role(cue: Cue | None, place: Place) -> str:
     if cue.role == "type":
         if cue.value in BESIDE:
             return "near"
+        if cue.value in SPOTS and place.feature_class in ("subdistrict", "district"):
+            return "near"  # «مخيم الهول» where only the subdistrict of that name is known: at its centre
         wide = cue.value == "governorate" or place.is_admin_unit or (cue.value == "area" and place.rank >= 5)
         return "region" if wide else "place"  # «مناطق درعا» are a region
     return {"near": "near", "between": "between", "direction": "direction"}.get(cue.role, "region")
