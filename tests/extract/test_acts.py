@@ -182,3 +182,8 @@ def test_state_media_idioms_for_an_attack_are_acts():
 def test_plural_and_passive_forms_of_assassination_are_killings():
     assert [a.act for a in acts("قالت مصادر إن مسلحين اغتالوا قبل يومين موظفا في منظمة إغاثية.")] == ["killing"]
     assert [a.act for a in acts("اغتيل قيادي محلي برصاص مجهولين وسط المدينة.")] == ["killing"]
+
+
+def test_suicide_drones_are_drone_strikes_not_suicide_bombings():
+    assert kinds("استهدفت مسيرات انتحارية مطار المدينة فجر اليوم.") == [("Explosions/Remote violence", "Air/drone strike")]
+    assert kinds("فجر انتحاري حزاما ناسفا في سوق المدينة.")[0][1] == "Suicide bomb"
