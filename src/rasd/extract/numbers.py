@@ -605,11 +605,16 @@ def _may_open(text: str, folded: str) -> bool:
         _nisba(folded) is not None)
 
 
+# Words of care before a casualty noun: the wounded were tended, not counted («إسعاف جريح», «نقل الجرحى»).
+CARE_WORDS = frozenset({"اسعاف", "لاسعاف", "باسعاف", "نقل", "لنقل", "علاج", "لعلاج", "اجلاء", "لاجلاء"})
+
+
 def _tolls(tokens: tuple[Token, ...]) -> list[_Toll]:
     """Every toll, each pass skipping tokens an earlier pass used."""
     used: set[int] = set()
     tolls: list[_Toll] = []
-    openers = [i for i, token in enumerate(tokens) if _may_open(token.text, token.folded)]
+    openers = [i for i, token in enumerate(tokens) if _may_open(token.text, token.folded)
+               and not (i and tokens[i - 1].folded in CARE_WORDS)]  # «إسعاف جريح» is no toll
     for find in PASSES:
         for index in openers:
             if index in used:
