@@ -530,3 +530,9 @@ def test_a_drone_qualified_by_a_group_after_the_verb_was_flown_by_it():
     [event] = pipeline_events("استهدفت طائرة مسيرة حوثية الليلة الماضية مدينة المخا غرب تعز دون وقوع إصابات.")
     assert event.actor1.name == "Houthi Movement"
     assert [e.location.name_ar for e in pipeline_events("سقطت قذيفة على المدينة دون وقوع إصابات اليوم.")] != ["قوع"]
+
+
+def test_a_toll_near_a_town_is_still_reported():
+    text = "قتل ستة عناصر من الأمن العام في هجوم شنه مسلحون من فلول النظام على حاجز أمني قرب مدينة جبلة."
+    [event] = pipeline_events(text, published="2025-03-07")
+    assert (event.location.name_ar, event.location.geo_precision, event.fatalities) == ("جبلة", 2, 6)

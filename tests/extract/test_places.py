@@ -501,3 +501,8 @@ def test_an_everyday_noun_with_a_pronoun_after_a_type_word_is_no_place():
 def test_a_camp_known_only_by_the_subdistrict_of_its_name_is_near_its_centre():
     [camp] = [m for m in places("سقطت قذائف على مخيم الهول بريف الحسكة.") if m.location.name_ar == "الهول"]
     assert camp.location.geo_precision == 2
+
+
+def test_a_common_word_behind_a_preposition_is_not_confirmed_by_a_cue():
+    found = [m.location.name_ar for m in places("أسفر القصف عن إصابة أحد المزارعين وإصابة المزارع بجروح طفيفة.")]
+    assert "جروح" not in found

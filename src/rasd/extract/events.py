@@ -1389,7 +1389,9 @@ def confidence(draft: Draft) -> float:
     logit = -0.2 + ACT_PRIOR.get(kind, 0.0)
     logit += 0.7 * draft.time_in_sentence + 0.8 * bool(draft.fatalities or draft.injuries)
     logit += 0.3 * draft.doer_named + 0.2 * act.verbal - 0.3 * (act.definite and not act.verbal)
-    logit -= 0.8 * draft.place_inherited + 1.2 * bool(location and (location.geo_precision or 1) >= 2)
+    toll = bool(draft.fatalities or draft.injuries)
+    # a place near a town is often a guess; a toll there still says something happened
+    logit -= 0.8 * draft.place_inherited + (0.6 if toll else 1.2) * bool(location and (location.geo_precision or 1) >= 2)
     return round(1 / (1 + math.exp(-logit)), 2)
 
 

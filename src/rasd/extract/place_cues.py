@@ -353,8 +353,9 @@ def clitic_length(token: Token) -> int:
 
 def _known(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: bool) -> Governed | None:
     """A gazetteer name the cue governs, extended by a definite word when the table lacks the longer name."""
-    if position not in scene.starts or (cue.role == "type" and position in scene.prefixed):
-        return None
+    weak_behind = position in scene.weak and cue.role not in ("region", "direction")  # «الريف الشرقي لحماة» stays
+    if position not in scene.starts or (position in scene.prefixed and (cue.role == "type" or weak_behind)):
+        return None  # «المزارع بجروح»: a common word behind «ب» is no name a cue confirms
     last, folded = scene.starts[position], scene.tokens[position].folded
     if last == position and (folded in NAME_STOPS or (article_cue and is_nisba(folded))):
         return None  # «على» is no village «علي»; «المناطق الحيوية» is an adjective
