@@ -342,7 +342,7 @@ def parse_args(argv):
     p.add_argument("--wojood", action="store_true", help="add the Wojood sample (mapped) to training")
     p.add_argument("--no-net", dest="net", action="store_false",
                    help="CRF only: skip the neural tagger (training it needs torch)")
-    p.add_argument("--net-epochs", type=int, default=12)
+    p.add_argument("--net-epochs", type=int, default=20)
     p.add_argument("--eval-extra", action="store_true", help="also score cleananercorp and Syrian tests")
     return p.parse_args(argv)
 

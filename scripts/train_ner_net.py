@@ -94,7 +94,7 @@ def _drop_words(words: torch.Tensor, singletons: torch.Tensor, gen: torch.Genera
     return torch.where(drop & singletons[words], torch.ones_like(words), words)
 
 
-def train_net(sentences, tables: FeatureTables, epochs: int = 12, seed: int = 0, log=print, after_epoch=None):
+def train_net(sentences, tables: FeatureTables, epochs: int = 20, seed: int = 0, log=print, after_epoch=None):
     """Train the network on (tokens, BIO tags) sentences; returns (vocab, weights as numpy arrays)."""
     torch.manual_seed(seed)
     torch.set_num_threads(1)
@@ -147,7 +147,7 @@ def tag_with_net(sentences, tables, vocab, weights) -> list[list[str]]:
             for w in sentences]
 
 
-def write_net(sentences, tables: FeatureTables, path: Path, epochs: int = 12, log=print) -> NetModel:
+def write_net(sentences, tables: FeatureTables, path: Path, epochs: int = 20, log=print) -> NetModel:
     """Train the network on all the labelled sentences and ship it gzipped (byte-identical per data)."""
     vocab, weights = train_net(sentences, tables, epochs, log=log)
     model = NetModel(vocab, weights_as_numpy(weights))
@@ -164,8 +164,9 @@ def main(argv=None) -> int:
     p = argparse.ArgumentParser()
     p.add_argument("--data", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared/data/ner")
     p.add_argument("--cache", type=Path, required=True)
-    p.add_argument("--epochs", type=int, default=12)
+    p.add_argument("--epochs", type=int, default=20)
     p.add_argument("--save", type=Path)
+    p.add_argument("--seed", type=int, default=0)
     args = p.parse_args(argv)
     train = load_labelled(args.data / "anercorp_camel/train.conll", ANERCORP_TYPES)
     cut = round(len(train) * 0.9)
@@ -177,7 +178,7 @@ def main(argv=None) -> int:
             weights = weights_as_numpy({k: v.detach().numpy().copy() for k, v in net.state_dict().items()})
             Path(f"{args.save}.{epoch}").write_bytes(pickle.dumps((vocab, weights)))
 
-    vocab, weights = train_net(train, tables, args.epochs, after_epoch=save)
+    vocab, weights = train_net(train, tables, args.epochs, args.seed, after_epoch=save)
     weights = weights_as_numpy(weights)
     pred = tag_with_net([w for w, _ in dev], tables, vocab, weights)
     print(score_spans([t for _, t in dev], pred).format_table())
