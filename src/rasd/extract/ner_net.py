@@ -147,8 +147,9 @@ def _transition_mask() -> np.ndarray:
 def combine_viterbi(scores: np.ndarray) -> list[str]:
     """The valid BILOU sequence with the highest summed score; scores is (T, len(TAGS)).
 
-    >>> s = np.log(np.full((2, len(TAGS)), 0.01)); s[0, TAGS.index("B-PER")] = 0; s[1, TAGS.index("O")] = 0
-    >>> combine_viterbi(s)
+    >>> s = np.full((2, len(TAGS)), -5.0); s[0, TAGS.index("B-PER")] = 0; s[1, TAGS.index("O")] = 0
+    >>> s[1, TAGS.index("L-PER")] = -1
+    >>> combine_viterbi(s)  # B-PER then O is no valid sequence
     ['B-PER', 'L-PER']
     """
     trans = _transition_mask()
