@@ -14,7 +14,8 @@ src/rasd/data/ner/:
 Rasd adds the two models' log-probabilities (rasd.extract.ner_net.NetModel.combine).
 Never reads the ANERcorp test split for training, nor CLEANANERCorp (GPL-3.0) or
 the cross-dialectal sets (evaluation only). Deterministic: the same data give
-byte-identical files. About 15 CPU minutes (4 for the CRF, 10 for the network).
+byte-identical files (checked: a rebuild matched the shipped files). About 14 CPU minutes
+(3 for the tables and the CRF, 11 for the network).
 
     python scripts/train_ner.py                  # train on all of train, score the test files
     python scripts/train_ner.py --dev --reg "0.15,0.05 0.05,0.02"
