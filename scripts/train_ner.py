@@ -1,20 +1,26 @@
-"""Train Rasd's CRF named-entity recogniser and score it on the ANERcorp CAMeL test split.
+"""Train Rasd's named-entity recogniser and score it on the ANERcorp CAMeL test split.
 
 Reads ANERcorp train (CC BY-SA 4.0) and the Wojood sample text (MIT) under --data
 (default ../shared/data/ner) and Rasd's shipped place table, builds the feature
 tables (word counts, word clusters, place names, entity lexicon), trains a CRF with
-python-crfsuite and writes, under src/rasd/data/ner/:
+python-crfsuite and a small character-CNN + BiLSTM network with torch
+(scripts/train_ner_net.py; `pip install -e '.[train]'`), and writes, under
+src/rasd/data/ner/:
 
-    anercorp-crf.crfsuite        the CRF model
+    anercorp-crf.crfsuite.gz     the CRF model
     anercorp-crf.tables.json.gz  the tables the features consult
+    anercorp-net.npz.gz          the network's weights, which Rasd runs with numpy
 
+Rasd adds the two models' log-probabilities (rasd.extract.ner_net.NetModel.combine).
 Never reads the ANERcorp test split for training, nor CLEANANERCorp (GPL-3.0) or
 the cross-dialectal sets (evaluation only). Deterministic: the same data give
-byte-identical files. About 4 CPU minutes on one core.
+byte-identical files (checked: a rebuild matched the shipped files). About 14 CPU minutes
+(3 for the tables and the CRF, 11 for the network).
 
     python scripts/train_ner.py                  # train on all of train, score the test files
     python scripts/train_ner.py --dev --reg "0.15,0.05 0.05,0.02"
                                                  # tune: hold out the last 10% of train
+    python scripts/train_ner.py --no-net         # the CRF alone (no torch needed)
 """
 from __future__ import annotations
 
@@ -39,6 +45,7 @@ from rasd.extract.gazetteer import load_gazetteer
 from rasd.extract.ner import (
     CLUSTER_MIN_COUNT,
     MODEL_NAME,
+    NET_NAME,
     TABLES_NAME,
     FeatureTables,
     NerTagger,
@@ -49,6 +56,7 @@ from rasd.extract.ner import (
 )
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))  # train_ner_net, imported when the network is trained
 ANERCORP_TYPES = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "MISC": "MISC"}
 WOJOOD_TYPES = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 ACE_TYPES = {"PER": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "VEH": "O", "WEA": "O"}
@@ -301,8 +309,8 @@ def build_tables(train, newsfane, wojood_text, args) -> FeatureTables:
     return FeatureTables(counts, clusters, places if args.use_gazetteer else {}, lexicon, phrases)
 
 
-def evaluate(model: bytes, tables: FeatureTables, sentences):
-    tagger = NerTagger(model, tables)
+def evaluate(model: bytes, tables: FeatureTables, sentences, net=None):
+    tagger = NerTagger(model, tables, net)
     return score_spans([tags for _, tags in sentences], [tagger.tag(toks) for toks, _ in sentences])
 
 
@@ -333,6 +341,9 @@ def parse_args(argv):
     p.add_argument("--bio", dest="bilou", action="store_false", help="train on BIO, not BILOU tags")
     p.add_argument("--newsfane", action="store_true", help="add NewsFANE text to counts and clusters")
     p.add_argument("--wojood", action="store_true", help="add the Wojood sample (mapped) to training")
+    p.add_argument("--no-net", dest="net", action="store_false",
+                   help="CRF only: skip the neural tagger (training it needs torch)")
+    p.add_argument("--net-epochs", type=int, default=20)
     p.add_argument("--eval-extra", action="store_true", help="also score cleananercorp and Syrian tests")
     return p.parse_args(argv)
 
@@ -355,7 +366,7 @@ def regularisations(spec: str) -> list[tuple[float, float]]:
     return [tuple(float(x) for x in pair.split(",")) for pair in spec.split()]
 
 
-def train_and_score(features, labelled, tables, evals, args, c1: float, c2: float) -> None:
+def train_and_score(features, labelled, tables, evals, args, c1: float, c2: float, net=None) -> None:
     """Train one model and print its scores; outside --dev, ship it gzipped."""
     out = Path("/tmp/ner-dev") if args.dev else args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -368,7 +379,19 @@ def train_and_score(features, labelled, tables, evals, args, c1: float, c2: floa
     print(f"\nc1={c1} c2={c2}: CRF trained in {seconds:.0f}s CPU; model {len(model) / 1e6:.2f} MB, "
           f"gzipped {len(gzip.compress(model, compresslevel=9)) / 1e6:.2f} MB", flush=True)
     for name, sentences in evals:
-        print(f"{name}\n{evaluate(model, tables, sentences).format_table()}", flush=True)
+        print(f"{name}, CRF alone\n{evaluate(model, tables, sentences).format_table()}", flush=True)
+        if net is not None:
+            print(f"{name}, CRF + network\n{evaluate(model, tables, sentences, net).format_table()}", flush=True)
+
+
+def train_network(train, tables: FeatureTables, args):
+    """The neural tagger combined with the CRF, trained on the ANERcorp part (needs torch), or None."""
+    if not args.net:
+        return None
+    from train_ner_net import write_net
+
+    out = Path("/tmp/ner-dev") if args.dev else args.out
+    return write_net(train, tables, out / NET_NAME, args.net_epochs, log=lambda m: print(m, flush=True))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -388,8 +411,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"features built ({time.process_time() - started:.0f}s CPU)", flush=True)
     args.out.mkdir(parents=True, exist_ok=True)
     write_tables(tables, Path("/tmp/ner-dev") if args.dev else args.out)
+    net = train_network(train, tables, args)
     for c1, c2 in regularisations(args.reg)[: None if args.dev else 1]:
-        train_and_score(features, train + extra, tables, evals, args, c1, c2)
+        train_and_score(features, train + extra, tables, evals, args, c1, c2, net)
     print(f"\ntotal {time.process_time() - started:.0f}s CPU")
     return 0
 

@@ -1,7 +1,9 @@
 """Statistical named-entity recogniser: PER, ORG, LOC and MISC as ANERcorp defines them.
 
-A linear-chain CRF (python-crfsuite) over hand-built token features. The features
-are defined once, here, and used both by ``scripts/train_ner.py`` and at run time.
+A linear-chain CRF (python-crfsuite) over hand-built token features, combined with
+a small neural tagger (``rasd.extract.ner_net``, run by numpy): their per-token tag
+probabilities are added in log space and decoded as one valid tag sequence. The
+features are defined once, here, and used both by ``scripts/train_ner.py`` and at run time.
 Besides the model, the tagger reads *feature tables* built by the same script:
 word counts (to validate clitic stripping), word clusters, place names from the
 gazetteer and an entity lexicon. Both files ship in ``rasd/data/ner/`` (CC BY-SA 4.0,
@@ -23,13 +25,18 @@ import threading
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
+import numpy as np
 import pycrfsuite
 
 from rasd.model import Span
 from rasd.resources import data_path
 from rasd.text.normalize import fold_word, strip_article
 from rasd.text.segment import Token
+
+if TYPE_CHECKING:  # ner_net builds on this module's features, so it is imported where used
+    from rasd.extract.ner_net import NetModel
 
 __all__ = [
     "FeatureTables",
@@ -48,6 +55,7 @@ __all__ = [
 
 MODEL_NAME = "anercorp-crf.crfsuite.gz"
 TABLES_NAME = "anercorp-crf.tables.json.gz"
+NET_NAME = "anercorp-net.npz.gz"
 CUES_NAME = "cue_words.tsv"
 CLUSTER_MIN_COUNT = 3  # a word is clustered when seen this often in the unlabelled text
 ENTITY_TYPES = ("PER", "ORG", "LOC", "MISC")
@@ -393,13 +401,18 @@ def bilou_to_bio(tags: Sequence[str]) -> list[str]:
 
 
 class NerTagger:
-    """A loaded CRF model and its feature tables; safe to share between threads."""
+    """A loaded CRF model, its feature tables and, if given, the neural tagger combined with it.
 
-    def __init__(self, model: bytes, tables: FeatureTables):
+    Safe to share between threads.
+    """
+
+    def __init__(self, model: bytes, tables: FeatureTables, net: NetModel | None = None):
         self.tables = tables
+        self.net = net
         self._model = model  # crfsuite reads the model from this buffer without copying it
         self._crf = pycrfsuite.Tagger()
         self._crf.open_inmemory(model)
+        self._labels = frozenset(self._crf.labels())
         self._lock = threading.Lock()  # a crfsuite tagger holds per-call state
 
     def stem(self, word: str) -> str:
@@ -411,16 +424,31 @@ class NerTagger:
         if not tokens:
             return []
         features = sentence_features(tokens, self.tables)
+        if self.net is None:
+            with self._lock:
+                return bilou_to_bio(self._crf.tag(features))
+        return bilou_to_bio(self.net.combine(self.crf_marginals(features), tokens, self.tables))
+
+    def crf_marginals(self, features: Sequence[Sequence[str]]) -> np.ndarray:
+        """(tokens, len(TAGS)) probability of each BILOU tag at each token, by the CRF alone."""
+        from rasd.extract.ner_net import TAGS
+
         with self._lock:
-            tags = self._crf.tag(features)
-        return bilou_to_bio(tags)
+            self._crf.set(features)
+            return np.array([[self._crf.marginal(tag, i) if tag in self._labels else 0.0 for tag in TAGS]
+                             for i in range(len(features))])
 
 
 @functools.cache
 def load_tagger() -> NerTagger:
     """The shipped NER model and its tables, loaded once per process."""
     tables = json.loads(gzip.decompress(data_path("ner", TABLES_NAME).read_bytes()))
-    return NerTagger(gzip.decompress(data_path("ner", MODEL_NAME).read_bytes()), FeatureTables.from_json(tables))
+    from rasd.extract.ner_net import NetModel
+
+    net_path = data_path("ner", NET_NAME)
+    net = NetModel.from_bytes(gzip.decompress(net_path.read_bytes())) if net_path.exists() else None
+    return NerTagger(gzip.decompress(data_path("ner", MODEL_NAME).read_bytes()),
+                     FeatureTables.from_json(tables), net)
 
 
 @dataclass(frozen=True, slots=True)
