@@ -292,3 +292,8 @@ def test_any_word_salad_gives_spans_that_quote_the_text(pieces):
 def test_a_dual_of_clans_names_both():
     found = names("اندلعت اشتباكات بين مسلحين من قبيلتي الزوية والتبو في مدينة الكفرة.", country="Libya")
     assert found == ["Al-Zouieh Clan Militia (Libya)", "Al-Tabou Clan Militia (Libya)"]
+
+
+def test_forces_named_by_their_nationality_do_not_take_the_group_after_them():
+    found = names("قصفت الطائرات التركية مواقع لحزب العمال الكردستاني في منطقة الزاب.", country="Iraq")
+    assert found[0] == "Military Forces of Turkey" and "PKK: Kurdistan Workers Party" in found

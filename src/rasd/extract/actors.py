@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from rasd.extract.actor_lexicon import (
-    DEFAULT_COUNTRY, SYRIA_SWITCH, ActorLexicon, ActorRow, Reading, load_actor_lexicon, read_rows,
+    DEFAULT_COUNTRY, SYRIA_SWITCH, ActorLexicon, ActorRow, Reading, country_words, load_actor_lexicon, read_rows,
 )
 from rasd.model import Actor, Span
 from rasd.text.clitics import name_key
@@ -440,6 +440,8 @@ def _affiliate(found: list[_Found], context: _Context) -> list[_Found]:
         nxt = found[index + 1]
         if item.strong or item.kind not in ARMED_KINDS | {"unidentified"}:
             continue
+        if context.folded(item.last) in country_words():
+            continue  # «الطائرات التركية»: its nationality already names it
         between = [context.folded(k) for k in range(item.last + 1, nxt.first)]
         if nxt.strong and nxt.kind in ARMED_KINDS and len(between) <= 2 and all(w in _words_of("affiliation") for w in between):
             actor = replace(nxt.actor, mention=item.actor.mention, span=item.actor.span)
