@@ -506,3 +506,8 @@ def test_a_camp_known_only_by_the_subdistrict_of_its_name_is_near_its_centre():
 def test_a_common_word_behind_a_preposition_is_not_confirmed_by_a_cue():
     found = [m.location.name_ar for m in places("أسفر القصف عن إصابة أحد المزارعين وإصابة المزارع بجروح طفيفة.")]
     assert "جروح" not in found
+
+
+def test_an_unknown_quarter_lies_in_the_city_named_beside_it_not_where_a_namesake_is():
+    [quarter] = [m for m in places("أصيبت طفلة برصاص قناص في حي الروضة شرقي مدينة تعز.") if m.location.name_ar == "الروضة"]
+    assert quarter.location.admin1 == "Ta`izz"

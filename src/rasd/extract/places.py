@@ -675,7 +675,8 @@ def _unknown_mention(article: _Article, member: Governed) -> PlaceMention:
     name_span = Span(tokens[member.first].span.start, tokens[member.last].span.end)
     span = _with_cue(tokens, name_span, member.first, member.cue)
     sentence = article.sentence_at(span.start)
-    admin1 = _nearest_admin1(article, member.first, sentence)
+    own = next((i for i, m in enumerate(article.matches) if m.first == member.first), -1)
+    admin1 = _nearest_admin1(article, member.first, sentence, own)  # not its own namesake's: «حي الروضة ... تعز»
     role = "near" if member.cue.value in BESIDE else "place"  # «طريق الكسارات»: along the road
     location = Location(
         name_ar=_member_name(article, member), admin1=admin1, country=_country_name(article.context.country),
