@@ -511,3 +511,8 @@ def test_a_common_word_behind_a_preposition_is_not_confirmed_by_a_cue():
 def test_an_unknown_quarter_lies_in_the_city_named_beside_it_not_where_a_namesake_is():
     [quarter] = [m for m in places("أصيبت طفلة برصاص قناص في حي الروضة شرقي مدينة تعز.") if m.location.name_ar == "الروضة"]
     assert quarter.location.admin1 == "Ta`izz"
+
+
+def test_a_bearing_from_a_common_word_names_no_village_but_from_a_city_it_does():
+    found = [m.location.name_ar for m in places("هدمت الجرافات منزلين في بلدة سلوان جنوب المسجد الأقصى. ودارت معارك شرق حماة.")]
+    assert "المسجد" not in found and "حماة" in found

@@ -515,6 +515,9 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     weak, joined = _is_weak(match), first_word.startswith("و") and first_word not in ordinary_words()
     if weak and member is None and not joined and match.key not in article.confirmed:
         return []  # the common case of an ordinary word («قوات», «الدولة»): no support possible
+    small = all(p.rank < LARGE_RANK for p in match.candidates)  # «شرق حماة» stays: a city is named so
+    if weak and small and cue is not None and cue.role == "direction":
+        return []  # «جنوب المسجد الأقصى»: a bearing from a common word names no village of that name
     listed = _coordinated(article.tokens, article.matches, index)
     if listed and weak and not joined:
         listed = False  # «نوى، الذين»: a comma before a common word is no list
@@ -536,6 +539,7 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
 
 
 LARGE_KINDS = frozenset({"country", "capital", "governorate", "province", "city", "district"})
+LARGE_RANK = 6  # Place.rank of cities and larger
 
 
 def _row_of(mention: PlaceMention, match: _NameMatch) -> Place | None:
