@@ -536,3 +536,9 @@ def test_a_toll_near_a_town_is_still_reported():
     text = "قتل ستة عناصر من الأمن العام في هجوم شنه مسلحون من فلول النظام على حاجز أمني قرب مدينة جبلة."
     [event] = pipeline_events(text, published="2025-03-07")
     assert (event.location.name_ar, event.location.geo_precision, event.fatalities) == ("جبلة", 2, 6)
+
+
+def test_a_village_the_table_gives_no_governorate_can_still_be_the_place():
+    [event] = pipeline_events("هدمت جرافات الاحتلال منزلين في بلدة سلوان جنوب المسجد الأقصى اليوم.", published="2025-06-02")
+    assert (event.sub_event_type, event.location.name_ar) == ("Looting/property destruction", "سلوان")
+    assert event.location.lat is not None and event.location.admin1 is None

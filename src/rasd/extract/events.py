@@ -216,7 +216,12 @@ def _is_local(mention: PlaceMention) -> bool:
     """A place an event can be at: in a governorate, or a named spot the table lacks («بلدة X»)."""
     if mention.kind == "country":
         return False
-    return bool(mention.location.admin1) or (mention.location.gazetteer_id is None and mention.span != mention.name_span)
+    settled = mention.kind in SETTLED_KINDS and mention.location.lat is not None  # a row the table leaves unplaced
+    return bool(mention.location.admin1) or settled or (
+        mention.location.gazetteer_id is None and mention.span != mention.name_span)
+
+
+SETTLED_KINDS = frozenset({"village", "town", "city", "capital", "neighbourhood", "locality", "camp"})
 
 
 def _origins(facts: ArticleFacts, mentions: list[PlaceMention], act: str) -> list[PlaceMention]:

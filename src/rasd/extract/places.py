@@ -364,7 +364,7 @@ def to_location(place: Place, role: str, mention: str, span: Span) -> Location:
     """The Location record of a gazetteer row, at the geo_precision its role gives."""
     return Location(
         name_ar=place.name_ar, name_en=place.name_en, gazetteer_id=place.id,
-        admin1=place.admin1_en, admin2=place.admin2_en or None, admin3=place.admin3_en or None,
+        admin1=place.admin1_en or None, admin2=place.admin2_en or None, admin3=place.admin3_en or None,
         country=place.country, lat=place.lat, lon=place.lon,
         geo_precision=PRECISION_BY_ROLE.get(role, 1), mention=mention, span=span,
     )
