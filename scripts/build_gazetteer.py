@@ -121,6 +121,35 @@ def compile_rows(source: Path, shape=compact_row):
                     yield compact
 
 
+NEIGHBOUR_DEGREES = 0.25  # grid cell; a row with no governorate takes that of the nearest row within one cell
+
+
+def with_borrowed_admin1(rows: list[list[str]]) -> list[list[str]]:
+    """Rows the source leaves without a governorate take the admin1 of the nearest row of the same
+    country that has one (within about 25 km), so an event there still has its admin hierarchy."""
+    grid: dict[tuple[str, int, int], list[list[str]]] = {}
+    for row in rows:
+        if row[9] and row[6] and row[7]:
+            grid.setdefault(_cell(row), []).append(row)
+    return [_borrowed(row, grid) if not row[9] and row[6] and row[7] else row for row in rows]
+
+
+def _cell(row: list[str]) -> tuple[str, int, int]:
+    return row[1], int(float(row[6]) // NEIGHBOUR_DEGREES), int(float(row[7]) // NEIGHBOUR_DEGREES)
+
+
+def _borrowed(row: list[str], grid: dict) -> list[str]:
+    country, y, x = _cell(row)
+    near = [other for dy in (-1, 0, 1) for dx in (-1, 0, 1) for other in grid.get((country, y + dy, x + dx), ())]
+    if not near:
+        return row
+    lat, lon = float(row[6]), float(row[7])
+    nearest = min(near, key=lambda o: ((float(o[6]) - lat) ** 2 + (float(o[7]) - lon) ** 2, o[0]))
+    if ((float(nearest[6]) - lat) ** 2 + (float(nearest[7]) - lon) ** 2) ** 0.5 > NEIGHBOUR_DEGREES:
+        return row
+    return row[:8] + nearest[8:10] + row[10:]
+
+
 def write_table(rows, out: Path, columns: tuple[str, ...] = COLUMNS) -> int:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
@@ -142,7 +171,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     parser.add_argument("--latin-out", type=Path, default=DEFAULT_LATIN_OUT)
     args = parser.parse_args()
-    count = write_table(compile_rows(args.source), args.out)
+    count = write_table(with_borrowed_admin1(list(compile_rows(args.source))), args.out)
     print(f"wrote {count} places to {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
     count = write_table(compile_rows(args.source, latin_row), args.latin_out, LATIN_COLUMNS)
     print(f"wrote {count} Latin-named places to {args.latin_out} ({args.latin_out.stat().st_size / 1e6:.2f} MB)")

@@ -66,3 +66,13 @@ def test_the_build_adds_the_bare_name_of_a_row_named_with_its_type_word():
            "admin2_ar": "", "admin2_en": "", "admin3_ar": "", "admin3_en": "", "population": ""}
     assert script.compact_row(row)[4] == "الوادي"
     assert script.bare_alternates(["قرية", "الوادي"]) == []  # a type word alone is no name
+
+
+def test_the_build_gives_a_row_without_a_governorate_that_of_its_nearest_neighbour():
+    script = build_script()
+    def row(id_, lat, lon, admin1):
+        return [id_, "LB", "x", "", "", "village", lat, lon, "", admin1, "", "", "", "", ""]
+    rows = [row("a", "33.10", "35.30", "Nabatieh"), row("b", "33.90", "35.50", "Beirut"), row("c", "33.12", "35.31", "")]
+    assert script.with_borrowed_admin1(rows)[2][9] == "Nabatieh"
+    far = [row("a", "33.10", "35.30", "Nabatieh"), row("c", "34.50", "36.00", "")]
+    assert script.with_borrowed_admin1(far)[1][9] == ""  # nothing within reach: left as it was
