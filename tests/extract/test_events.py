@@ -542,3 +542,9 @@ def test_a_quarter_the_source_gave_no_governorate_is_the_place_with_its_neighbou
     [event] = pipeline_events("هدمت جرافات الاحتلال منزلين في بلدة سلوان جنوب المسجد الأقصى اليوم.", published="2025-06-02")
     assert (event.sub_event_type, event.location.name_ar) == ("Looting/property destruction", "سلوان")
     assert event.location.lat is not None and event.location.admin1 == "West Bank"  # borrowed at build time
+
+
+def test_a_foiled_attack_named_by_its_attacker_against_the_force_reporting_it():
+    [event] = pipeline_events("وفي مأرب، أعلنت القوات الحكومية اليوم إحباط هجوم حوثي على مواقعها في مديرية رغوان، مؤكدة مقتل عدد من المهاجمين.")
+    assert (event.sub_event_type, event.actor1.name, event.actor2.name) == (
+        "Armed clash", "Houthi Movement", "Military Forces of Yemen (Government)")

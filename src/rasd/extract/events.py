@@ -546,7 +546,8 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
               and not _membership(facts, m)]
     # «غارات روسية»: a group named in the trigger's own phrase (the bare noun «غارات» names nobody)
     holding = [m for m in mentions if m.kind in AGENT_KINDS  # even inside a toll: «ضحايا القصف الإسرائيلي»
-               and m.span.start <= act.trigger.start < m.span.end and m.span != act.trigger]
+               and m.span.start < act.trigger.end and act.trigger.start < m.span.end  # «إحباط هجوم حوثي»
+               and m.span != act.trigger]
     opened = facts.sentences[act.sentence].start if act.verbal else _clause_start(facts, act)
     before = [m for m in agents if opened <= m.span.start and m.span.end <= act.trigger.start]
     suffered = _passive_subjects(facts, act, before)  # «تعرض مقر للحشد لضربة جوية»: the group was hit
@@ -739,7 +740,7 @@ def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> 
     if draft.act.act == "statement":
         actor2 = None  # a community's statement is its own act; whom it speaks of is no party
     if actor2 is None and draft.act.event_type == BATTLES:
-        actor2 = opponent(facts, draft.act, actor1)
+        actor2 = _reporting_side(facts, draft.act, actor1) or opponent(facts, draft.act, actor1)
     if actor2 is None and (_civilian_victims(facts, draft.act) or draft.act.sub_event_type == "Arrests"):
         actor2 = Actor(f"Civilians ({facts.country or 'Syria'})", "مدنيون", 7)  # those arrested, unless named
     return _retype(facts, replace(draft, actor1=actor1, actor2=actor2, doer_named=doer is not None), target)
@@ -762,6 +763,14 @@ def _claimant(facts: ArticleFacts, act: Act) -> Any:
             following = {t.folded for t in facts.tokens[after:after + 2]}
             if mention.kind in ARMED_KINDS and (before & CLAIM_VERBS or following & CLAIM_NOUNS):
                 return mention
+    return None
+
+
+def _reporting_side(facts: ArticleFacts, act: Act, actor1: Actor | None) -> Actor | None:
+    """«أعلنت القوات الحكومية إحباط هجوم حوثي على مواقعها»: the armed side that reports a battle fought it."""
+    for mention in facts.in_sentence("actors", act.sentence):
+        if mention.kind in ARMED_KINDS and _is_reporter(facts, mention) and (actor1 is None or mention.actor.name != actor1.name):
+            return mention.actor
     return None
 
 
