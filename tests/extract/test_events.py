@@ -548,3 +548,12 @@ def test_a_foiled_attack_named_by_its_attacker_against_the_force_reporting_it():
     [event] = pipeline_events("وفي مأرب، أعلنت القوات الحكومية اليوم إحباط هجوم حوثي على مواقعها في مديرية رغوان، مؤكدة مقتل عدد من المهاجمين.")
     assert (event.sub_event_type, event.actor1.name, event.actor2.name) == (
         "Armed clash", "Houthi Movement", "Military Forces of Yemen (Government)")
+
+
+def test_youths_confronting_soldiers_after_a_raid_riot_where_the_raid_was():
+    text = ("اقتحمت قوات الاحتلال فجر اليوم مخيم نور شمس واعتقلت خمسة شبان. "
+            "واندلعت مواجهات بين الشبان وقوات الاحتلال أصيب خلالها شاب برصاص حي. "
+            "وفي الخليل، هاجم مستوطنون منازل المواطنين في بلدة سعير.")
+    riots = [e for e in pipeline_events(text) if e.event_type == "Riots"]
+    assert [(e.sub_event_type, e.location.name_ar, e.actor2.name) for e in riots] == [
+        ("Violent demonstration", "مخيم نور شمس", "Military Forces of Israel")]

@@ -839,9 +839,9 @@ def _drop_protests_in_riots(drafts: list[Draft]) -> list[Draft]:
 
 
 def _crowd_side(facts: ArticleFacts, act: Act) -> bool:
-    """«اشتباكات بين متظاهرين ...»: the first side of a clash is a crowd."""
+    """«اشتباكات بين متظاهرين ...», «مواجهات بين الشبان وقوات الاحتلال»: the first side of a clash is a crowd."""
     after = [m for m in facts.in_sentence("actors", act.sentence) if m.span.start >= act.trigger.end]
-    if not after or after[0].kind not in ("protesters", "rioters"):
+    if not after or after[0].kind not in ("protesters", "rioters", "civilians"):  # «مواجهات بين الشبان وقوات ...»
         return False
     between = facts.text[act.trigger.end:after[0].span.start].split()
     return between[-1:] == ["بين"]
@@ -1188,8 +1188,20 @@ def borrowed_place(facts: ArticleFacts, act: Act, drafts: list[Draft], fallback:
         return last.place
     if last:
         return None  # another doer's act of that kind: not where the last one was
-    following = sentence_places(facts, act.sentence + 1, act.act) if act.sentence + 1 < len(facts.sentences) else []
+    nxt = act.sentence + 1
+    if nxt >= len(facts.sentences) or _opens_new_topic(facts, nxt):
+        return fallback  # «وفي الخليل، ...»: the next sentence is about somewhere else
+    following = sentence_places(facts, nxt, act.act)
     return following[0] if following else fallback
+
+
+NEW_TOPIC_WORDS = frozenset({"وفي", "في", "اما", "واما", "الي", "والي"})  # «وفي X،», «إلى ذلك»
+
+
+def _opens_new_topic(facts: ArticleFacts, sentence: int) -> bool:
+    """A sentence that opens with «وفي X،», «أما», «إلى ذلك»: a new topic, not details of the last."""
+    first = token_at(facts.tokens, facts.sentences[sentence].start)
+    return first < len(facts.tokens) and facts.tokens[first].folded in NEW_TOPIC_WORDS
 
 
 def article_fallback_place(facts: ArticleFacts) -> PlaceMention | None:
