@@ -187,3 +187,7 @@ def test_plural_and_passive_forms_of_assassination_are_killings():
 def test_suicide_drones_are_drone_strikes_not_suicide_bombings():
     assert kinds("استهدفت مسيرات انتحارية مطار المدينة فجر اليوم.") == [("Explosions/Remote violence", "Air/drone strike")]
     assert kinds("فجر انتحاري حزاما ناسفا في سوق المدينة.")[0][1] == "Suicide bomb"
+
+
+def test_a_strike_by_workers_is_a_protest():
+    assert kinds("أضرب مئات العمال عن العمل اليوم للمطالبة بزيادة الأجور.") == [("Protests", "Peaceful protest")]
