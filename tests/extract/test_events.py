@@ -557,3 +557,8 @@ def test_youths_confronting_soldiers_after_a_raid_riot_where_the_raid_was():
     riots = [e for e in pipeline_events(text) if e.event_type == "Riots"]
     assert [(e.sub_event_type, e.location.name_ar, e.actor2.name) for e in riots] == [
         ("Violent demonstration", "مخيم نور شمس", "Military Forces of Israel")]
+
+
+def test_a_clause_opened_by_haythu_is_the_act_not_a_description():
+    text = "رصد المرصد استمرار التصعيد اليوم، حيث قصفت قوات النظام بلدات كنصفرة والفطيرة وسفوهن بالمدفعية."
+    assert {e.location.name_ar for e in pipeline_events(text)} == {"كنصفرة", "الفطيرة", "سفوهن"}

@@ -516,3 +516,8 @@ def test_an_unknown_quarter_lies_in_the_city_named_beside_it_not_where_a_namesak
 def test_a_bearing_from_a_common_word_names_no_village_but_from_a_city_it_does():
     found = [m.location.name_ar for m in places("هدمت الجرافات منزلين في بلدة سلوان جنوب المسجد الأقصى. ودارت معارك شرق حماة.")]
     assert "المسجد" not in found and "حماة" in found
+
+
+def test_a_nickname_of_two_hyphened_names_is_no_place():
+    found = [m.location.name_ar for m in places('تصاعد القصف في منطقة "بوتين-أردوغان" على بلدات كنصفرة والفطيرة.')]
+    assert "بوتين" not in found and "كنصفرة" in found

@@ -199,7 +199,7 @@ def _is_aside(facts: ArticleFacts, mention: PlaceMention) -> bool:
     return bool(set(_words_before(facts, mention, 2)) & ASIDE_WORDS)
 
 
-DESCRIPTION_WORDS = frozenset({"حيث", "كان", "كانت", "الذي", "التي", "اللذين", "الذين", "وكان", "وكانت"})
+DESCRIPTION_WORDS = frozenset({"كان", "كانت", "الذي", "التي", "اللذين", "الذين", "وكان", "وكانت"})
 
 
 def _is_description(facts: ArticleFacts, mention: PlaceMention) -> bool:

@@ -412,10 +412,19 @@ def _stretch(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: boo
     last = _extent(tokens, position, scene.starts, scene.big)
     if skip and last + 1 < len(tokens) and tokens[last + 1].folded in PRONOUN_PREPOSITIONS:
         return None  # «وتعاملت معها»: a verb ends the list
+    if _hyphen_joined(tokens, last):
+        return None  # «منطقة "بوتين-أردوغان"»: a nickname made of two names, no place of that name
     closed = _close(tokens, position, last, scene)
     if closed is None and (skip or tokens[position].folded in ordinary_words()):
         return None  # a later list member, or an ordinary word, must end like a name: not «وقتل عشرة»
     return Governed(position, closed if closed is not None else last, cue, skip, None, False)
+
+
+def _hyphen_joined(tokens: tuple[Token, ...], last: int) -> bool:
+    """A name glued by a hyphen to the next word, with no space: «بوتين-أردوغان»."""
+    if last + 2 >= len(tokens) or tokens[last + 1].text not in "-–":
+        return False
+    return tokens[last].span.end == tokens[last + 1].span.start == tokens[last + 2].span.start - 1
 
 
 def _next_member(tokens: tuple[Token, ...], after: int, plural: bool) -> tuple[int, int, bool] | None:
