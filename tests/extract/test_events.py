@@ -560,5 +560,5 @@ def test_youths_confronting_soldiers_after_a_raid_riot_where_the_raid_was():
 
 
 def test_a_clause_opened_by_haythu_is_the_act_not_a_description():
-    text = "رصد المرصد استمرار التصعيد اليوم، حيث قصفت قوات النظام بلدات كنصفرة والفطيرة وسفوهن بالمدفعية."
+    text = "رصد المرصد استمرار التصعيد اليوم، حيث قصفت قوات النظام بالمدفعية بلدات كنصفرة والفطيرة وسفوهن."
     assert {e.location.name_ar for e in pipeline_events(text)} == {"كنصفرة", "الفطيرة", "سفوهن"}

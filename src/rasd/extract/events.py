@@ -217,8 +217,9 @@ def _is_local(mention: PlaceMention) -> bool:
     if mention.kind == "country":
         return False
     settled = mention.kind in SETTLED_KINDS and mention.location.lat is not None  # a row the table leaves unplaced
-    return bool(mention.location.admin1) or settled or (
-        mention.location.gazetteer_id is None and mention.span != mention.name_span)
+    unlisted = mention.location.gazetteer_id is None and (  # «بلدات X وY وZ»: every member, not the first only
+        mention.span != mention.name_span or mention.kind in SETTLED_KINDS)
+    return bool(mention.location.admin1) or settled or unlisted
 
 
 SETTLED_KINDS = frozenset({"village", "town", "city", "capital", "neighbourhood", "locality", "camp"})
@@ -892,7 +893,7 @@ def _is_broad(mention: PlaceMention) -> bool:
     location = mention.location
     if (location.geo_precision or 3) >= 3:
         return True
-    namesake = (location.name_en or "").lower() == (location.admin1 or "").lower()
+    namesake = bool(location.admin1) and (location.name_en or "").lower() == location.admin1.lower()
     return namesake and mention.span == mention.name_span
 
 
