@@ -521,3 +521,8 @@ def test_a_bearing_from_a_common_word_names_no_village_but_from_a_city_it_does()
 def test_a_nickname_of_two_hyphened_names_is_no_place():
     found = [m.location.name_ar for m in places('تصاعد القصف في منطقة "بوتين-أردوغان" على بلدات كنصفرة والفطيرة.')]
     assert "بوتين" not in found and "كنصفرة" in found
+
+
+def test_an_unknown_list_name_ends_before_a_bi_al_phrase():
+    found = [m.location.name_ar for m in places("قصفت قوات النظام بلدات كنصفرة والفطيرة وسفوهن بالمدفعية.")]
+    assert found == ["كنصفرة", "الفطيرة", "سفوهن"]

@@ -329,6 +329,7 @@ def _closed(tokens: tuple[Token, ...], last: int, starts: dict[int, int], weak: 
         return True  # «مجدداً» is never part of a name
     ordinary = is_ordinary(folded) and not folded.startswith("ال")  # «انتهت», not «الدولة»
     return (not folded.isalpha() or folded.startswith("و") or folded in NAME_STOPS or ordinary
+            or folded.startswith(PREPOSITION_ARTICLE)  # «وسفوهن بالمدفعية»: a «بال» word starts a phrase
             or cue_of(tokens[nxt]) is not None or is_nisba(folded))
 
 
