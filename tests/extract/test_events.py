@@ -562,3 +562,9 @@ def test_youths_confronting_soldiers_after_a_raid_riot_where_the_raid_was():
 def test_a_clause_opened_by_haythu_is_the_act_not_a_description():
     text = "رصد المرصد استمرار التصعيد اليوم، حيث قصفت قوات النظام بالمدفعية بلدات كنصفرة والفطيرة وسفوهن."
     assert {e.location.name_ar for e in pipeline_events(text)} == {"كنصفرة", "الفطيرة", "سفوهن"}
+
+
+def test_a_clash_between_two_factions_of_one_group_has_that_group_on_both_sides():
+    [event] = pipeline_events("اندلعت اشتباكات اليوم بين فصيلين من هيئة تحرير الشام في مدينة سرمدا أسفرت عن إصابة ثلاثة مقاتلين.",
+                              published="2023-05-05")
+    assert event.actor1.name == event.actor2.name == "Hayat Tahrir al-Sham"

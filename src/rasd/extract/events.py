@@ -740,6 +740,8 @@ def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> 
         actor1, actor2 = agreement_parties(facts, draft.act, actor1, actor2)
     if draft.act.act == "statement":
         actor2 = None  # a community's statement is its own act; whom it speaks of is no party
+    if actor2 is None and draft.act.event_type == BATTLES and actor1 is not None and _infighting(facts, draft.act):
+        actor2 = actor1  # «اشتباكات بين فصيلين من الجيش الوطني»: both sides are that group
     if actor2 is None and draft.act.event_type == BATTLES:
         actor2 = _reporting_side(facts, draft.act, actor1) or opponent(facts, draft.act, actor1)
     if actor2 is None and (_civilian_victims(facts, draft.act) or draft.act.sub_event_type == "Arrests"):
@@ -765,6 +767,16 @@ def _claimant(facts: ArticleFacts, act: Act) -> Any:
             if mention.kind in ARMED_KINDS and (before & CLAIM_VERBS or following & CLAIM_NOUNS):
                 return mention
     return None
+
+
+INFIGHTING = ("بين فصيلين", "بين مجموعتين", "بين فصايل", "بين طرفين من", "بين عناصر من", "بين مجموعات من")
+
+
+def _infighting(facts: ArticleFacts, act: Act) -> bool:
+    """«اشتباكات بين فصيلين من X»: a clash inside one group."""
+    sentence = facts.sentences[act.sentence].quote(facts.text)
+    folded = " ".join(fold_word(word) for word in sentence.split())
+    return any(phrase in folded for phrase in INFIGHTING)
 
 
 def _reporting_side(facts: ArticleFacts, act: Act, actor1: Actor | None) -> Actor | None:
