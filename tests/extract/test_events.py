@@ -568,3 +568,13 @@ def test_a_clash_between_two_factions_of_one_group_has_that_group_on_both_sides(
     [event] = pipeline_events("اندلعت اشتباكات اليوم بين فصيلين من هيئة تحرير الشام في مدينة سرمدا أسفرت عن إصابة ثلاثة مقاتلين.",
                               published="2023-05-05")
     assert event.actor1.name == event.actor2.name == "Hayat Tahrir al-Sham"
+
+
+def test_the_member_a_killing_counts_is_its_victim_not_its_doer():
+    [event] = pipeline_events("شهدت مدينة الرقة اليوم اغتيال عنصر من قسد برصاص مجهولين.")
+    assert event.actor1.name == "Unidentified Armed Group (Syria)" and event.actor2.name == "Syrian Democratic Forces"
+
+
+def test_a_strike_on_a_named_airport_is_reported_though_the_gazetteer_lacks_it():
+    found = pipeline_events("تعرض مطار معيتيقة الدولي في طرابلس لقصف بالصواريخ الليلة الماضية.", published="2025-06-10")
+    assert [(e.sub_event_type, e.location.name_ar) for e in found] == [("Shelling/artillery/missile attack", "معيتيقة")]

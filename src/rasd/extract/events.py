@@ -557,13 +557,15 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
     # «قصفت قوات النظام», «إلقاء مروحيات النظام»: the group right after a verb or verbal noun
     genitive = next((m for m in after if m.kind in AGENT_KINDS and act.act != "explosion"
                      and not (m.kind == "person" and before)  # «القوات اعتقلت المواطن X»: the object
+                     and not _counted_victims(facts, m)  # «اغتيال عنصر من قسد»: the victim
                      and token_at(facts.tokens, m.span.start) == act.last_token + 1), None)
     marked = next((m for m in after if m.kind in AGENT_KINDS and _marked_agent(facts, act, m)), None)
     if marked is None and _weapon_is_subject(facts, act):  # «استهدفت طائرة مسيرة حوثية»: whose weapon
         marked = next((m for m in after if m.kind in AGENT_KINDS
                        and token_at(facts.tokens, m.span.start) <= act.last_token + WEAPON_OWNER_REACH), None)
     doer = holding[0] if holding else genitive or marked or (_subject(facts, before) if before else next(
-        (m for m in after if _doer_after(facts, act, m) and not _weapon_is_subject(facts, act)), None))
+        (m for m in after if _doer_after(facts, act, m) and not _weapon_is_subject(facts, act)
+         and not _counted_victims(facts, m)), None))
     others = _doers_of_other_acts(facts, act)
     target = next((m for m in after if m is not doer and _differs(m, doer) and m.span not in others
                    and not _named_as_ally(facts, m)
@@ -1430,7 +1432,8 @@ def confidence(draft: Draft) -> float:
     logit += 0.3 * draft.doer_named + 0.2 * act.verbal - 0.3 * (act.definite and not act.verbal)
     toll = bool(draft.fatalities or draft.injuries)
     # a place near a town is often a guess; a toll there still says something happened
-    logit -= 0.8 * draft.place_inherited + (0.6 if toll else 1.2) * bool(location and (location.geo_precision or 1) >= 2)
+    near = bool(location and (location.geo_precision or 1) >= 2) and draft.place.kind != "facility"  # «مطار X»
+    logit -= 0.8 * draft.place_inherited + (0.6 if toll else 1.2) * near
     return round(1 / (1 + math.exp(-logit)), 2)
 
 
