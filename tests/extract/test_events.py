@@ -578,3 +578,8 @@ def test_the_member_a_killing_counts_is_its_victim_not_its_doer():
 def test_a_strike_on_a_named_airport_is_reported_though_the_gazetteer_lacks_it():
     found = pipeline_events("تعرض مطار معيتيقة الدولي في طرابلس لقصف بالصواريخ الليلة الماضية.", published="2025-06-10")
     assert [(e.sub_event_type, e.location.name_ar) for e in found] == [("Shelling/artillery/missile attack", "معيتيقة")]
+
+
+def test_where_the_victim_was_heading_is_the_place_when_nothing_else_is_named():
+    found = pipeline_events("قتل شاب برصاص قناص اليوم أثناء عودته إلى بلدة كفركلا.")
+    assert [e.location.name_ar for e in found] == ["كفركلا"]

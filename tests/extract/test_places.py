@@ -526,3 +526,8 @@ def test_a_nickname_of_two_hyphened_names_is_no_place():
 def test_an_unknown_list_name_ends_before_a_bi_al_phrase():
     found = [m.location.name_ar for m in places("قصفت قوات النظام بلدات كنصفرة والفطيرة وسفوهن بالمدفعية.")]
     assert found == ["كنصفرة", "الفطيرة", "سفوهن"]
+
+
+def test_an_acts_verb_after_and_ends_a_list_of_villages():
+    found = [m.location.name_ar for m in places("اقتحمت القوات قرية التكينة بولاية الجزيرة ونهبت الممتلكات واعتدت على السكان.")]
+    assert "نهبت الممتلكات" not in found and "التكينة" in found

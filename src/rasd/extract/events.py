@@ -305,8 +305,9 @@ def sentence_places(facts: ArticleFacts, sentence: int, act: str) -> list[PlaceM
     origins = _origins(facts, named, act)
     here = [m for m in named if m not in origins]
     if not here and facts.in_sentence("casualties", sentence):
-        # «قتل شابان من بلدة X» and nothing else: the victims' home town is the best guess
-        here = [m for m in named if not set(_words_before(facts, m, 1)) & DESTINATION_WORDS]
+        # «قتل شابان من بلدة X» and nothing else: the victims' home town is the best guess,
+        # then where they were heading («حاولوا العودة إلى بلدة X»)
+        here = [m for m in named if not set(_words_before(facts, m, 1)) & DESTINATION_WORDS] or named
     here = [m for m in here if not _is_aside(facts, m)]
     told = [m for m in here if not _is_description(facts, m)]
     here = told or here

@@ -17,6 +17,7 @@ from itertools import compress, count
 from operator import attrgetter
 
 from rasd.extract.actor_lexicon import country_words
+from rasd.extract.lexicon import load_lexicon
 from rasd.resources import data_path
 from rasd.text.normalize import fold_word
 from rasd.text.segment import Token, analyze
@@ -413,6 +414,8 @@ def _stretch(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: boo
     last = _extent(tokens, position, scene.starts, scene.big)
     if skip and last + 1 < len(tokens) and tokens[last + 1].folded in PRONOUN_PREPOSITIONS:
         return None  # «وتعاملت معها»: a verb ends the list
+    if skip and load_lexicon("event_triggers").match_at(tokens, position) is not None:
+        return None  # «قرية X ونهبت الممتلكات»: an act's verb ends the list
     if _hyphen_joined(tokens, last):
         return None  # «منطقة "بوتين-أردوغان"»: a nickname made of two names, no place of that name
     closed = _close(tokens, position, last, scene)
