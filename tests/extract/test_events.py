@@ -583,3 +583,13 @@ def test_a_strike_on_a_named_airport_is_reported_though_the_gazetteer_lacks_it()
 def test_where_the_victim_was_heading_is_the_place_when_nothing_else_is_named():
     found = pipeline_events("قتل شاب برصاص قناص اليوم أثناء عودته إلى بلدة كفركلا.")
     assert [e.location.name_ar for e in found] == ["كفركلا"]
+
+
+def test_people_counted_by_their_nationality_are_civilians():
+    [event] = pipeline_events("استشهد 15 فلسطينيا اليوم برصاص قوات الاحتلال قرب مركز لتوزيع المساعدات في رفح.")
+    assert event.actor2.name == "Civilians (Palestine)"
+
+
+def test_an_armed_tribal_dispute_is_a_clash():
+    [event] = pipeline_events("اندلع نزاع عشائري مسلح اليوم بين عشيرتين في قضاء الشطرة أسفر عن مقتل شخصين.")
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 2)

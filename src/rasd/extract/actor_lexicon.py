@@ -118,7 +118,7 @@ def _form_readings() -> dict[str, list[Reading]]:
 
 def nationality_forms(adjective: str) -> set[str]:
     """The adjective's forms after a noun: «روسي» -> روسي، روسية، روسيين، روسيون، and with «ال»."""
-    forms = {adjective, adjective + "ة", adjective + "ين", adjective + "ون"}
+    forms = {adjective, adjective + "ة", adjective + "ين", adjective + "ون", adjective + "ا", adjective + "ان"}
     return {form_key(f) for f in forms | {"ال" + form for form in forms}}
 
 

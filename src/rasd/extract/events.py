@@ -27,6 +27,7 @@ from rasd.text.normalize import fold_word
 from rasd.extract.place_cues import cue_of
 from rasd.extract.places import FITS_ANAPHOR, PlaceMention
 from rasd.extract.sources import sources_for
+from rasd.extract.actor_lexicon import country_words
 from rasd.extract.actors import notables_of_town
 from rasd.model import Actor, Event, Location, Span
 from rasd.text.segment import Token
@@ -817,11 +818,17 @@ def opponent(facts: ArticleFacts, act: Act, actor1: Actor | None) -> Actor | Non
 
 
 def _civilian_victims(facts: ArticleFacts, act: Act) -> bool:
-    return any((getattr(c, "victims", None) or "") in CIVILIAN_VICTIMS
-               for c in facts.in_sentence("casualties", act.sentence))
+    """«مقتل 3 مدنيين», «استشهد 15 فلسطينيا»: people counted by a civilian word or a nationality."""
+    tolls = facts.in_sentence("casualties", act.sentence)
+    victims = [getattr(c, "victims", None) or "" for c in tolls]
+    after = [facts.tokens[i].folded for c in tolls if (i := token_at(facts.tokens, c.span.end)) < len(facts.tokens)]
+    words = [fold_word(w) for c in tolls for w in c.span.quote(facts.text).split()] + after  # «15 فلسطينيا»
+    return any(v in CIVILIAN_VICTIMS or v in country_words() for v in victims) or any(
+        w in country_words() for w in words)
 
 
-CIVILIAN_VICTIMS = frozenset({"مدني", "مدنيين", "مدنيا", "طفل", "اطفال", "امراه", "نساء", "شخص", "اشخاص", "مواطن", "مواطنين"})
+CIVILIAN_VICTIMS = frozenset({"مدني", "مدنيين", "مدنيا", "طفل", "اطفال", "امراه", "نساء", "شخص", "اشخاص", "مواطن", "مواطنين",
+                              "شاب", "رجل", "مسعف", "صحفي", "طبيب", "ممرض", "موظف", "عامل", "طالب", "مزارع", "راع"})
 
 
 def _retype(facts: ArticleFacts, draft: Draft, target) -> Draft:
