@@ -192,3 +192,8 @@ def test_suicide_drones_are_drone_strikes_not_suicide_bombings():
 
 def test_a_strike_by_workers_is_a_protest():
     assert kinds("أضرب مئات العمال عن العمل اليوم للمطالبة بزيادة الأجور.") == [("Protests", "Peaceful protest")]
+
+
+def test_freeing_people_is_a_release_not_a_takeover():
+    assert [a.act for a in acts("أعلنت الشرطة تحرير 40 مهاجرا من قبضة عصابة للتهريب.")] == ["release"]
+    assert [a.act for a in acts("أعلن الجيش تحرير البلدة بعد معارك عنيفة.")] == ["takeover"]

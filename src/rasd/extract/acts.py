@@ -217,8 +217,20 @@ def find_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[_Tri
         previous_end = shifted.last + 1
         if modality is None and _habitual_after(tokens, shifted.last, stop):
             modality = "habitual"
-        found.append(_Trigger(shifted, match.values[0], match.values[1] == "v", modality))
+        act = "release" if match.values[0] == "takeover" and _frees_people(tokens, shifted.last + 1) else match.values[0]
+        found.append(_Trigger(shifted, act, match.values[1] == "v", modality))
     return found
+
+
+def _frees_people(tokens: tuple[Token, ...], index: int) -> bool:
+    """«تحرير 40 مهاجرا», «حررت ثلاثة مختطفين»: people freed, not ground taken."""
+    from rasd.extract.numbers import read_count, victim_forms  # numbers reads counts; acts only asks here
+
+    if index >= len(tokens):
+        return False
+    count = read_count(tokens, index)
+    after = count.end if count is not None else index
+    return count is not None or (after < len(tokens) and tokens[after].folded in victim_forms())
 
 
 def _matches(lexicon_name: str, tokens: tuple[Token, ...], start: int, stop: int) -> list[PhraseMatch]:

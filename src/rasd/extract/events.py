@@ -531,6 +531,8 @@ def _is_reporter(facts: ArticleFacts, mention) -> bool:
     if not any(lexicon.match_at(facts.tokens, i) for i in range(max(0, first - 2), first)):
         return False
     after = token_at(facts.tokens, mention.span.end)
+    if after < len(facts.tokens) and load_lexicon("event_triggers").match_at(facts.tokens, after):
+        return False  # «أعلنت الداخلية القبض على عصابة»: it announces its own act
     return not any(t.folded in SELF_REFERENCE for t in facts.tokens[after:after + 2])
 
 
