@@ -593,3 +593,8 @@ def test_people_counted_by_their_nationality_are_civilians():
 def test_an_armed_tribal_dispute_is_a_clash():
     [event] = pipeline_events("اندلع نزاع عشائري مسلح اليوم بين عشيرتين في قضاء الشطرة أسفر عن مقتل شخصين.")
     assert (event.sub_event_type, event.fatalities) == ("Armed clash", 2)
+
+
+def test_a_bearing_after_a_camp_and_its_description_only_locates_the_camp():
+    found = pipeline_events("قصفت قوات الدعم السريع اليوم مخيم أبو شوك للنازحين شمالي الفاشر ما أدى لمقتل خمسة نازحين.")
+    assert [(e.location.name_ar, e.fatalities) for e in found] == [("أبو شوك", 5)]

@@ -531,3 +531,8 @@ def test_an_unknown_list_name_ends_before_a_bi_al_phrase():
 def test_an_acts_verb_after_and_ends_a_list_of_villages():
     found = [m.location.name_ar for m in places("اقتحمت القوات قرية التكينة بولاية الجزيرة ونهبت الممتلكات واعتدت على السكان.")]
     assert "نهبت الممتلكات" not in found and "التكينة" in found
+
+
+def test_a_two_letter_word_is_a_place_only_after_a_place_word():
+    found = [m.location.name_ar for m in places("استهدفت المسيرات محطة كهرباء أم دباكر في مدينة كوستي.")]
+    assert found == ["كوستي"]

@@ -262,7 +262,7 @@ def _is_container(facts: ArticleFacts, inner: PlaceMention, outer: PlaceMention)
     coordinated = facts.tokens[last].folded.startswith("و")  # «X وبلدة Y» is a list
     larger = _size(outer) > _size(inner) or (outer.location.geo_precision or 1) >= 3 or _named_as_unit(facts, outer)
     # «منطقة X جنوبي Y», «بلدة X في جبل Z جنوبي Y»: a bearing from Y only says where X lies
-    bearing = outer.role == "direction" and (not gap or _is_connector(gap[0].folded))
+    bearing = outer.role == "direction" and (len(gap) <= 1 or _is_connector(gap[0].folded))  # «مخيم X للنازحين شمالي Y»
     linked = all(_is_connector(t.folded) for t in gap) or bearing
     return (larger or bearing) and not coordinated and len(gap) <= CONTAINER_GAP and linked
 

@@ -515,6 +515,8 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     weak, joined = _is_weak(match), first_word.startswith("و") and first_word not in ordinary_words()
     if weak and member is None and not joined and match.key not in article.confirmed:
         return []  # the common case of an ordinary word («قوات», «الدولة»): no support possible
+    if match.first == match.last and len(match.key) <= 2 and cue is None:
+        return []  # «أم دباكر»: a two-letter word («أم», «تل») is a name only after a place word
     small = all(p.rank < LARGE_RANK for p in match.candidates)  # «شرق حماة» stays: a city is named so
     if weak and small and cue is not None and cue.role == "direction":
         return []  # «جنوب المسجد الأقصى»: a bearing from a common word names no village of that name
