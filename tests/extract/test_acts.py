@@ -197,3 +197,7 @@ def test_a_strike_by_workers_is_a_protest():
 def test_freeing_people_is_a_release_not_a_takeover():
     assert [a.act for a in acts("أعلنت الشرطة تحرير 40 مهاجرا من قبضة عصابة للتهريب.")] == ["release"]
     assert [a.act for a in acts("أعلن الجيش تحرير البلدة بعد معارك عنيفة.")] == ["takeover"]
+
+
+def test_wounded_by_a_forces_fire_is_a_shooting():
+    assert [a.act for a in acts("أصيب مهاجران بنيران حرس الحدود قرب المنفذ.")] == ["shooting"]
