@@ -598,3 +598,9 @@ def test_an_armed_tribal_dispute_is_a_clash():
 def test_a_bearing_after_a_camp_and_its_description_only_locates_the_camp():
     found = pipeline_events("قصفت قوات الدعم السريع اليوم مخيم أبو شوك للنازحين شمالي الفاشر ما أدى لمقتل خمسة نازحين.")
     assert [(e.location.name_ar, e.fatalities) for e in found] == [("أبو شوك", 5)]
+
+
+def test_migrants_shot_by_border_guards_in_an_area_named_after_a_clan():
+    [event] = pipeline_events("أصيب مهاجران أفريقيان اليوم بنيران حرس الحدود السعودي في منطقة آل ثابت بمديرية قطابر.")
+    assert (event.location.name_ar, event.actor1.name, event.actor2.name, event.injuries) == (
+        "آل ثابت", "Military Forces of Saudi Arabia", "Civilians (Yemen)", 2)

@@ -324,12 +324,15 @@ def _clan_name(match: _Match, context: _Context) -> tuple[int, int] | None:
     return first, first + 1 if two and _is_name_word(context.folded(first + 1)) else first
 
 
+PLACE_HEADS = frozenset({"منطقه", "قريه", "بلده", "مديريه", "عزله", "حي", "ناحيه", "مخيم", "بمنطقه"})
+
+
 def _clan(match: _Match, found: list[_Found], context: _Context) -> None:
     """«أبناء عشيرة المسالمة» -> Al-Masalmeh Clan Militia (<country>); «قبيلتي الزوية والتبو»
     (a dual) names two clans."""
     extent = _clan_name(match, context)
-    if extent is None:
-        return
+    if extent is None or (match.first and context.folded(match.first - 1) in PLACE_HEADS):
+        return  # «منطقة آل ثابت»: a place named after a clan, not the clan
     found.append(_clan_found(match.first, extent, context))
     second = extent[1] + 1
     if match.key.endswith("تي") and second < len(context.words) and context.folded(second).startswith("و"):
