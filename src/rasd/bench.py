@@ -382,23 +382,25 @@ def serve_start_seconds(raws: list[RawArticle], limit_s: float = 60.0) -> float:
         store = open_store(db)
         ingest(store, raws[:SERVE_ARTICLES], pipeline.process_raw)
         store.close()
-        port = _free_port()
+        port = free_port()
         command = [sys.executable, "-m", "rasd.cli", "serve", "--db", db, "--port", str(port)]
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            return _until_up(f"http://127.0.0.1:{port}/api/session", process, limit_s)
+            return seconds_until_up(f"http://127.0.0.1:{port}/api/session", process, limit_s)
         finally:
             process.terminate()
             process.wait(timeout=10)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 free right now (the benchmark's and the tests' servers listen on it)."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
 
 
-def _until_up(url: str, process: subprocess.Popen, limit_s: float) -> float:
+def seconds_until_up(url: str, process: subprocess.Popen, limit_s: float) -> float:
+    """Seconds until a started server answers `url`; RasdError if it exits or takes over `limit_s`."""
     start = time.perf_counter()
     while time.perf_counter() - start < limit_s and process.poll() is None:
         try:

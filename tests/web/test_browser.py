@@ -9,24 +9,17 @@ from __future__ import annotations
 import csv
 import io
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from rasd.bench import free_port, seconds_until_up
+from rasd.errors import RasdError
 from rasd.store import open_store
 from tests.web.portal_data import PASSWORD, REVIEWER, fill
-
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def rasd_command() -> list[str]:
@@ -35,17 +28,11 @@ def rasd_command() -> list[str]:
 
 
 def wait_until_up(url: str, process: subprocess.Popen, log: Path, limit_s: float = 30.0) -> float:
-    """Seconds until `url` answers; fails if the server exits or takes over `limit_s`."""
-    start = time.perf_counter()
-    while time.perf_counter() - start < limit_s:
-        if process.poll() is not None:
-            raise RuntimeError(f"rasd serve exited: {log.read_text(encoding='utf-8', errors='replace')}")
-        try:
-            urllib.request.urlopen(url, timeout=1).close()
-            return time.perf_counter() - start
-        except OSError:
-            time.sleep(0.02)
-    raise RuntimeError(f"rasd serve did not answer {url} within {limit_s} s")
+    """Seconds until `url` answers (rasd.bench.seconds_until_up), with the server's log when it fails."""
+    try:
+        return seconds_until_up(url, process, limit_s)
+    except RasdError as error:
+        raise RuntimeError(f"{error}: {log.read_text(encoding='utf-8', errors='replace')}") from error
 
 
 @pytest.fixture(scope="session")
