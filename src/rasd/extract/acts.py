@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from rasd.extract.lexicon import PhraseMatch, load_lexicon
+from rasd.extract.numbers import read_count, victim_forms
 from rasd.model import Span
 from rasd.text.segment import Token
 
@@ -224,8 +225,6 @@ def find_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[_Tri
 
 def _frees_people(tokens: tuple[Token, ...], index: int) -> bool:
     """«تحرير 40 مهاجرا», «حررت ثلاثة مختطفين»: people freed, not ground taken."""
-    from rasd.extract.numbers import read_count, victim_forms  # numbers reads counts; acts only asks here
-
     if index >= len(tokens):
         return False
     count = read_count(tokens, index)
@@ -398,7 +397,7 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     if any(t.act in ("protest", "disperse") for t in chosen):
         chosen = [t for t in chosen if t.act not in INTERVENTIONS or t.act == "disperse"]
     acts_here |= attempted
-    if _held_briefly(tokens, start, stop):
+    if "takeover" in acts_here and _held_briefly(tokens, start, stop):
         acts_here.add("held_briefly")
     acts = []
     for trigger in chosen + blocked:

@@ -19,7 +19,8 @@ from datetime import date, timedelta
 from typing import Any, Sequence
 
 from rasd.extract.acts import (
-    BATTLES, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts, recalled_tokens, sentence_tokens, token_at,
+    BATTLES, CLAUSE_BREAKS, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts, recalled_tokens, sentence_tokens,
+    token_at,
 )
 from rasd.extract.lexicon import bare, load_lexicon
 from rasd.extract.numbers import event_casualties
@@ -483,16 +484,13 @@ def _describes_another(facts: ArticleFacts, mention, act: Act) -> bool:
     first = token_at(facts.tokens, mention.span.start)
     for index in range(first - 1, max(-1, first - RELATIVE_REACH), -1):
         word = facts.tokens[index].folded
-        if word in CLAUSE_END_WORDS:
+        if word in CLAUSE_BREAKS:
             return False
         if word in RELATIVE_PRONOUNS:
-            end = next((k for k in range(first, len(facts.tokens)) if facts.tokens[k].folded in CLAUSE_END_WORDS
+            end = next((k for k in range(first, len(facts.tokens)) if facts.tokens[k].folded in CLAUSE_BREAKS
                         or facts.tokens[k].span.start >= facts.sentences[act.sentence].end), len(facts.tokens))
             return not index <= act.first_token < end
     return False
-
-
-CLAUSE_END_WORDS = frozenset({"،", ",", "؛", ";", "."})
 
 
 def assign_time(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> Draft:
@@ -1221,7 +1219,7 @@ def borrowed_place(facts: ArticleFacts, act: Act, drafts: list[Draft], fallback:
     return following[0] if following else fallback
 
 
-NEW_TOPIC_WORDS = frozenset({"وفي", "في", "اما", "واما", "الي", "والي"})  # «وفي X،», «إلى ذلك»
+NEW_TOPIC_WORDS = TOPIC_FRAMES | {"في", "الي", "والي"}  # «وفي X،», «أما», «إلى ذلك»
 
 
 def _opens_new_topic(facts: ArticleFacts, sentence: int) -> bool:
