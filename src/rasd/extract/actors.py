@@ -215,14 +215,16 @@ def _inter(row: ActorRow, home: str, country: str) -> tuple[int, str]:
 
 def canonical_actor(row: ActorRow, home: str, context: _Context, span: Span, name: tuple[str, str] = ("", "")) -> tuple[Actor, str]:
     """The canonical Actor for a row (templates filled with country and name) and its kind."""
-    country_ar = context.lexicon.countries[home].name_ar if home in context.lexicon.countries else home
-    values = {"country": home, "country_ar": country_ar, "name": name[0], "name_ar": name[1]}
     inter, kind = _inter(row, row.country or (home if row.category else ""), context.country)
-    actor = Actor(
-        name=row.name.format(**values), name_ar=row.name_ar.format(**values), type=inter,
-        mention=span.quote(context.text), span=span,
-    )
-    return actor, kind
+    name_en, name_ar = filled_names(row, context.lexicon, home, name)
+    return Actor(name=name_en, name_ar=name_ar, type=inter, mention=span.quote(context.text), span=span), kind
+
+
+def filled_names(row: ActorRow, lexicon: ActorLexicon, home: str, name: tuple[str, str] = ("", "")) -> tuple[str, str]:
+    """A row's English and Arabic names with its templates filled: "{name} Communal Group ({country})"."""
+    country_ar = lexicon.countries[home].name_ar if home in lexicon.countries else home
+    values = {"country": home, "country_ar": country_ar, "name": name[0], "name_ar": name[1]}
+    return row.name.format(**values), row.name_ar.format(**values)
 
 
 def _found(reading: Reading, context: _Context, first: int, last: int, why: str) -> _Found | None:
@@ -378,12 +380,11 @@ def notables_of_town(actor: Actor, lead: str, location, published: str | None) -
         return None
     if not any(r.actor == "@clan" for word in words for r in lexicon.readings.get(word, ())):
         return None  # «وجهاء طفس» already names its town
-    row = lexicon.slot("communal", location.country or "", published or "")
-    country_ar = lexicon.countries[location.country].name_ar if location.country in lexicon.countries else ""
-    values = {"country": location.country or "", "country_ar": country_ar, "name_ar": location.name_ar,
-              "name": location.name_en or romanize(location.name_ar)}
-    return Actor(name=row.name.format(**values), name_ar=row.name_ar.format(**values), type=row.inter,
-                 mention=actor.mention, span=actor.span)
+    home = location.country or ""
+    row = lexicon.slot("communal", home, published or "")
+    town = (location.name_en or romanize(location.name_ar), location.name_ar)
+    name_en, name_ar = filled_names(row, lexicon, home, town)
+    return Actor(name=name_en, name_ar=name_ar, type=row.inter, mention=actor.mention, span=actor.span)
 
 
 def _town_after(places, end: int, context: _Context):
