@@ -34,6 +34,7 @@ from rasd.text.normalize import fold_word
 from rasd.text.segment import Token
 
 PRECISION_BY_ROLE = {"place": 1, "near": 2, "between": 2, "direction": 2, "region": 3}
+LARGE_RANK = 6  # Place.rank of cities and larger
 
 
 @dataclass(frozen=True, slots=True)
@@ -375,7 +376,7 @@ def _after_definite_noun(article: _Article, match: _NameMatch) -> bool:
     «الأبنية المرتفعة» (the high buildings), not the village «المرتفعة»."""
     if match.first != match.last or match.first == 0 or not match.key.startswith("ال"):
         return False
-    if any(p.rank >= 6 for p in match.candidates):
+    if any(p.rank >= LARGE_RANK for p in match.candidates):
         return False
     before = article.tokens[match.first - 1]
     return before.folded.startswith("ال") and before.folded.isalpha() and match.first - 1 not in article.name_ends
@@ -443,7 +444,7 @@ def _read_article(text, tokens, sentences) -> _Article:
     governed = {}
     cued = {m.first for m in matches if m.first and cue_of(tokens[m.first - 1])}
     country = _main_country([m for m in matches if m.key not in common_words()], cued)
-    large = {m.first for m in matches if any(p.rank >= 6 and p.country_code in (country, None) for p in m.candidates)}
+    large = {m.first for m in matches if any(p.rank >= LARGE_RANK and p.country_code in (country, None) for p in m.candidates)}
     for member in governed_names(tokens, starts, big, prefixed, weak, large):
         if member.first not in governed or governed[member.first].cue.token < member.cue.token:
             governed[member.first] = member  # the nearest cue word wins
@@ -541,7 +542,6 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
 
 
 LARGE_KINDS = frozenset({"country", "capital", "governorate", "province", "city", "district"})
-LARGE_RANK = 6  # Place.rank of cities and larger
 
 
 def _row_of(mention: PlaceMention, match: _NameMatch) -> Place | None:
