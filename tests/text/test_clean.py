@@ -58,6 +58,14 @@ def test_chrome_at_the_end_is_dropped_and_each_line_listed():
         "\u200b",
         "الاثنين 2018/07/09",
         "الخميس ٠٣ آذار ٢٠٢٢ - ١٤:٠٥ بتوقيت غرينتش",
+        "الرئيسية > محليات > عدن",
+        "الرئيسية » تقارير",
+        "الرئيسية",
+        "النشرة البريدية",
+        "سجل بريدك ليصلك كل جديد",
+        "اشترك ليصلك ملخص الأخبار يوميا",
+        "حجم الخط",
+        "رابط مختصر: https://example.org/a1",
     ],
 )
 def test_chrome_lines_are_recognised(line):
@@ -73,6 +81,8 @@ def test_chrome_lines_are_recognised(line):
         "قتل 5 مدنيين في 21 نيسان 2021",
         "المصدر: فجر حوران",
         "مداهمات في جاسم",
+        "الرئيسية في حياة النازحين هي المياه والخبز، بحسب منظمات الإغاثة.",
+        "سجل الأطباء عشرات الإصابات بالكوليرا في المخيم.",
     ],
 )
 def test_content_lines_are_kept(line):
@@ -285,3 +295,14 @@ def test_boilerplate_rules_parse_by_kind():
 def test_boilerplate_rules_reject_an_unknown_kind():
     with pytest.raises(ValueError, match="bad rule"):
         parse_chrome_rules("drop   شارك\n")
+
+
+def test_breadcrumb_above_a_doubled_title_goes_and_the_title_stays_once():
+    raw = ("الرئيسية > أخبار اليمن > الحديدة\n"
+           "غارة بطائرة مسيرة على مخزن وقود في الحديدة\n"
+           "غارة بطائرة مسيرة على مخزن وقود في الحديدة\n\n"
+           "استهدفت طائرة مسيرة فجر اليوم مخزنا للوقود قرب ميناء الحديدة، دون أن تعرف حصيلة الخسائر.")
+    cleaned = clean_text(raw)
+    assert cleaned.title == "غارة بطائرة مسيرة على مخزن وقود في الحديدة"
+    assert cleaned.text.count("غارة بطائرة مسيرة") == 1
+    assert "الرئيسية > أخبار اليمن > الحديدة" in cleaned.removed
