@@ -8,6 +8,7 @@ import pytest
 from rasd.text.clean import (
     CleanText,
     clean_text,
+    detect_title,
     date_from_url,
     find_published_date,
     fold_line,
@@ -306,3 +307,9 @@ def test_breadcrumb_above_a_doubled_title_goes_and_the_title_stays_once():
     assert cleaned.title == "غارة بطائرة مسيرة على مخزن وقود في الحديدة"
     assert cleaned.text.count("غارة بطائرة مسيرة") == 1
     assert "الرئيسية > أخبار اليمن > الحديدة" in cleaned.removed
+
+
+def test_title_is_found_above_a_dateline_line():
+    lines = ["اشتباكات عنيفة في أحياء جنوب طرابلس", "طرابلس - خاص",
+             "اندلعت اشتباكات بالأسلحة المتوسطة مساء الأمس بين مجموعتين مسلحتين في حي صلاح الدين جنوبي العاصمة."]
+    assert detect_title(lines) == "اشتباكات عنيفة في أحياء جنوب طرابلس"

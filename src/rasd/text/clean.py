@@ -148,14 +148,15 @@ def place_title(lines: list[str], title: str | None) -> tuple[list[str], str | N
 
 
 def detect_title(lines: list[str]) -> str | None:
-    """The first line when it reads as a headline: short, no full stop, a longer paragraph next."""
+    """The first line when it reads as a headline: short, no full stop, a longer paragraph next
+    (a short byline or dateline such as «عدن - خاص» may stand between)."""
     filled = [i for i, line in enumerate(lines) if line]
     if len(filled) < 2:
         return None
-    first, nxt = lines[filled[0]], lines[filled[1]]
+    first = lines[filled[0]]
     if len(first) >= TITLE_MAX_CHARS or first.endswith((".", "۔", ":", "،", ",")):
         return None
-    if filled[1] > filled[0] + 1 or len(nxt) > len(first):
+    if filled[1] > filled[0] + 1 or any(len(lines[i]) > len(first) for i in filled[1:3]):
         return first
     return None
 
