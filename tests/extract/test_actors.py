@@ -297,3 +297,75 @@ def test_a_dual_of_clans_names_both():
 def test_forces_named_by_their_nationality_do_not_take_the_group_after_them():
     found = names("قصفت الطائرات التركية مواقع لحزب العمال الكردستاني في منطقة الزاب.", country="Iraq")
     assert found[0] == "Military Forces of Turkey" and "PKK: Kurdistan Workers Party" in found
+
+
+# -- framings of outlets outside Syria ------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        ("اقتحمت قوات دفاع شبوة مقرا حكوميا في مدينة عتق.", "Yemen", "Southern Transitional Council"),
+        ("تقدمت العمالقة نحو مركز المديرية بعد معارك طاحنة.", "Yemen", "Military Forces of Yemen (Government)"),
+        ("قال مصدر إن طيران العدوان شن سلسلة غارات على المحافظة.", "Yemen", "Military Forces of Saudi Arabia"),
+        ("استهدف العدوان الأمريكي البريطاني ميناء الحديدة بعدة صواريخ.", "Yemen", "Military Forces of the United States"),
+        ("هاجمت ميليشيا التمرد سوق البلدة ونهبت المحال.", "Sudan", "Rapid Support Forces"),
+        ("أعلنت حركة العدل والمساواة انضمامها إلى القتال.", "Sudan", "JEM: Justice and Equality Movement"),
+        ("داهم جهاز الردع منزلا في حي سوق الجمعة.", "Libya", "Military Forces of Libya (Government)"),
+        ("أعلنت القيادة العامة للقوات المسلحة العربية الليبية وصول تعزيزات.", "Libya", "Libyan National Army"),
+        ("لاحقت فرقة الرد السريع مطلوبين في أطراف المدينة.", "Iraq", "Police Forces of Iraq"),
+        ("قتلت القوات الأمنية ثلاثة إرهابيين في كهف بالصحراء.", "Iraq", "Islamic State (Iraq)"),
+        ("تبنت المقاومة الإسلامية في العراق قصف قاعدة حرير.", "Iraq", "Islamic Resistance in Iraq"),
+        ("قضت قوات إنفاذ القانون على خمسة تكفيريين في وسط سيناء.", "Egypt", "Islamic State (Egypt)"),
+        ("قضت قوات إنفاذ القانون على خمسة تكفيريين في وسط سيناء.", "Egypt", "Military Forces of Egypt"),
+        ("أطلق عناصر من عرين الأسود النار على حاجز عسكري.", "Palestine", "Lions' Den"),
+        ("اعتدت عصابات المستوطنين على قاطفي الزيتون.", "Palestine", "Settlers (Israel)"),
+        ("أطلق الجيش قنابل الغاز صوب منازل القرية.", "Palestine", "Military Forces of Israel"),
+        ("حلق الطيران الحربي على علو منخفض فوق القرى الحدودية.", "Lebanon", "Military Forces of Israel"),
+        ("تصدى الجيش الوطني لهجوم شنه الخوارج على بلدة ساحلية.", "Somalia", "Al Shabaab"),
+        ("تصدى الجيش الوطني لهجوم شنه الخوارج على بلدة ساحلية.", "Somalia", "Military Forces of Somalia"),
+        ("قصفت أفريكوم مواقع في جنوب البلاد.", "Somalia", "Military Forces of the United States"),
+        ("نشرت القوات الكينية دبابات على الحدود.", "Somalia", "Military Forces of Kenya"),
+    ],
+)
+def test_framings_of_outlets_outside_syria(text, country, expected):
+    assert expected in names(text, country=country, published="2023-06-01")
+
+
+def test_the_army_in_lebanon_is_lebanese_but_in_palestine_israeli():
+    text = "انتشر الجيش على مداخل البلدة."
+    assert names(text, country="Lebanon") == ["Military Forces of Lebanon"]
+    israel = actors(text, country="Palestine")[0].actor
+    assert (israel.name, israel.type) == ("Military Forces of Israel", 8)
+
+
+def test_al_shabaab_in_somalia_but_young_men_elsewhere():
+    text = "هاجم الشباب ثكنة عند الفجر."
+    assert names(text, country="Somalia") == ["Al Shabaab"]
+    assert names(text, country="Yemen") == ["Civilians (Yemen)"]
+
+
+def test_a_place_named_after_a_lion_is_not_assad_outside_syria():
+    text = "سقطت طائرة مسيرة قرب قاعدة عين الأسد غرب البلاد."
+    assert OLD_SYRIA not in names(text, country="Iraq")
+    assert OLD_SYRIA in names("وحلقت مروحيات الأسد فوق القرى.", country="Syria", published="2016-01-01")
+
+
+def test_an_activist_named_is_a_civilian_person():
+    text = "اغتال مسلحون مجهولون الناشط سامر الحديثي أمام منزله."
+    person = next(m for m in actors(text, country="Iraq") if m.kind == "person")
+    assert (person.person, person.actor.name) == ("سامر الحديثي", "Civilians (Iraq)")
+
+
+def test_nusra_is_the_tahrir_al_sham_after_its_merger():
+    assert resolve_actor("جبهة النصرة", published="2014-03-01", country="Syria").name == "Jabhat al-Nusra"
+    assert resolve_actor("جبهة النصرة", published="2018-03-01", country="Syria").name == "Hayat Tahrir al-Sham"
+
+
+def test_single_soldiers_and_conscripts_are_the_states():
+    found = names("قتل مجند وأصيب شرطيان في هجوم على كمين.", country="Egypt")
+    assert found == ["Military Forces of Egypt", "Police Forces of Egypt"]
+
+
+def test_occupation_with_a_nationality_is_that_countrys():
+    assert names("قصف الاحتلال السعودي قرى حدودية.", country="Yemen") == ["Military Forces of Saudi Arabia"]
+    assert names("قصف الاحتلال قرى حدودية.", country="Lebanon") == ["Military Forces of Israel"]
