@@ -344,16 +344,43 @@ def test_al_shabaab_in_somalia_but_young_men_elsewhere():
     assert names(text, country="Yemen") == ["Civilians (Yemen)"]
 
 
+def test_country_named_by_a_nationality_when_no_place_tells():
+    found = actors("طردت القوات الحكومية الصومالية مقاتلي الحركة من قريتين.")
+    assert [(m.actor.name, m.actor.type) for m in found] == [("Military Forces of Somalia", 1), ("Al Shabaab", 2)]
+
+
 def test_a_place_named_after_a_lion_is_not_assad_outside_syria():
     text = "سقطت طائرة مسيرة قرب قاعدة عين الأسد غرب البلاد."
     assert OLD_SYRIA not in names(text, country="Iraq")
     assert OLD_SYRIA in names("وحلقت مروحيات الأسد فوق القرى.", country="Syria", published="2016-01-01")
 
 
+def test_strikes_right_after_a_group_are_that_groups():
+    assert names("شن الطيران الإسرائيلي غارات على ريف القنيطرة.", country="Syria", published="2025-04-01") == [
+        "Military Forces of Israel", "Military Forces of Israel"]
+    assert names("شنت طائرات روسية غارات على أطراف البلدة.", country="Syria", published="2016-04-01") == [
+        "Military Forces of Russia", "Military Forces of Russia"]
+    found = names("وشنت الطائرات الحربية غارات على أطراف البلدة.", country="Syria", published="2016-04-01")
+    assert found == [OLD_SYRIA, OLD_SYRIA]  # nobody named: each noun is the state's own
+
+
+def test_soldiers_killed_by_an_attack_are_not_its_doers():
+    found = names("قتل جنديان بهجوم لتنظيم القاعدة في وادي عبيدة.", country="Yemen")
+    assert found == ["Military Forces of Yemen (Government)", "AQAP: Al Qaeda in the Arabian Peninsula"]
+    assert names("هاجم مسلحون من تنظيم القاعدة نقطة أمنية.", country="Yemen")[0] == "AQAP: Al Qaeda in the Arabian Peninsula"
+
+
 def test_an_activist_named_is_a_civilian_person():
     text = "اغتال مسلحون مجهولون الناشط سامر الحديثي أمام منزله."
     person = next(m for m in actors(text, country="Iraq") if m.kind == "person")
     assert (person.person, person.actor.name) == ("سامر الحديثي", "Civilians (Iraq)")
+
+
+def test_a_group_inside_a_persons_name_is_no_group():
+    found = actors("استشهد الشاب سالم أبو حماس برصاص قوات الاحتلال قرب الحاجز.", country="Palestine")
+    assert [m.actor.name for m in found if m.kind != "person"] == ["Military Forces of Israel"]
+    person = next(m for m in found if m.kind == "person")
+    assert person.actor.name == "Civilians (Palestine)" and person.kunya == "أبو حماس"
 
 
 def test_nusra_is_the_tahrir_al_sham_after_its_merger():

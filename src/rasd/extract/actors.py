@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from rasd.extract.actor_lexicon import (
-    DEFAULT_COUNTRY, SYRIA_SWITCH, ActorLexicon, ActorRow, Reading, country_words, load_actor_lexicon, read_rows,
+    DEFAULT_COUNTRY, SYRIA_SWITCH, ActorLexicon, ActorRow, Reading, country_named_most, country_words, load_actor_lexicon,
+    read_rows,
 )
 from rasd.model import Actor, Span
 from rasd.text.clitics import name_key
@@ -75,6 +76,7 @@ class _Found:
     reason: str
     person: str | None = None
     kunya: str | None = None
+    name_from: int = -1         # a person's: where the name and nickname words begin
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,10 +174,13 @@ def _lexicon_votes(matches: list[_Match], lexicon: ActorLexicon) -> Counter:
     return votes
 
 
-def infer_country(places, matches: list[_Match], lexicon: ActorLexicon) -> str:
-    """The article's country: its places and its country-bound actors vote; Syria when nothing tells."""
+def infer_country(places, matches: list[_Match], lexicon: ActorLexicon, folded_words=()) -> str:
+    """The article's country: its places and its country-bound actors vote, else the country it
+    names most («القوات الحكومية الصومالية» -> Somalia); Syria when nothing tells."""
     votes = Counter(m.location.country for m in places if m.location.country) + _lexicon_votes(matches, lexicon)
-    return votes.most_common(1)[0][0] if votes else DEFAULT_COUNTRY
+    if votes:
+        return votes.most_common(1)[0][0]
+    return country_named_most(folded_words) or DEFAULT_COUNTRY
 
 
 def reading_day(published: str | None, matches: list[_Match]) -> str:
@@ -447,27 +452,52 @@ def _affiliate(found: list[_Found], context: _Context) -> list[_Found]:
         if context.folded(item.last) in country_words():
             continue  # «الطائرات التركية»: its nationality already names it
         between = [context.folded(k) for k in range(item.last + 1, nxt.first)]
+        if not between and nxt.first > item.last and _is_by_head(context.folded(nxt.first), context.lexicon):
+            continue  # «قتل جنديان بهجوم للقاعدة»: killed by its attack, not its soldiers
         if nxt.strong and nxt.kind in ARMED_KINDS and len(between) <= 2 and all(w in _words_of("affiliation") for w in between):
             actor = replace(nxt.actor, mention=item.actor.mention, span=item.actor.span)
             result[index] = replace(item, actor=actor, kind=nxt.kind, reason=f"belongs to {nxt.actor.name}")
     return result
 
 
+def _is_by_head(word: str, lexicon: ActorLexicon) -> bool:
+    """Whether a word is a military noun only behind «ب»: «بهجوم», «بقصف» (not «بقايا»)."""
+    if word in lexicon.heads:
+        return False
+    return any("ب" in a.proclitics and a.stem.removeprefix("ال") in lexicon.heads for a in analyze(word)[1:])
+
+
 def _instruments(found: list[_Found], context: _Context, sentences: tuple[Span, ...]) -> list[_Found]:
-    """A generic weapon noun after «ب» is the instrument of the group named before it in the
-    sentence: «قصفت ميليشيا الحوثي بالمدفعية» is the Houthis' artillery."""
+    """A generic weapon or strike noun is the instrument of the group that wields it: «قصفت ميليشيا
+    الحوثي بالمدفعية», «شن الجيش الإسرائيلي غارات» are the Houthis' artillery, Israel's strikes."""
     result = list(found)
     for index, item in enumerate(found):
-        word = context.folded(item.first)
-        if item.strong or item.kind not in ARMED_KINDS or not word.startswith(("بال", "وبال")):
+        if item.strong or item.kind not in ARMED_KINDS:
             continue
-        sentence = _sentence_of(sentences, item.actor.span.start)
-        owners = [f for f in result[:index] if f.strong and f.kind in ARMED_KINDS
-                  and _sentence_of(sentences, f.actor.span.start) == sentence]
-        if owners:
-            actor = replace(owners[-1].actor, mention=item.actor.mention, span=item.actor.span)
-            result[index] = replace(item, actor=actor, kind=owners[-1].kind, reason=f"weapon of {actor.name}")
+        owner = _instrument_owner(index, item, result, context, sentences)
+        if owner is not None:
+            actor = replace(owner.actor, mention=item.actor.mention, span=item.actor.span)
+            result[index] = replace(item, actor=actor, kind=owner.kind, reason=f"weapon of {actor.name}")
     return result
+
+
+def _instrument_owner(index: int, item: _Found, found: list[_Found], context: _Context,
+                      sentences: tuple[Span, ...]) -> _Found | None:
+    """The group before a weapon noun with «ب» in the same sentence, or the group right before a
+    strike noun («الجيش الإسرائيلي غارات»); a nationality («غارات روسية») already names its own."""
+    word = context.folded(item.first)
+    if word.startswith(("بال", "وبال")):
+        sentence = _sentence_of(sentences, item.actor.span.start)
+        owners = [f for f in found[:index] if f.strong and f.kind in ARMED_KINDS
+                  and _sentence_of(sentences, f.actor.span.start) == sentence]
+        return owners[-1] if owners else None
+    previous = found[index - 1] if index else None
+    if previous is None or previous.kind not in ARMED_KINDS:
+        return None
+    if not previous.strong and context.folded(previous.last) not in country_words():
+        return None  # «الطائرات الحربية غارات» names nobody; «طائرات روسية غارات» does
+    adjacent = previous.last + 1 == item.first and word in _words_of("strike_noun")
+    return previous if adjacent and context.folded(item.last) not in country_words() else None
 
 
 # -- persons ------------------------------------------------------------------------------------
@@ -545,7 +575,9 @@ def _person_found(position, role, group, name, kunya, context: _Context) -> _Fou
     nick = context.span(*kunya).quote(context.text) if kunya else None
     if nick and fold_word(nick).startswith("با"):
         nick = nick[1:]  # «المعروف بأبي جعفر»: the preposition is not the nickname
-    return _Found(position, last, actor, "person", True, f"a person of {actor.name} ({kind})", person or nick, nick)
+    name_from = min(x[0] for x in (name, kunya) if x)
+    return _Found(position, last, actor, "person", True, f"a person of {actor.name} ({kind})", person or nick, nick,
+                  name_from)
 
 
 def _place_words(places, context: _Context) -> set[int]:
@@ -581,6 +613,11 @@ def _persons(found: list[_Found], context: _Context, blocked: set[int]) -> list[
             if item:
                 people.append(item)
     return people
+
+
+def _in_a_name(item: _Found, people: list[_Found]) -> bool:
+    """Whether a group's words are part of a person's name: «الشاب محمد أبو حماس» names no Hamas."""
+    return any(p.name_from <= item.first and item.last <= p.last for p in people)
 
 
 # -- the whole article --------------------------------------------------------------------------
@@ -638,11 +675,12 @@ def find_actors(
     words = _words(tokens)
     matches = match_forms(tokens, words, lexicon)
     places = find_places(text, tokens, sentences) if places is None else places
-    country = country or infer_country(places, _longest(matches), lexicon)
+    country = country or infer_country(places, _longest(matches), lexicon, (tokens[i].folded for i in words))
     chosen = _longest(_fitting(matches, country))
     context = _Context(lexicon, country, reading_day(published, chosen), text, tokens, words)
     found = _instruments(_affiliate(_resolve_matches(chosen, context, places), context), context, sentences)
-    found += _persons(found, context, _place_words(places, context))
+    people = _persons(found, context, _place_words(places, context))
+    found = [f for f in found if not _in_a_name(f, people)] + people
     return tuple(sorted((_mention(f, sentences) for f in found), key=lambda m: (m.span.start, m.kind == "person")))
 
 
