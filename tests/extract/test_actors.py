@@ -396,3 +396,16 @@ def test_single_soldiers_and_conscripts_are_the_states():
 def test_occupation_with_a_nationality_is_that_countrys():
     assert names("قصف الاحتلال السعودي قرى حدودية.", country="Yemen") == ["Military Forces of Saudi Arabia"]
     assert names("قصف الاحتلال قرى حدودية.", country="Lebanon") == ["Military Forces of Israel"]
+
+
+def test_soldiers_in_palestine_are_israels_and_named_once():
+    found = actors("أطلق جنود الاحتلال قنابل الصوت على المصلين.", country="Palestine")
+    assert [(m.actor.mention, m.actor.name) for m in found] == [
+        ("جنود الاحتلال", "Military Forces of Israel"), ("المصلين", "Civilians (Palestine)")]
+    assert names("أصيب جنديان بعملية إطلاق نار قرب المستوطنة.", country="Palestine") == ["Military Forces of Israel"]
+
+
+def test_a_crowd_right_after_the_security_forces_stays_a_crowd():
+    found = actors("فرقت قوات الأمن المحتجين بخراطيم المياه.", country="Iraq")
+    assert [(m.actor.mention, m.actor.name) for m in found] == [
+        ("قوات الأمن", "Police Forces of Iraq"), ("المحتجين", "Protesters (Iraq)")]

@@ -636,13 +636,17 @@ def _resolve_matches(matches: list[_Match], context: _Context, places) -> list[_
         elif role == "communal":
             _communal(match, found, context, places)
         elif item := _found(match.readings[0], context, match.first, match.last, f"«{match.key}»"):
-            found.append(_with_head(item, context))
+            item = _with_head(item, context)
+            if found and found[-1].first >= item.first and not found[-1].strong:
+                found.pop()  # «جنود الاحتلال»: the generic noun is the name's own head
+            found.append(item)
     return found
 
 
 def _with_head(item: _Found, context: _Context) -> _Found:
-    """Take in the military noun right before a name: «مقاتلات الاحتلال الروسي»."""
-    if item.first == 0 or _is_head(context.folded(item.first), context.lexicon):
+    """Take in the military noun right before an armed group's name: «مقاتلات الاحتلال الروسي»
+    (not before a crowd: «قوات الأمن المتظاهرين»)."""
+    if item.first == 0 or item.kind not in ARMED_KINDS or _is_head(context.folded(item.first), context.lexicon):
         return item  # «دورية لقوات الأسد»: the name already opens with its military noun
     if not _is_head(context.folded(item.first - 1), context.lexicon):
         return item
