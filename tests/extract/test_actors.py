@@ -409,3 +409,15 @@ def test_a_crowd_right_after_the_security_forces_stays_a_crowd():
     found = actors("فرقت قوات الأمن المحتجين بخراطيم المياه.", country="Iraq")
     assert [(m.actor.mention, m.actor.name) for m in found] == [
         ("قوات الأمن", "Police Forces of Iraq"), ("المحتجين", "Protesters (Iraq)")]
+
+
+def test_national_army_factions_join_the_new_army_in_2025():
+    assert resolve_actor("فرقة السلطان مراد", published="2022-02-01", country="Syria").name == "Syrian National Army"
+    assert resolve_actor("فرقة السلطان مراد", published="2025-07-01", country="Syria").name == NEW_SYRIA
+
+
+def test_remnants_are_the_armys_allies_in_sudan_and_assads_in_syria():
+    assert names("اتهمت قوات الدعم السريع الفلول بقصف السوق.", country="Sudan") == [
+        "Rapid Support Forces", "Military Forces of Sudan"]
+    assert names("هاجم الفلول حاجزا قرب القرداحة.", country="Syria", published="2025-03-01") == [
+        "Assad Loyalist Militia (Syria)"]
