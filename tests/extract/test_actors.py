@@ -421,3 +421,21 @@ def test_remnants_are_the_armys_allies_in_sudan_and_assads_in_syria():
         "Rapid Support Forces", "Military Forces of Sudan"]
     assert names("هاجم الفلول حاجزا قرب القرداحة.", country="Syria", published="2025-03-01") == [
         "Assad Loyalist Militia (Syria)"]
+
+
+@pytest.mark.parametrize(
+    ("mention", "country", "name"),
+    [
+        ("سلطات صنعاء", "Yemen", "Houthi Movement"),
+        ("مسلحين حوثيين", "Yemen", "Houthi Movement"),
+        ("القوات الموالية للحكومة", "Yemen", "Military Forces of Yemen (Government)"),
+        ("البحرية الأمريكية", "Yemen", "Military Forces of the United States"),
+        ("قوات الاحتياطي المركزي", "Sudan", "Police Forces of Sudan"),
+        ("قوات الجيش الليبي", "Libya", "Libyan National Army"),
+        ("القوات التابعة لحكومة الوحدة", "Libya", "Military Forces of Libya (Government)"),
+        ("فصائل مسلحة موالية لإيران", "Iraq", "Popular Mobilization Forces"),
+        ("قوات الأمن الفلسطيني", "Palestine", "Police Forces of Palestine"),
+    ],
+)
+def test_one_mention_of_another_countrys_outlets(mention, country, name):
+    assert resolve_actor(mention, country=country, published="2023-05-01").name == name
