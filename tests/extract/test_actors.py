@@ -439,3 +439,12 @@ def test_remnants_are_the_armys_allies_in_sudan_and_assads_in_syria():
 )
 def test_one_mention_of_another_countrys_outlets(mention, country, name):
     assert resolve_actor(mention, country=country, published="2023-05-01").name == name
+
+
+def test_the_yemeni_army_is_the_governments_unless_told_in_sanaas_words():
+    assert names("استعاد الجيش اليمني مواقع في مديرية صرواح من الحوثيين.", country="Yemen") == [
+        "Military Forces of Yemen (Government)", "Houthi Movement"]
+    assert names("أفشل الجيش اليمني زحفا لمرتزقة العدوان نحو التباب المحيطة.", country="Yemen") == [
+        "Houthi Movement", "Military Forces of Yemen (Government)"]
+    # a bare «العدوان» is anybody's word, not a mark of Sanaa's outlets
+    assert names("ندد الجيش اليمني بالعدوان الحوثي على الأحياء.", country="Yemen")[0] == "Military Forces of Yemen (Government)"

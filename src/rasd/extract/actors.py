@@ -140,12 +140,25 @@ def _longest(matches: list[_Match]) -> list[_Match]:
     return sorted(chosen, key=lambda m: m.first)
 
 
-def _fitting(matches: list[_Match], country: str) -> list[_Match]:
-    """The matches with their readings for `country` (scoped readings first); none left: dropped."""
-    kept = []
+def framings_used(matches: list[_Match], country: str) -> frozenset[str]:
+    """The sides whose own vocabulary the text uses: a name only one side says («مرتزقة العدوان»
+    is Sanaa's; a bare «العدوان» anyone may write) marks the article as told in that side's words."""
+    used = set()
     for match in matches:
         readings = [r for r in match.readings if r.fits(country)]
-        readings.sort(key=lambda r: not r.scope)
+        if readings and all(r.framing == readings[0].framing and r.strong for r in readings):
+            used.add(readings[0].framing)
+    return frozenset(used - {""})
+
+
+def _fitting(matches: list[_Match], country: str, framings: frozenset[str] = frozenset()) -> list[_Match]:
+    """The matches with their readings for `country` and the sides' words the text uses (framed
+    readings first, then scoped ones); none left: dropped. «الجيش اليمني» is the Houthis' army only
+    in Sanaa's words."""
+    kept = []
+    for match in matches:
+        readings = [r for r in match.readings if r.fits(country) and (not r.framing or r.framing in framings)]
+        readings.sort(key=lambda r: (not r.framing, not r.scope))
         if readings:
             kept.append(replace(match, readings=tuple(readings)))
     return kept
@@ -680,7 +693,7 @@ def find_actors(
     matches = match_forms(tokens, words, lexicon)
     places = find_places(text, tokens, sentences) if places is None else places
     country = country or infer_country(places, _longest(matches), lexicon, (tokens[i].folded for i in words))
-    chosen = _longest(_fitting(matches, country))
+    chosen = _longest(_fitting(matches, country, framings_used(_longest(matches), country)))
     context = _Context(lexicon, country, reading_day(published, chosen), text, tokens, words)
     found = _instruments(_affiliate(_resolve_matches(chosen, context, places), context), context, sentences)
     people = _persons(found, context, _place_words(places, context))
