@@ -448,3 +448,13 @@ def test_the_yemeni_army_is_the_governments_unless_told_in_sanaas_words():
         "Houthi Movement", "Military Forces of Yemen (Government)"]
     # a bare «العدوان» is anybody's word, not a mark of Sanaa's outlets
     assert names("ندد الجيش اليمني بالعدوان الحوثي على الأحياء.", country="Yemen")[0] == "Military Forces of Yemen (Government)"
+
+
+def test_groups_bound_to_a_country_outvote_one_place_of_a_shared_name():
+    from rasd.extract.actors import article_country
+    from rasd.extract.places import find_places
+
+    text = "هاجم الجيش الوطني مواقع الحوثيين في منطقة الكسارة وقتل عددا منهم."
+    tokens, sentences = tokenize(text), split_sentences(text)
+    assert article_country(find_places(text, tokens, sentences), tokens) == "Yemen"
+    assert article_country((), tokenize("انتشرت قوات الأمن في الشوارع.")) is None

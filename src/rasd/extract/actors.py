@@ -190,10 +190,23 @@ def _lexicon_votes(matches: list[_Match], lexicon: ActorLexicon) -> Counter:
 def infer_country(places, matches: list[_Match], lexicon: ActorLexicon, folded_words=()) -> str:
     """The article's country: its places and its country-bound actors vote, else the country it
     names most («القوات الحكومية الصومالية» -> Somalia); Syria when nothing tells."""
+    return _voted_country(places, matches, lexicon, folded_words) or DEFAULT_COUNTRY
+
+
+def _voted_country(places, matches: list[_Match], lexicon: ActorLexicon, folded_words) -> str | None:
     votes = Counter(m.location.country for m in places if m.location.country) + _lexicon_votes(matches, lexicon)
     if votes:
         return votes.most_common(1)[0][0]
-    return country_named_most(folded_words) or DEFAULT_COUNTRY
+    return country_named_most(folded_words)
+
+
+def article_country(places, tokens: tuple[Token, ...]) -> str | None:
+    """The country an article is about, for every stage: «هاجم الجيش الوطني مواقع الحوثيين في
+    الكسارة» is Yemen even if a Syrian village shares the place's name (a country-bound group
+    weighs two places); None when nothing tells."""
+    lexicon, words = load_actor_lexicon(), _words(tokens)
+    matches = _longest(match_forms(tokens, words, lexicon))
+    return _voted_country(places, matches, lexicon, [tokens[i].folded for i in words])
 
 
 def reading_day(published: str | None, matches: list[_Match]) -> str:
