@@ -458,3 +458,8 @@ def test_groups_bound_to_a_country_outvote_one_place_of_a_shared_name():
     tokens, sentences = tokenize(text), split_sentences(text)
     assert article_country(find_places(text, tokens, sentences), tokens) == "Yemen"
     assert article_country((), tokenize("انتشرت قوات الأمن في الشوارع.")) is None
+
+
+def test_a_group_word_after_abu_is_a_family_name():
+    text = "استشهد محمود أبو حماس وأصيب سعيد أبو الجيش برصاص قوات الاحتلال."
+    assert names(text, country="Palestine") == ["Military Forces of Israel"]

@@ -649,9 +649,17 @@ def _in_a_name(item: _Found, people: list[_Found]) -> bool:
 # -- the whole article --------------------------------------------------------------------------
 
 
+def _in_a_kunya(match: _Match, context: _Context) -> bool:
+    """Whether the words follow «أبو», «أم» or «بن» and so end a person's name: «محمد أبو حماس»."""
+    return match.first > 0 and (context.folded(match.first - 1) in _words_of("kunya_head")
+                                or context.folded(match.first - 1) == "بن")
+
+
 def _resolve_matches(matches: list[_Match], context: _Context, places) -> list[_Found]:
     found: list[_Found] = []
     for match in matches:
+        if _in_a_kunya(match, context):
+            continue
         role = match.readings[0].role
         if role == "owner":
             _owner(match, found, context)
