@@ -463,3 +463,19 @@ def test_groups_bound_to_a_country_outvote_one_place_of_a_shared_name():
 def test_a_group_word_after_abu_is_a_family_name():
     text = "استشهد محمود أبو حماس وأصيب سعيد أبو الجيش برصاص قوات الاحتلال."
     assert names(text, country="Palestine") == ["Military Forces of Israel"]
+
+
+def test_a_named_group_beats_a_generic_noun_of_the_same_length():
+    found = names("تقدمت وحدات من الجيش الوطني الليبي نحو الحقول النفطية.", country="Libya")
+    assert found == ["Libyan National Army"]
+
+
+def test_two_forces_joined_by_and_keep_their_own_names():
+    found = names("طوقت القوات الأمنية والحشد الشعبي القرية بحثا عن الخلية.", country="Iraq")
+    assert found == ["Police Forces of Iraq", "Popular Mobilization Forces"]
+
+
+def test_members_in_the_plural_are_no_named_person():
+    found = actors("قال شهود إن عناصر من الدعم السريع داهموا السوق ونهبوا المحال.", country="Sudan")
+    assert not [m for m in found if m.kind == "person"]
+    assert [m.actor.name for m in found] == ["Rapid Support Forces"]

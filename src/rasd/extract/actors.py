@@ -130,9 +130,10 @@ def match_forms(tokens: tuple[Token, ...], words: tuple[int, ...], lexicon: Acto
 
 
 def _longest(matches: list[_Match]) -> list[_Match]:
-    """Non-overlapping matches, the longest first: «قوات النظام السوري» over «النظام السوري»."""
+    """Non-overlapping matches, the longest first («قوات النظام السوري» over «النظام السوري»), a named
+    group before a generic noun of the same length («وحدات من الجيش الوطني الليبي»)."""
     chosen, taken = [], set()
-    for match in sorted(matches, key=lambda m: (m.first - m.last, m.first)):
+    for match in sorted(matches, key=lambda m: (m.first - m.last, not m.readings[0].strong, m.first)):
         covered = set(range(match.first, match.last + 1))
         if not covered & taken:
             chosen.append(match)
@@ -478,12 +479,24 @@ def _affiliate(found: list[_Found], context: _Context) -> list[_Found]:
         if context.folded(item.last) in country_words():
             continue  # «الطائرات التركية»: its nationality already names it
         between = [context.folded(k) for k in range(item.last + 1, nxt.first)]
-        if not between and nxt.first > item.last and _is_by_head(context.folded(nxt.first), context.lexicon):
-            continue  # «قتل جنديان بهجوم للقاعدة»: killed by its attack, not its soldiers
+        if not between and nxt.first > item.last and _is_by_or_and(context.folded(nxt.first), context.lexicon):
+            continue  # «قتل جنديان بهجوم للقاعدة»: killed by its attack; «القوات الأمنية والحشد»: two forces
         if nxt.strong and nxt.kind in ARMED_KINDS and len(between) <= 2 and all(w in _words_of("affiliation") for w in between):
             actor = replace(nxt.actor, mention=item.actor.mention, span=item.actor.span)
             result[index] = replace(item, actor=actor, kind=nxt.kind, reason=f"belongs to {nxt.actor.name}")
     return result
+
+
+def _is_by_or_and(word: str, lexicon: ActorLexicon) -> bool:
+    """Whether a word opens a name with «ب» on a military noun or with the conjunction «و»."""
+    conjoined = word.startswith("و") and word not in lexicon.heads and word not in _first_words()
+    return conjoined or _is_by_head(word, lexicon)
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every form: «وحدات» opens «وحدات حماية الشعب», «والحشد» opens none."""
+    return frozenset(key.split(" ")[0] for key in load_actor_lexicon().readings)
 
 
 def _is_by_head(word: str, lexicon: ActorLexicon) -> bool:
