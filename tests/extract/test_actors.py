@@ -479,3 +479,8 @@ def test_members_in_the_plural_are_no_named_person():
     found = actors("قال شهود إن عناصر من الدعم السريع داهموا السوق ونهبوا المحال.", country="Sudan")
     assert not [m for m in found if m.kind == "person"]
     assert [m.actor.name for m in found] == ["Rapid Support Forces"]
+
+
+def test_allied_aircraft_are_the_first_nationality_named():
+    found = names("قصفت طائرات أمريكية وبريطانية مواقع قرب الميناء.", country="Yemen")
+    assert found == ["Military Forces of the United States"]

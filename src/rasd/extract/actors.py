@@ -304,12 +304,20 @@ def _owner(match: _Match, found: list[_Found], context: _Context) -> None:
             found.append(item)
         return
     generic = found.pop()
-    if generic.kind not in ARMED_KINDS:
-        found.append(generic)  # «شاب فلسطيني» is a Palestinian civilian, not the Palestinian army
+    if generic.kind not in ARMED_KINDS or _first_of_allies(generic, match, context):
+        # «شاب فلسطيني» is a Palestinian civilian, not the Palestinian army; «طائرات أمريكية
+        # وبريطانية» are led by the first nationality named
+        found.append(generic)
         return
     item = _found(_qualified(reading, generic, context), context, generic.first, match.last,
                   f"«{match.key}» qualifies a generic mention")
     found.append(item or generic)
+
+
+def _first_of_allies(generic: _Found, match: _Match, context: _Context) -> bool:
+    """Whether a mention already ends in a nationality and the next one joins it («وبريطانية»): an ally."""
+    joined = context.folded(match.first).startswith("و") and match.first == generic.last + 1
+    return joined and context.folded(generic.last) in country_words()
 
 
 def _qualified(owner: Reading, generic: _Found, context: _Context) -> Reading:
