@@ -484,3 +484,12 @@ def test_members_in_the_plural_are_no_named_person():
 def test_allied_aircraft_are_the_first_nationality_named():
     found = names("قصفت طائرات أمريكية وبريطانية مواقع قرب الميناء.", country="Yemen")
     assert found == ["Military Forces of the United States"]
+
+
+def test_a_rank_between_the_group_and_the_name_is_skipped():
+    text = "قال المتحدث باسم الجيش الليبي اللواء خالد المحجوب إن الطريق أعيد فتحه."
+    person = next(m for m in actors(text, country="Libya") if m.kind == "person")
+    assert (person.person, person.actor.name) == ("خالد المحجوب", "Libyan National Army")
+    text = "توعد قائد قوات الدعم السريع الفريق أول حامد الطاهر بمواصلة الهجوم."
+    person = next(m for m in actors(text, country="Sudan") if m.kind == "person")
+    assert (person.person, person.actor.name) == ("حامد الطاهر", "Rapid Support Forces")

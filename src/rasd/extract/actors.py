@@ -601,11 +601,22 @@ def _person(position: int, role: str, found: list[_Found], context: _Context, bl
         cursor = group.last + 1
         if cursor + 1 < len(context.words) and context.folded(cursor) in ("في", "ب") and context.folded(cursor + 1).startswith("ال"):
             cursor += 2  # «زعيم التنظيم في الجنوب»
+        cursor = _past_ranks(cursor, context)  # «قائد قوات الدعم السريع الفريق أول محمد ...»
     name = _person_name(cursor, context, taken)
     kunya = _kunya(name[1] + 1 if name else cursor, context) or _kunya(cursor, context)
     if name is None and kunya is None:
         return None
     return _person_found(position, role, group, name, kunya, context)
+
+
+def _past_ranks(cursor: int, context: _Context) -> int:
+    """The position after the ranks between a group and a name: «الفريق أول», «اللواء», «المدعو»."""
+    def rank(k: int) -> bool:
+        word = context.folded(k)
+        return _person_role(word, context.lexicon) == "title" or word in _words_of("role_adjective")
+    while cursor < len(context.words) and rank(cursor):
+        cursor += 1
+    return cursor
 
 
 def _person_found(position, role, group, name, kunya, context: _Context) -> _Found | None:
