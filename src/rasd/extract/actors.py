@@ -195,6 +195,7 @@ def infer_country(places, matches: list[_Match], lexicon: ActorLexicon, folded_w
 
 
 def _voted_country(places, matches: list[_Match], lexicon: ActorLexicon, folded_words) -> str | None:
+    """Places one vote each, groups bound to one country two («الحوثيين» -> Yemen), else the country named."""
     votes = Counter(m.location.country for m in places if m.location.country) + _lexicon_votes(matches, lexicon)
     if votes:
         return votes.most_common(1)[0][0]
