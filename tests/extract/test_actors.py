@@ -493,3 +493,10 @@ def test_a_rank_between_the_group_and_the_name_is_skipped():
     text = "توعد قائد قوات الدعم السريع الفريق أول حامد الطاهر بمواصلة الهجوم."
     person = next(m for m in actors(text, country="Sudan") if m.kind == "person")
     assert (person.person, person.actor.name) == ("حامد الطاهر", "Rapid Support Forces")
+
+
+def test_the_bare_army_follows_the_outlets_side_in_yemen():
+    sanaa = "أعلنت القوات المسلحة إسقاط طائرة تجسس ردا على العدوان السعودي الأمريكي."
+    assert names(sanaa, country="Yemen")[0] == "Houthi Movement"
+    aden = "أعلنت القوات المسلحة إسقاط طائرة مسيرة أطلقها الحوثيون."
+    assert names(aden, country="Yemen")[0] == "Military Forces of Yemen (Government)"
