@@ -500,3 +500,13 @@ def test_the_bare_army_follows_the_outlets_side_in_yemen():
     assert names(sanaa, country="Yemen")[0] == "Houthi Movement"
     aden = "أعلنت القوات المسلحة إسقاط طائرة مسيرة أطلقها الحوثيون."
     assert names(aden, country="Yemen")[0] == "Military Forces of Yemen (Government)"
+
+
+def test_militias_called_irans_are_iraqi_factions_in_iraq():
+    assert resolve_actor("المليشيات المدعومة من إيران", country="Iraq").name == "Popular Mobilization Forces"
+    assert resolve_actor("الميليشيات الإيرانية", country="Syria", published="2019-01-01").name == "Military Forces of Iran"
+
+
+def test_a_form_that_means_another_group_elsewhere_does_not_vote_for_a_country():
+    found = actors("قصفت الميليشيات الإيرانية قرية شرقي البلاد.", published="2019-01-01")
+    assert [m.actor.name for m in found] == ["Military Forces of Iran"]

@@ -180,11 +180,14 @@ def _home_countries(reading: Reading, lexicon: ActorLexicon) -> set[str]:
 
 
 def _lexicon_votes(matches: list[_Match], lexicon: ActorLexicon) -> Counter:
+    """Two votes for the home of a form every reading of which names one country: «الحوثيين» ->
+    Yemen; «الميليشيات الإيرانية» (Iran's abroad, the PMF in Iraq) says nothing."""
     votes: Counter = Counter()
     for match in matches:
-        homes = set().union(*(_home_countries(r, lexicon) for r in match.readings))
-        if len(homes) == 1:
-            votes[homes.pop()] += 2
+        homes = [_home_countries(r, lexicon) for r in match.readings]
+        named = set().union(*homes)
+        if len(named) == 1 and all(homes):
+            votes[named.pop()] += 2
     return votes
 
 
