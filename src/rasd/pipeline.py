@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from rasd.extract.actor_lexicon import country_named_most
-from rasd.extract.actors import ActorMention, find_actors
+from rasd.extract.actors import ActorMention, article_country, find_actors
 from rasd.extract.dates import TimeMention, find_time_expressions
 from rasd.extract.events import ArticleFacts, extract_events
 from rasd.extract.numbers import CasualtyMention, find_casualties
@@ -93,12 +92,9 @@ def _title_sentences(article: Article, sentences: tuple[Span, ...]) -> frozenset
 
 
 def _main_country(doc: Doc) -> str | None:
-    """The country most of the article's places lie in, else the one it names most («مقديشو»
-    is not in the gazetteer, «جنود صوماليين» still says Somalia)."""
-    countries = [m.location.country for m in doc.places if m.location.country]
-    if countries:
-        return max(set(countries), key=countries.count)
-    return country_named_most(token.folded for token in doc.tokens)
+    """The country the article's places and country-bound groups say, else the one it names most
+    («مقديشو» is not in the gazetteer, «جنود صوماليين» still says Somalia)."""
+    return article_country(doc.places, doc.tokens)
 
 
 STAGES: tuple[Stage, ...] = (segment, locate, name_actors, date_times, count_casualties, detect_events)

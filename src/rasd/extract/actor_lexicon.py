@@ -53,6 +53,7 @@ class Reading:
     scope: frozenset[str]      # countries where the reading holds; empty = anywhere
     strong: bool
     post: bool                 # a word of the post-December-2024 Syrian state
+    framing: str = ""          # the side's vocabulary this reading needs («sanaa»); "" = any
 
     def fits(self, country: str | None) -> bool:
         return not self.scope or country is None or country in self.scope
@@ -108,10 +109,10 @@ def _actor_rows() -> dict[str, ActorRow]:
 def _form_readings() -> dict[str, list[Reading]]:
     readings: dict[str, list[Reading]] = {}
     for fields in read_rows("actor_forms.tsv"):
-        fields += [""] * (6 - len(fields))
-        form, actor, role, scope, strength, era = fields[:6]
+        fields += [""] * (7 - len(fields))
+        form, actor, role, scope, strength, era, framing = fields[:7]
         scopes = frozenset(s.strip() for s in scope.split(",") if s.strip())
-        reading = Reading(actor, role, scopes, strength == "strong", era == "post")
+        reading = Reading(actor, role, scopes, strength == "strong", era == "post", framing.strip())
         readings.setdefault(form_key(form), []).append(reading)
     return readings
 

@@ -19,7 +19,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from rasd.extract.actor_lexicon import (
-    DEFAULT_COUNTRY, SYRIA_SWITCH, ActorLexicon, ActorRow, Reading, country_words, load_actor_lexicon, read_rows,
+    DEFAULT_COUNTRY, SYRIA_SWITCH, ActorLexicon, ActorRow, Reading, country_named_most, country_words, load_actor_lexicon,
+    read_rows,
 )
 from rasd.model import Actor, Span
 from rasd.text.clitics import name_key
@@ -75,6 +76,7 @@ class _Found:
     reason: str
     person: str | None = None
     kunya: str | None = None
+    name_from: int = -1         # a person's: where the name and nickname words begin
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,9 +130,10 @@ def match_forms(tokens: tuple[Token, ...], words: tuple[int, ...], lexicon: Acto
 
 
 def _longest(matches: list[_Match]) -> list[_Match]:
-    """Non-overlapping matches, the longest first: «قوات النظام السوري» over «النظام السوري»."""
+    """Non-overlapping matches, the longest first («قوات النظام السوري» over «النظام السوري»), a named
+    group before a generic noun of the same length («وحدات من الجيش الوطني الليبي»)."""
     chosen, taken = [], set()
-    for match in sorted(matches, key=lambda m: (m.first - m.last, m.first)):
+    for match in sorted(matches, key=lambda m: (m.first - m.last, not m.readings[0].strong, m.first)):
         covered = set(range(match.first, match.last + 1))
         if not covered & taken:
             chosen.append(match)
@@ -138,12 +141,25 @@ def _longest(matches: list[_Match]) -> list[_Match]:
     return sorted(chosen, key=lambda m: m.first)
 
 
-def _fitting(matches: list[_Match], country: str) -> list[_Match]:
-    """The matches with their readings for `country` (scoped readings first); none left: dropped."""
-    kept = []
+def framings_used(matches: list[_Match], country: str) -> frozenset[str]:
+    """The sides whose own vocabulary the text uses: a name only one side says («مرتزقة العدوان»
+    is Sanaa's; a bare «العدوان» anyone may write) marks the article as told in that side's words."""
+    used = set()
     for match in matches:
         readings = [r for r in match.readings if r.fits(country)]
-        readings.sort(key=lambda r: not r.scope)
+        if readings and all(r.framing == readings[0].framing and r.strong for r in readings):
+            used.add(readings[0].framing)
+    return frozenset(used - {""})
+
+
+def _fitting(matches: list[_Match], country: str, framings: frozenset[str] = frozenset()) -> list[_Match]:
+    """The matches with their readings for `country` and the sides' words the text uses (framed
+    readings first, then scoped ones); none left: dropped. «الجيش اليمني» is the Houthis' army only
+    in Sanaa's words."""
+    kept = []
+    for match in matches:
+        readings = [r for r in match.readings if r.fits(country) and (not r.framing or r.framing in framings)]
+        readings.sort(key=lambda r: (not r.framing, not r.scope))
         if readings:
             kept.append(replace(match, readings=tuple(readings)))
     return kept
@@ -164,18 +180,38 @@ def _home_countries(reading: Reading, lexicon: ActorLexicon) -> set[str]:
 
 
 def _lexicon_votes(matches: list[_Match], lexicon: ActorLexicon) -> Counter:
+    """Two votes for the home of a form every reading of which names one country: «الحوثيين» ->
+    Yemen; «الميليشيات الإيرانية» (Iran's abroad, the PMF in Iraq) says nothing."""
     votes: Counter = Counter()
     for match in matches:
-        homes = set().union(*(_home_countries(r, lexicon) for r in match.readings))
-        if len(homes) == 1:
-            votes[homes.pop()] += 2
+        homes = [_home_countries(r, lexicon) for r in match.readings]
+        named = set().union(*homes)
+        if len(named) == 1 and all(homes):
+            votes[named.pop()] += 2
     return votes
 
 
-def infer_country(places, matches: list[_Match], lexicon: ActorLexicon) -> str:
-    """The article's country: its places and its country-bound actors vote; Syria when nothing tells."""
+def infer_country(places, matches: list[_Match], lexicon: ActorLexicon, folded_words=()) -> str:
+    """The article's country: its places and its country-bound actors vote, else the country it
+    names most («القوات الحكومية الصومالية» -> Somalia); Syria when nothing tells."""
+    return _voted_country(places, matches, lexicon, folded_words) or DEFAULT_COUNTRY
+
+
+def _voted_country(places, matches: list[_Match], lexicon: ActorLexicon, folded_words) -> str | None:
+    """Places one vote each, groups bound to one country two («الحوثيين» -> Yemen), else the country named."""
     votes = Counter(m.location.country for m in places if m.location.country) + _lexicon_votes(matches, lexicon)
-    return votes.most_common(1)[0][0] if votes else DEFAULT_COUNTRY
+    if votes:
+        return votes.most_common(1)[0][0]
+    return country_named_most(folded_words)
+
+
+def article_country(places, tokens: tuple[Token, ...]) -> str | None:
+    """The country an article is about, for every stage: «هاجم الجيش الوطني مواقع الحوثيين في
+    الكسارة» is Yemen even if a Syrian village shares the place's name (a country-bound group
+    weighs two places); None when nothing tells."""
+    lexicon, words = load_actor_lexicon(), _words(tokens)
+    matches = _longest(match_forms(tokens, words, lexicon))
+    return _voted_country(places, matches, lexicon, [tokens[i].folded for i in words])
 
 
 def reading_day(published: str | None, matches: list[_Match]) -> str:
@@ -272,12 +308,20 @@ def _owner(match: _Match, found: list[_Found], context: _Context) -> None:
             found.append(item)
         return
     generic = found.pop()
-    if generic.kind not in ARMED_KINDS:
-        found.append(generic)  # «شاب فلسطيني» is a Palestinian civilian, not the Palestinian army
+    if generic.kind not in ARMED_KINDS or _first_of_allies(generic, match, context):
+        # «شاب فلسطيني» is a Palestinian civilian, not the Palestinian army; «طائرات أمريكية
+        # وبريطانية» are led by the first nationality named
+        found.append(generic)
         return
     item = _found(_qualified(reading, generic, context), context, generic.first, match.last,
                   f"«{match.key}» qualifies a generic mention")
     found.append(item or generic)
+
+
+def _first_of_allies(generic: _Found, match: _Match, context: _Context) -> bool:
+    """Whether a mention already ends in a nationality and the next one joins it («وبريطانية»): an ally."""
+    joined = context.folded(match.first).startswith("و") and match.first == generic.last + 1
+    return joined and context.folded(generic.last) in country_words()
 
 
 def _qualified(owner: Reading, generic: _Found, context: _Context) -> Reading:
@@ -447,27 +491,64 @@ def _affiliate(found: list[_Found], context: _Context) -> list[_Found]:
         if context.folded(item.last) in country_words():
             continue  # «الطائرات التركية»: its nationality already names it
         between = [context.folded(k) for k in range(item.last + 1, nxt.first)]
+        if not between and nxt.first > item.last and _is_by_or_and(context.folded(nxt.first), context.lexicon):
+            continue  # «قتل جنديان بهجوم للقاعدة»: killed by its attack; «القوات الأمنية والحشد»: two forces
         if nxt.strong and nxt.kind in ARMED_KINDS and len(between) <= 2 and all(w in _words_of("affiliation") for w in between):
             actor = replace(nxt.actor, mention=item.actor.mention, span=item.actor.span)
             result[index] = replace(item, actor=actor, kind=nxt.kind, reason=f"belongs to {nxt.actor.name}")
     return result
 
 
+def _is_by_or_and(word: str, lexicon: ActorLexicon) -> bool:
+    """Whether a word opens a name with «ب» on a military noun or with the conjunction «و»."""
+    conjoined = word.startswith("و") and word not in lexicon.heads and word not in _first_words()
+    return conjoined or _is_by_head(word, lexicon)
+
+
+@cache
+def _first_words() -> frozenset[str]:
+    """The first word of every form: «وحدات» opens «وحدات حماية الشعب», «والحشد» opens none."""
+    return frozenset(key.split(" ")[0] for key in load_actor_lexicon().readings)
+
+
+def _is_by_head(word: str, lexicon: ActorLexicon) -> bool:
+    """Whether a word is a military noun only behind «ب»: «بهجوم», «بقصف» (not «بقايا»)."""
+    if word in lexicon.heads:
+        return False
+    return any("ب" in a.proclitics and a.stem.removeprefix("ال") in lexicon.heads for a in analyze(word)[1:])
+
+
 def _instruments(found: list[_Found], context: _Context, sentences: tuple[Span, ...]) -> list[_Found]:
-    """A generic weapon noun after «ب» is the instrument of the group named before it in the
-    sentence: «قصفت ميليشيا الحوثي بالمدفعية» is the Houthis' artillery."""
+    """A generic weapon or strike noun is the instrument of the group that wields it: «قصفت ميليشيا
+    الحوثي بالمدفعية», «شن الجيش الإسرائيلي غارات» are the Houthis' artillery, Israel's strikes."""
     result = list(found)
     for index, item in enumerate(found):
-        word = context.folded(item.first)
-        if item.strong or item.kind not in ARMED_KINDS or not word.startswith(("بال", "وبال")):
+        if item.strong or item.kind not in ARMED_KINDS:
             continue
-        sentence = _sentence_of(sentences, item.actor.span.start)
-        owners = [f for f in result[:index] if f.strong and f.kind in ARMED_KINDS
-                  and _sentence_of(sentences, f.actor.span.start) == sentence]
-        if owners:
-            actor = replace(owners[-1].actor, mention=item.actor.mention, span=item.actor.span)
-            result[index] = replace(item, actor=actor, kind=owners[-1].kind, reason=f"weapon of {actor.name}")
+        owner = _instrument_owner(index, item, result, context, sentences)
+        if owner is not None:
+            actor = replace(owner.actor, mention=item.actor.mention, span=item.actor.span)
+            result[index] = replace(item, actor=actor, kind=owner.kind, reason=f"weapon of {actor.name}")
     return result
+
+
+def _instrument_owner(index: int, item: _Found, found: list[_Found], context: _Context,
+                      sentences: tuple[Span, ...]) -> _Found | None:
+    """The group before a weapon noun with «ب» in the same sentence, or the group right before a
+    strike noun («الجيش الإسرائيلي غارات»); a nationality («غارات روسية») already names its own."""
+    word = context.folded(item.first)
+    if word.startswith(("بال", "وبال")):
+        sentence = _sentence_of(sentences, item.actor.span.start)
+        owners = [f for f in found[:index] if f.strong and f.kind in ARMED_KINDS
+                  and _sentence_of(sentences, f.actor.span.start) == sentence]
+        return owners[-1] if owners else None
+    previous = found[index - 1] if index else None
+    if previous is None or previous.kind not in ARMED_KINDS:
+        return None
+    if not previous.strong and context.folded(previous.last) not in country_words():
+        return None  # «الطائرات الحربية غارات» names nobody; «طائرات روسية غارات» does
+    adjacent = previous.last + 1 == item.first and word in _words_of("strike_noun")
+    return previous if adjacent and context.folded(item.last) not in country_words() else None
 
 
 # -- persons ------------------------------------------------------------------------------------
@@ -524,11 +605,22 @@ def _person(position: int, role: str, found: list[_Found], context: _Context, bl
         cursor = group.last + 1
         if cursor + 1 < len(context.words) and context.folded(cursor) in ("في", "ب") and context.folded(cursor + 1).startswith("ال"):
             cursor += 2  # «زعيم التنظيم في الجنوب»
+        cursor = _past_ranks(cursor, context)  # «قائد قوات الدعم السريع الفريق أول محمد ...»
     name = _person_name(cursor, context, taken)
     kunya = _kunya(name[1] + 1 if name else cursor, context) or _kunya(cursor, context)
     if name is None and kunya is None:
         return None
     return _person_found(position, role, group, name, kunya, context)
+
+
+def _past_ranks(cursor: int, context: _Context) -> int:
+    """The position after the ranks between a group and a name: «الفريق أول», «اللواء», «المدعو»."""
+    def rank(k: int) -> bool:
+        word = context.folded(k)
+        return _person_role(word, context.lexicon) == "title" or word in _words_of("role_adjective")
+    while cursor < len(context.words) and rank(cursor):
+        cursor += 1
+    return cursor
 
 
 def _person_found(position, role, group, name, kunya, context: _Context) -> _Found | None:
@@ -545,7 +637,9 @@ def _person_found(position, role, group, name, kunya, context: _Context) -> _Fou
     nick = context.span(*kunya).quote(context.text) if kunya else None
     if nick and fold_word(nick).startswith("با"):
         nick = nick[1:]  # «المعروف بأبي جعفر»: the preposition is not the nickname
-    return _Found(position, last, actor, "person", True, f"a person of {actor.name} ({kind})", person or nick, nick)
+    name_from = min(x[0] for x in (name, kunya) if x)
+    return _Found(position, last, actor, "person", True, f"a person of {actor.name} ({kind})", person or nick, nick,
+                  name_from)
 
 
 def _place_words(places, context: _Context) -> set[int]:
@@ -583,12 +677,25 @@ def _persons(found: list[_Found], context: _Context, blocked: set[int]) -> list[
     return people
 
 
+def _in_a_name(item: _Found, people: list[_Found]) -> bool:
+    """Whether a group's words are part of a person's name: «الشاب محمد أبو حماس» names no Hamas."""
+    return any(p.name_from <= item.first and item.last <= p.last for p in people)
+
+
 # -- the whole article --------------------------------------------------------------------------
+
+
+def _in_a_kunya(match: _Match, context: _Context) -> bool:
+    """Whether the words follow «أبو», «أم» or «بن» and so end a person's name: «محمد أبو حماس»."""
+    return match.first > 0 and (context.folded(match.first - 1) in _words_of("kunya_head")
+                                or context.folded(match.first - 1) == "بن")
 
 
 def _resolve_matches(matches: list[_Match], context: _Context, places) -> list[_Found]:
     found: list[_Found] = []
     for match in matches:
+        if _in_a_kunya(match, context):
+            continue
         role = match.readings[0].role
         if role == "owner":
             _owner(match, found, context)
@@ -599,13 +706,17 @@ def _resolve_matches(matches: list[_Match], context: _Context, places) -> list[_
         elif role == "communal":
             _communal(match, found, context, places)
         elif item := _found(match.readings[0], context, match.first, match.last, f"«{match.key}»"):
-            found.append(_with_head(item, context))
+            item = _with_head(item, context)
+            if found and found[-1].first >= item.first and not found[-1].strong:
+                found.pop()  # «جنود الاحتلال»: the generic noun is the name's own head
+            found.append(item)
     return found
 
 
 def _with_head(item: _Found, context: _Context) -> _Found:
-    """Take in the military noun right before a name: «مقاتلات الاحتلال الروسي»."""
-    if item.first == 0 or _is_head(context.folded(item.first), context.lexicon):
+    """Take in the military noun right before an armed group's name: «مقاتلات الاحتلال الروسي»
+    (not before a crowd: «قوات الأمن المتظاهرين»)."""
+    if item.first == 0 or item.kind not in ARMED_KINDS or _is_head(context.folded(item.first), context.lexicon):
         return item  # «دورية لقوات الأسد»: the name already opens with its military noun
     if not _is_head(context.folded(item.first - 1), context.lexicon):
         return item
@@ -638,11 +749,12 @@ def find_actors(
     words = _words(tokens)
     matches = match_forms(tokens, words, lexicon)
     places = find_places(text, tokens, sentences) if places is None else places
-    country = country or infer_country(places, _longest(matches), lexicon)
-    chosen = _longest(_fitting(matches, country))
+    country = country or infer_country(places, _longest(matches), lexicon, (tokens[i].folded for i in words))
+    chosen = _longest(_fitting(matches, country, framings_used(_longest(matches), country)))
     context = _Context(lexicon, country, reading_day(published, chosen), text, tokens, words)
     found = _instruments(_affiliate(_resolve_matches(chosen, context, places), context), context, sentences)
-    found += _persons(found, context, _place_words(places, context))
+    people = _persons(found, context, _place_words(places, context))
+    found = [f for f in found if not _in_a_name(f, people)] + people
     return tuple(sorted((_mention(f, sentences) for f in found), key=lambda m: (m.span.start, m.kind == "person")))
 
 
