@@ -83,6 +83,9 @@ def test_eval_scores_gold_against_itself_as_perfect(tmp_path):
     empty.write_text(json.dumps({"id": "g1", "events": []}) + "\n")
     figures = json.loads(run("eval", str(gold), "--predictions", str(empty), "--json").output)
     assert figures["f1"] == 0.0
+    listed = run("eval", str(gold), "--predictions", str(empty), "--per-article")
+    assert listed.exit_code == 0, listed.output
+    assert "id=g1  gold_events=1  predicted_events=0  matched=0" in listed.output
 
 
 def test_bench_places_reports_megabytes_per_second(tmp_path):

@@ -324,7 +324,10 @@ def _check_floors(report, path: Path) -> None:
 
 
 def _row_items(row):
-    return row.items() if isinstance(row, dict) else vars(row).items()
+    """A per-article row's fields, whether a dict or a (slots) dataclass record."""
+    from dataclasses import asdict, is_dataclass
+
+    return row.items() if isinstance(row, dict) else (asdict(row) if is_dataclass(row) else vars(row)).items()
 
 
 # --- the event database (rasd.store) ---------------------------------------------
