@@ -10,6 +10,7 @@ every later stage reports offsets into the text this stage returns.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ class ChromeRules:
 
     line: re.Pattern[str]
     list_heading: re.Pattern[str]
+    summary_heading: re.Pattern[str]
     stamp_words: frozenset[str]
 
 
@@ -57,6 +59,7 @@ def clean_text(
     invisible = find_invisible_lines(raw_lines)
     dropped = find_chrome_lines(lines)
     dropped |= find_trailing_list(lines, dropped)
+    dropped |= find_summary_boxes(lines, dropped)
     dropped |= find_repeated_title(lines, dropped)
     kept = [line for i, line in enumerate(lines) if i not in dropped]
     kept, title = place_title(kept, title)
@@ -120,6 +123,24 @@ def find_trailing_list(lines: list[str], dropped: set[int]) -> set[int]:
     return set()
 
 
+BULLETS = ("•", "-", "*", "▪", "◾", "●", "–", "·")
+
+
+def find_summary_boxes(lines: list[str], dropped: set[int]) -> set[int]:
+    """A summary box the page puts over or under the story («ملخص المقال», «النقاط الأساسية»):
+    its heading, the bullet lines after it, or else its one paragraph. It restates the story,
+    so every act in it would be counted twice."""
+    rules, boxes = load_chrome_rules(), set()
+    for i, line in enumerate(lines):
+        if not line or not rules.summary_heading.fullmatch(fold_line(line)):
+            continue
+        boxes.add(i)
+        body = [j for j in range(i + 1, len(lines)) if lines[j] and j not in dropped]
+        bullets = list(itertools.takewhile(lambda j: lines[j].startswith(BULLETS), body))
+        boxes.update(bullets or body[:1])
+    return boxes
+
+
 def is_headline_like(line: str) -> bool:
     """True for a short line with no closing full stop («• انفجار لغم في ريف حماة»)."""
     return len(line) <= HEADLINE_MAX_CHARS and not line.endswith((".", "۔", ":"))
@@ -129,11 +150,12 @@ def is_headline_like(line: str) -> bool:
 
 
 def find_repeated_title(lines: list[str], dropped: set[int]) -> set[int]:
-    """Index of the second copy of the opening line when the next line repeats it («عنوان\n\nعنوان»)."""
-    firsts = [i for i, line in enumerate(lines) if line and i not in dropped][:2]
-    if len(firsts) == 2 and _squash(lines[firsts[0]]) == _squash(lines[firsts[1]]):
-        return {firsts[1]}
-    return set()
+    """Indexes of the later copies of the opening line («عنوان\n\nعنوان», or again under a byline)."""
+    filled = [i for i, line in enumerate(lines) if line and i not in dropped]
+    if not filled:
+        return set()
+    opening = _squash(lines[filled[0]])
+    return {i for i in filled[1:] if _squash(lines[i]) == opening}
 
 
 def place_title(lines: list[str], title: str | None) -> tuple[list[str], str | None]:
@@ -357,6 +379,7 @@ def load_chrome_rules() -> ChromeRules:
     return ChromeRules(
         line=_compile(rules.get("line", [])),
         list_heading=_compile(rules.get("list", [])),
+        summary_heading=_compile(rules.get("summary", [])),
         stamp_words=frozenset(fold_line(w).lower() for w in rules.get("stamp", [])),
     )
 
@@ -369,7 +392,7 @@ def parse_chrome_rules(text: str) -> dict[str, list[str]]:
         if not line or line.startswith("#"):
             continue
         kind, _, pattern = line.partition(" ")
-        if kind not in {"line", "list", "stamp"} or not pattern.strip():
+        if kind not in {"line", "list", "summary", "stamp"} or not pattern.strip():
             raise ValueError(f"boilerplate.txt: bad rule {raw!r}")
         rules.setdefault(kind, []).append(pattern.strip())
     return rules
