@@ -604,3 +604,22 @@ def test_migrants_shot_by_border_guards_in_an_area_named_after_a_clan():
     [event] = pipeline_events("أصيب مهاجران أفريقيان اليوم بنيران حرس الحدود السعودي في منطقة آل ثابت بمديرية قطابر.")
     assert (event.location.name_ar, event.actor1.name, event.actor2.name, event.injuries) == (
         "آل ثابت", "Military Forces of Saudi Arabia", "Civilians (Yemen)", 2)
+
+
+def test_a_force_that_is_also_a_source_is_the_doer_when_no_reporting_word_introduces_it():
+    [event] = pipeline_events("قصف الجيش الإسرائيلي منزلا في بلدة كفركلا جنوبي لبنان مساء اليوم.")
+    assert event.actor1.name == "Military Forces of Israel"
+    assert "Israeli army" in event.reported_by
+
+
+def test_a_force_introduced_by_a_reporting_word_is_only_the_source():
+    [event] = pipeline_events(
+        "وبحسب الجيش الإسرائيلي، قصف مسلحون مدينة بنت جبيل جنوبي لبنان مساء اليوم.")
+    assert event.actor1.name != "Military Forces of Israel"
+
+
+def test_arrests_of_a_raid_placed_at_the_region_go_to_the_raided_town():
+    text = ("نفذت قوات إسرائيلية فجر اليوم توغلا في بلدتي الرفيد والعشة في ريف القنيطرة الجنوبي، "
+            "حيث اعتقلت ثلاثة رعاة بعد تفتيش منازل في ريف القنيطرة الجنوبي.")
+    found = pipeline_events(text)
+    assert [(e.sub_event_type, e.location.name_ar) for e in found] == [("Arrests", "الرفيد"), ("Other", "العشة")]

@@ -521,17 +521,23 @@ def _sentence_actors(facts: ArticleFacts, sentence: int) -> list[Any]:
 
 
 def _is_reporter(facts: ArticleFacts, mention) -> bool:
-    """«أعلنت خلية الإعلام الأمني», «بحسب المرصد»: a group named as the source of the report."""
-    if any(s.span.start <= mention.span.start < s.span.end for s in facts.sources):
-        return True
+    """«أعلنت خلية الإعلام الأمني», «بحسب المرصد»: a group named as the source of the report.
+    A source that is also a force («الجيش الإسرائيلي») is one only where a reporting word
+    introduces it; «قصف الجيش الإسرائيلي منزلا» names the doer."""
     first = token_at(facts.tokens, mention.span.start)
     lexicon = load_lexicon("reporting_verbs")
     if not any(lexicon.match_at(facts.tokens, i) for i in range(max(0, first - 2), first)):
-        return False
+        return any(s.span.start <= mention.span.start < s.span.end for s in facts.sources) and not _is_force(mention)
     after = token_at(facts.tokens, mention.span.end)
     if after < len(facts.tokens) and load_lexicon("event_triggers").match_at(facts.tokens, after):
         return False  # «أعلنت الداخلية القبض على عصابة»: it announces its own act
     return not any(t.folded in SELF_REFERENCE for t in facts.tokens[after:after + 2])
+
+
+def _is_force(mention) -> bool:
+    """An armed actor (state forces, a group, an armed militia), as opposed to a body that only reports."""
+    actor = getattr(mention, "actor", None)
+    return actor is not None and actor.type in (1, 2, 3, 4, 8)
 
 
 # «أعلن الجيش أنه استعاد ...»: the group that reports its own act is its doer.
@@ -986,8 +992,14 @@ def absorb_broad(drafts: list[Draft]) -> list[Draft]:
 
 
 def _absorbs(inner: Draft, outer: Draft) -> bool:
-    return (inner.place is not None and outer.place is not None and _act_kind(inner.act) == _act_kind(outer.act)
-            and _near_in_time(inner, outer) and _contains(outer.place, inner.place))
+    """Whether `inner` is the same act as the broad `outer`, told at a spot inside it; a raid's
+    arrests placed at the region («توغل ... في بلدة X بريف Y، حيث اعتقلت») are the raid's too."""
+    if inner.place is None or outer.place is None or not _near_in_time(inner, outer):
+        return False
+    same = _act_kind(inner.act) == _act_kind(outer.act) or (
+        inner.act.event_type == outer.act.event_type == STRATEGIC and inner.sentences & outer.sentences
+        and _is_broad(outer.place) and inner.act.sub_event_type == "Other")
+    return bool(same) and _contains(outer.place, inner.place)
 
 
 def _place_key(draft: Draft) -> str:
