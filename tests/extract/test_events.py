@@ -623,3 +623,8 @@ def test_arrests_of_a_raid_placed_at_the_region_go_to_the_raided_town():
             "حيث اعتقلت ثلاثة رعاة بعد تفتيش منازل في ريف القنيطرة الجنوبي.")
     found = pipeline_events(text)
     assert [(e.sub_event_type, e.location.name_ar) for e in found] == [("Arrests", "الرفيد"), ("Other", "العشة")]
+
+
+def test_an_attack_near_a_town_with_its_day_and_doer_is_an_event_near_the_town():
+    [event] = pipeline_events("هاجم مسلحون حاجزا للشرطة قرب مدينة الفلوجة مساء اليوم.")
+    assert (event.location.name_ar, event.location.geo_precision) == ("الفلوجة", 2)

@@ -1454,7 +1454,7 @@ def confidence(draft: Draft) -> float:
     toll = bool(draft.fatalities or draft.injuries)
     # a place near a town is often a guess; a toll there still says something happened
     near = bool(location and (location.geo_precision or 1) >= 2) and draft.place.kind != "facility"  # «مطار X»
-    logit -= 0.8 * draft.place_inherited + (0.6 if toll else 1.2) * near
+    logit -= 0.8 * draft.place_inherited + (0.6 if toll else 1.0) * near
     return round(1 / (1 + math.exp(-logit)), 2)
 
 
