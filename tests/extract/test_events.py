@@ -604,3 +604,33 @@ def test_migrants_shot_by_border_guards_in_an_area_named_after_a_clan():
     [event] = pipeline_events("أصيب مهاجران أفريقيان اليوم بنيران حرس الحدود السعودي في منطقة آل ثابت بمديرية قطابر.")
     assert (event.location.name_ar, event.actor1.name, event.actor2.name, event.injuries) == (
         "آل ثابت", "Military Forces of Saudi Arabia", "Civilians (Yemen)", 2)
+
+
+def test_a_raid_in_which_gunmen_are_killed_is_a_battle_with_its_toll_not_only_arrests():
+    text = ("قتلت القوات الإسرائيلية أربعة مسلحين خلال اقتحام مخيم بلاطة في نابلس اليوم، "
+            "واعتقلت عددا من الشبان.")
+    [event] = pipeline_events(text)
+    assert (event.event_type, event.actor1.name, event.fatalities) == ("Battles", "Military Forces of Israel", 4)
+
+
+def test_traded_gunfire_in_a_raid_is_one_armed_clash():
+    text = "داهمت قوة إسرائيلية بلدة يعبد اليوم وتبادلت إطلاق النار مع مسلحين قبل أن تعتقل ثلاثة منهم."
+    [event] = pipeline_events(text)
+    assert (event.event_type, event.sub_event_type) == ("Battles", "Armed clash")
+
+
+def test_cars_burnt_by_attackers_are_part_of_their_attack():
+    text = "هاجم مستوطنون اليوم قرية المغير شرق رام الله، وأحرقوا ثلاث سيارات، واعتدوا على مزارع بالضرب."
+    found = pipeline_events(text)
+    assert [(e.event_type, e.actor1.name) for e in found] == [("Violence against civilians", "Settlers (Israel)")]
+
+
+def test_a_rally_named_by_its_cause_is_a_peaceful_protest():
+    [event] = pipeline_events("تجمع عشرات الموظفين أمام مقر الحكومة في مدينة بنغازي اليوم احتجاجا على تأخر رواتبهم.")
+    assert (event.event_type, event.sub_event_type) == ("Protests", "Peaceful protest")
+
+
+def test_a_crowd_that_throws_stones_riots():
+    text = "رشق محتجون غاضبون مبنى المحافظة في مدينة الديوانية بالحجارة اليوم، وأغلقوا مداخله."
+    [event] = pipeline_events(text)
+    assert (event.event_type, event.sub_event_type) == ("Riots", "Violent demonstration")

@@ -262,3 +262,11 @@ def test_any_number_in_words_parses_back(number):
 
 def test_things_hit_are_not_injured():
     assert tolls("أعلن الفصيل استهداف رتل وإصابة 3 آليات عسكرية.") == []
+
+
+def test_victims_counted_after_the_named_subject_of_an_active_verb():
+    assert tolls("قتلت وحدات الجيش الخاصة خمسة إرهابيين في كمين ليلي.") == [("killed", 5, "ارهابي")]
+
+
+def test_a_count_after_a_verb_that_names_no_victims_is_no_toll():
+    assert tolls("قتلت قوات الأمن في المواجهات الأخيرة أكثر من 3 ساعات في المطاردة.") == []

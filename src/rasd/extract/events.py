@@ -856,6 +856,19 @@ def _drop_incursions_told_by_their_act(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if d.act.act != "incursion" or (d.act.sentence, _place_key(d)) not in acted]
 
 
+ABSORBED_BY_VIOLENCE = frozenset({"Arrests", "Looting/property destruction"})
+
+
+def _drop_parts_of_violent_acts(drafts: list[Draft]) -> list[Draft]:
+    """«اقتحمت القوات المخيم وقتلت مسلحين واعتقلت آخرين», «هاجم مستوطنون القرية وأحرقوا سيارتين»:
+    arrests or damage by the doer of a fight or attack of the same sentence and place are part of
+    that one incident (EVENTS.md section 1), not events of their own."""
+    violent = {(d.act.sentence, _place_key(d), d.actor1.name) for d in drafts
+               if d.act.event_type in (BATTLES, VAC) and d.actor1 is not None}
+    return [d for d in drafts if d.act.sub_event_type not in ABSORBED_BY_VIOLENCE or d.actor1 is None
+            or (d.act.sentence, _place_key(d), d.actor1.name) not in violent]
+
+
 def _drop_protests_in_riots(drafts: list[Draft]) -> list[Draft]:
     """The crowd of «اشتباكات بين متظاهرين» is the riot's, not a second, peaceful event."""
     riots = {(d.act.sentence, _place_key(d)) for d in drafts if d.act.event_type == RIOTS}
@@ -1392,7 +1405,7 @@ def extract_events(facts: ArticleFacts) -> tuple[Event, ...]:
     facts = replace(facts, acts=acts)
     drafts = absorb_broad(drop_restated_headlines(facts, merge_drafts(build_drafts(facts, acts))))
     drafts = [_unarmed_clan(facts, draft) for draft in refine_to_quarters(facts, drafts)]
-    drafts = _drop_protests_in_riots(_drop_incursions_told_by_their_act(drafts))
+    drafts = _drop_protests_in_riots(_drop_parts_of_violent_acts(_drop_incursions_told_by_their_act(drafts)))
     drafts.sort(key=lambda d: (d.act.sentence, d.place.span.start if d.place else 0))
     events = (to_event(facts, draft) for draft in drafts)
     return tuple(e for e in events if e.confidence >= MIN_CONFIDENCE)

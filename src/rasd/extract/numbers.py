@@ -187,6 +187,7 @@ POST_VERB_SCAN = 8   # tokens between counted victims and the verb after them
 NEGATION_SCAN = 4    # tokens before a trigger a negation may stand
 LATER_SCAN = 10     # tokens a phrase of place or cause may hold between a trigger and its count
 SUBJECT_SCAN = 3     # words of a subject between an active verb and its victims
+SUBJECT_REACH = 6    # words of a named subject («قوات الاحتلال الإسرائيلي») before a count of victims
 # Plural and dual nominative endings: a subject, not the victims, after an active verb.
 NOMINATIVE_ENDINGS = ("ون", "ان")
 # Pronouns on a trigger, by the number of victims they stand for (0: several).
@@ -512,7 +513,22 @@ def _by_trigger(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     if _negated(tokens, index):
         return []
     end = _past_subject(tokens, found[1]) if found[0].role == "active" else found[1]
-    return _after_trigger(tokens, index, found[0], end)
+    return _after_trigger(tokens, index, found[0], end) or _counted_after_subject(tokens, found[0], found[1])
+
+
+def _counted_after_subject(tokens: tuple[Token, ...], word: _Word, index: int) -> list[_Toll]:
+    """Counted victims after the named subject of an active verb: «قتلت القوات الخاصة ثلاثة مسلحين»
+    (the toll starts at the count, so the subject is not read as the victims)."""
+    if word.kind != KILLED or word.role not in ("trigger", "active"):
+        return []
+    for i in range(index, min(index + SUBJECT_REACH, len(tokens))):
+        if not tokens[i].folded.isalnum() or _word_at(tokens, i, "trigger", "active", "post", "through"):
+            return []
+        count = read_count(tokens, i)
+        if count is not None:
+            toll = _counted(tokens, i, count, word.kind) if _victims_at(tokens, count.end) else None
+            return [toll] if toll else []
+    return []
 
 
 def _past_subject(tokens: tuple[Token, ...], index: int) -> int:
