@@ -22,7 +22,7 @@ from rasd.extract.acts import (
     BATTLES, CLAUSE_BREAKS, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts, recalled_tokens, sentence_tokens,
     token_at,
 )
-from rasd.extract.lexicon import bare, load_lexicon
+from rasd.extract.lexicon import bare, bare_forms, load_lexicon
 from rasd.extract.numbers import event_casualties
 from rasd.text.normalize import fold_word
 from rasd.extract.place_cues import cue_of
@@ -521,17 +521,39 @@ def _sentence_actors(facts: ArticleFacts, sentence: int) -> list[Any]:
 
 
 def _is_reporter(facts: ArticleFacts, mention) -> bool:
-    """«أعلنت خلية الإعلام الأمني», «بحسب المرصد»: a group named as the source of the report."""
-    if any(s.span.start <= mention.span.start < s.span.end for s in facts.sources):
-        return True
+    """«أعلنت خلية الإعلام الأمني», «بحسب المرصد»: a group named as the source of the report (not
+    «أعلنت خلية الإعلام الأمني القبض على ...» or «نفذ الجيش الإسرائيلي توغلا», where it acts)."""
+    after = _past_aside(facts, token_at(facts.tokens, mention.span.end), mention.sentence)
+    announced = load_lexicon("event_triggers").match_at(facts.tokens, after) if after < len(facts.tokens) else None
+    source = any(s.span.start <= mention.span.start < s.span.end for s in facts.sources)
+    if not _reported_by(facts, mention):
+        return source and not (mention.kind in ARMED_KINDS and (announced or _right_after_trigger(facts, mention)))
+    if announced:
+        return source and announced.values[1] == "v"  # «وبحسب الجيش، قصفت ...»: the verb has its own subject
+    return not any(t.folded in SELF_REFERENCE for t in facts.tokens[after:after + 2])
+
+
+def _right_after_trigger(facts: ArticleFacts, mention) -> bool:
+    """«قصف الجيش الإسرائيلي بلدة ...»: a group right after a trigger verb is its subject."""
+    return mention.span in facts.groups_after_triggers.get(mention.sentence, {})
+
+
+def _reported_by(facts: ArticleFacts, mention) -> bool:
+    """A reporting verb («أعلنت», «قال») or an attribution («بحسب», «وفق») just before a group."""
     first = token_at(facts.tokens, mention.span.start)
     lexicon = load_lexicon("reporting_verbs")
-    if not any(lexicon.match_at(facts.tokens, i) for i in range(max(0, first - 2), first)):
-        return False
-    after = token_at(facts.tokens, mention.span.end)
-    if after < len(facts.tokens) and load_lexicon("event_triggers").match_at(facts.tokens, after):
-        return False  # «أعلنت الداخلية القبض على عصابة»: it announces its own act
-    return not any(t.folded in SELF_REFERENCE for t in facts.tokens[after:after + 2])
+    before = range(max(0, first - 2), first)
+    return any(lexicon.match_at(facts.tokens, i) or set(bare_forms(facts.tokens[i].folded)) & ATTRIBUTIONS for i in before)
+
+
+def _past_aside(facts: ArticleFacts, index: int, sentence: int) -> int:
+    """The first token after `index` not in a comma or a time expression: «أعلن الجيش، اليوم
+    الخميس، استعادة ...» reads on to «استعادة»."""
+    times = [t.span for t in facts.in_sentence("times", sentence)]
+    while index < len(facts.tokens) and (facts.tokens[index].folded in ("،", ",")
+                                         or any(s.start <= facts.tokens[index].span.start < s.end for s in times)):
+        index += 1
+    return index
 
 
 # «أعلن الجيش أنه استعاد ...»: the group that reports its own act is its doer.
@@ -644,8 +666,19 @@ def _marked_agent(facts: ArticleFacts, act: Act, mention) -> bool:
     """«هجوم شنته حركة الشباب»: a marker right after the trigger names its doer (not «بعد محاصرته
     من قبل X», which names who besieged)."""
     first = token_at(facts.tokens, mention.span.start)
-    return any(facts.tokens[i].folded in AGENT_MARKERS
+    return any(facts.tokens[i].folded in AGENT_MARKERS and (facts.tokens[i].folded not in OWNER_MARKERS
+                                                            or _owned_weapon(facts, i))
                for i in range(max(act.last_token + 1, first - 2), first) if i - act.last_token <= MARKER_REACH)
+
+
+OWNER_MARKERS = frozenset({"تابعه", "التابعه"})
+
+
+def _owned_weapon(facts: ArticleFacts, marker: int) -> bool:
+    """«مسيرة تابعة لقوات X» names whose weapon struck; «حافلة تابعة لوزارة الدفاع» names whose bus was hit."""
+    weapons = load_lexicon("weapons")
+    return any((m := weapons.match_at(facts.tokens, i)) is not None and m.last == marker - 1
+               for i in range(max(0, marker - 3), marker))
 
 
 def _counted_victims(facts: ArticleFacts, mention) -> bool:
@@ -799,7 +832,7 @@ def agreement_parties(facts: ArticleFacts, act: Act, actor1: Actor | None, actor
     if actor1 is None:
         actor1 = opponent(facts, act, actor2)
     if actor2 is None:
-        communal = [m for m in facts.actors if m.kind in ("communal", "clan")]
+        communal = [m for m in facts.actors if m.kind in ("communal", "clan") and (actor1 is None or m.actor.name != actor1.name)]
         actor2 = communal[0].actor if communal else opponent(facts, act, actor1)
     return actor1, actor2
 
@@ -844,6 +877,9 @@ def _retype(facts: ArticleFacts, draft: Draft, target) -> Draft:
     armed_target = target is not None and target.kind in ARMED_KINDS
     if act.event_type == VAC and act.act in ("shooting", "killing") and armed_target:
         return replace(draft, act=replace(act, event_type=BATTLES, sub_event_type="Armed clash"))
+    if act.sub_event_type == "Arrests" and actor1 is not None and actor1.name.startswith("Unidentified Armed Group"):
+        # «داهم مسلحون مجهولون منزلا واقتادوا شابين»: only an authority arrests; gunmen abduct
+        return replace(draft, act=replace(act, event_type=VAC, sub_event_type="Abduction/forced disappearance"))
     civilian_target = draft.actor2 is not None and draft.actor2.type == 7
     if act.act == "attack" and act.event_type == BATTLES and civilian_target:
         return replace(draft, act=replace(act, event_type=VAC, sub_event_type="Attack"))
