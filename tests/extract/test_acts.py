@@ -201,3 +201,24 @@ def test_freeing_people_is_a_release_not_a_takeover():
 
 def test_wounded_by_a_forces_fire_is_a_shooting():
     assert [a.act for a in acts("أصيب مهاجران بنيران حرس الحدود قرب المنفذ.")] == ["shooting"]
+
+
+def test_gunmen_named_between_the_verb_and_its_fire_shoot():
+    found = acts("أطلق مسلحان ملثمان النار على سائق أجرة في الحي.")
+    assert [(a.act, a.verbal, a.sub_event_type) for a in found] == [("shooting", True, "Attack")]
+
+
+def test_a_far_off_fire_is_not_the_verbs_object():
+    assert kinds("أطلق الوزير مبادرة جديدة، وقال إن النار تحت الرماد.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("هاجمت الجماعة ناقلة نفط في خليج عدن بصاروخين باليستيين.", "Shelling/artillery/missile attack"),
+        ("تعرضت سفينة حاويات لهجوم بزورق مسير قبالة ميناء الحديدة.", "Air/drone strike"),
+        ("استهدفت الجماعة سفينة شحن بصاروخ مجنح في البحر الأحمر.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_attacks_on_ships_are_typed_by_the_missile_or_boat(text, sub):
+    assert kinds(text) == [("Explosions/Remote violence", sub)]

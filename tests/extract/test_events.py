@@ -658,3 +658,9 @@ def test_gunmen_who_raid_a_house_and_take_men_away_abduct_them():
     text = "داهم مسلحون مجهولون منزلا في مدينة الزاوية فجر اليوم واعتقلوا شقيقين واقتادوهما إلى جهة مجهولة."
     [event] = pipeline_events(text)
     assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Abduction/forced disappearance")
+
+
+def test_a_strike_placed_in_a_named_district_is_kept():
+    text = "قصفت القوات الحكومية بالمدفعية تجمعات للحوثيين في مديرية الصفراء بمحافظة صعدة."
+    [event] = pipeline_events(text, published="2024-04-09")
+    assert (event.sub_event_type, event.location.name_ar) == ("Shelling/artillery/missile attack", "الصفراء")

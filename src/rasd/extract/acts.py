@@ -15,7 +15,8 @@ import bisect
 from dataclasses import dataclass
 from functools import cache
 
-from rasd.extract.lexicon import PhraseMatch, load_lexicon
+from rasd.extract.lexicon import PhraseMatch, bare_forms, lexicon_rows, load_lexicon
+from rasd.text.normalize import fold_word
 from rasd.extract.numbers import read_count, victim_forms
 from rasd.model import Span
 from rasd.text.segment import Token
@@ -204,13 +205,45 @@ def recalled_tokens(tokens: tuple[Token, ...], start: int, stop: int) -> range:
     return range(0)
 
 
+SPLIT_REACH = 4  # words of a subject between a verb and the object that completes its act
+
+
+@cache
+def _split_verbs() -> dict[str, tuple[str, str]]:
+    """Folded verb -> (folded object, act), from data/lexicon/split_triggers.tsv."""
+    return {fold_word(verb): (fold_word(obj), act) for verb, obj, act in lexicon_rows("split_triggers")}
+
+
+def split_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[PhraseMatch]:
+    """«أطلق مسلحون مجهولون النار على ...»: a verb and its object with the subject between them
+    (matched on the verb alone, so the words after it are read as its subject)."""
+    found = []
+    for index in range(start, stop):
+        entry = next((_split_verbs()[form] for form in bare_forms(tokens[index].folded) if form in _split_verbs()), None)
+        if entry is None:
+            continue
+        ahead = [t.folded for t in tokens[index + 1:min(stop, index + 1 + SPLIT_REACH)]]
+        reach = next((k for k, word in enumerate(ahead) if word in CLAUSE_BREAKS), len(ahead))
+        if entry[0] in ahead[1:reach]:  # right after the verb it is a plain trigger, already found
+            found.append(PhraseMatch(index, index, (entry[1], "v"), False))
+    return found
+
+
+def _all_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[PhraseMatch]:
+    """Lexicon triggers of tokens[start:stop] with article-wide indexes, and split ones, in text order."""
+    matches = [PhraseMatch(m.first + start, m.last + start, m.values, m.definite)
+               for m in load_lexicon("event_triggers").find(tokens[start:stop])]
+    taken = {i for m in matches for i in range(m.first, m.last + 1)}
+    matches += [m for m in split_triggers(tokens, start, stop) if m.first not in taken]
+    return sorted(matches, key=lambda m: m.first)
+
+
 def find_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[_Trigger]:
     """Every trigger of tokens[start:stop], with the modality that blocks it, if any."""
     found = []
     previous_end = start
     recalled = recalled_tokens(tokens, start, stop)
-    for match in load_lexicon("event_triggers").find(tokens[start:stop]):
-        shifted = PhraseMatch(match.first + start, match.last + start, match.values, match.definite)
+    for shifted in _all_triggers(tokens, start, stop):
         # a modality word governs the first act after it only: «تحاول اقتحام المدينة بقصف» shells
         modality = _modality(tokens, previous_end, shifted.first)
         if modality is None and shifted.first in recalled:
@@ -218,8 +251,9 @@ def find_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[_Tri
         previous_end = shifted.last + 1
         if modality is None and _habitual_after(tokens, shifted.last, stop):
             modality = "habitual"
-        act = "release" if match.values[0] == "takeover" and _frees_people(tokens, shifted.last + 1) else match.values[0]
-        found.append(_Trigger(shifted, act, match.values[1] == "v", modality))
+        act = shifted.values[0]
+        act = "release" if act == "takeover" and _frees_people(tokens, shifted.last + 1) else act
+        found.append(_Trigger(shifted, act, shifted.values[1] == "v", modality))
     return found
 
 

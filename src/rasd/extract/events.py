@@ -277,6 +277,17 @@ def _named_as_unit(facts: ArticleFacts, mention: PlaceMention) -> bool:
     return any(word.endswith(unit) and len(word) - len(unit) <= 2 for unit in ADMIN_UNIT_WORDS)
 
 
+DISTRICT_UNIT_WORDS = frozenset({"ناحيه", "قضاء", "مديريه", "عزله"})
+
+
+def _named_as_district(facts: ArticleFacts, mention: PlaceMention | None) -> bool:
+    """«في مديرية حيس», «قضاء الطارمية»: the text names a district as the place (Yemen, Iraq report so)."""
+    if mention is None:
+        return False
+    word = facts.tokens[token_at(facts.tokens, mention.span.start)].folded
+    return any(word.endswith(unit) and len(word) - len(unit) <= 2 for unit in DISTRICT_UNIT_WORDS)
+
+
 # How large a kind of place is, for telling a container from a neighbour in a list.
 SIZE = {"country": 9, "governorate": 8, "province": 8, "district": 7, "subdistrict": 6, "capital": 6,
         "city": 5, "town": 4, "area": 4, "village": 3, "locality": 2, "camp": 2, "neighbourhood": 1}
@@ -1456,7 +1467,7 @@ def to_event(facts: ArticleFacts, draft: Draft) -> Event:
         actor1=draft.actor1, actor2=draft.actor2, location=location,
         fatalities=draft.fatalities, injuries=draft.injuries, weapons=draft.weapons, tags=draft.tags,
         reported_by=sources_for(draft.evidence, facts.sources, facts.outlet),
-        evidence=draft.evidence, confidence=confidence(draft),
+        evidence=draft.evidence, confidence=confidence(draft, _named_as_district(facts, draft.place)),
     )
     return replace(event, notes=notes_for(event))
 
@@ -1481,8 +1492,10 @@ ACT_PRIOR = {
 }
 
 
-def confidence(draft: Draft) -> float:
-    """A rough probability that the event is right (log-odds of the signals that make one)."""
+def confidence(draft: Draft, district: bool = False) -> float:
+    """A rough probability that the event is right (log-odds of the signals that make one); a
+    place the text names as a district («مديرية الصفراء», «قضاء الحويجة») is where it happened,
+    not a guess around a town."""
     act, location = draft.act, draft.place.location if draft.place else None
     kind = "strike" if act.act == "attack" and act.event_type == REMOTE else act.act
     logit = -0.2 + ACT_PRIOR.get(kind, 0.0)
@@ -1490,7 +1503,8 @@ def confidence(draft: Draft) -> float:
     logit += 0.3 * draft.doer_named + 0.2 * act.verbal - 0.3 * (act.definite and not act.verbal)
     toll = bool(draft.fatalities or draft.injuries)
     # a place near a town is often a guess; a toll there still says something happened
-    near = bool(location and (location.geo_precision or 1) >= 2) and draft.place.kind != "facility"  # «مطار X»
+    near = (bool(location and (location.geo_precision or 1) >= 2) and draft.place.kind != "facility"  # «مطار X»
+            and not district)
     logit -= 0.8 * draft.place_inherited + (0.6 if toll else 1.2) * near
     return round(1 / (1 + math.exp(-logit)), 2)
 
