@@ -222,3 +222,13 @@ def test_a_far_off_fire_is_not_the_verbs_object():
 )
 def test_attacks_on_ships_are_typed_by_the_missile_or_boat(text, sub):
     assert kinds(text) == [("Explosions/Remote violence", sub)]
+
+
+def test_a_weapon_noun_after_a_targeting_is_its_weapon_not_a_second_act():
+    found = [a for a in acts("ردت الفصائل باستهداف آلية عسكرية بقذيفة مضادة للدروع قرب المعبر.") if a.modality is None]
+    assert [(a.act, a.sub_event_type) for a in found] == [("target", "Shelling/artillery/missile attack")]
+
+
+def test_a_means_noun_in_a_clause_with_its_own_subject_is_its_own_act():
+    found = [a.act for a in acts("قصفت الميليشيا حي الصحافة، فرد الجيش باستهداف تجمعاتها في الحي المجاور بالمدفعية.")]
+    assert found == ["strike", "target"]

@@ -664,3 +664,15 @@ def test_a_strike_placed_in_a_named_district_is_kept():
     text = "قصفت القوات الحكومية بالمدفعية تجمعات للحوثيين في مديرية الصفراء بمحافظة صعدة."
     [event] = pipeline_events(text, published="2024-04-09")
     assert (event.sub_event_type, event.location.name_ar) == ("Shelling/artillery/missile attack", "الصفراء")
+
+
+def test_the_doer_of_a_reply_by_targeting_is_the_subject_of_the_reply():
+    text = "ردت سرايا القدس باستهداف دبابة إسرائيلية بقذيفة مضادة للدروع شرق مدينة خان يونس اليوم."
+    [event] = pipeline_events(text, published="2024-05-01")
+    assert (event.actor1.name, event.actor2.name) == ("Palestinian Islamic Jihad", "Military Forces of Israel")
+
+
+def test_a_reply_in_a_second_clause_is_the_second_sides_strike():
+    text = "قصفت قوات الدعم السريع حي كرري في أم درمان اليوم، فرد الجيش باستهداف تجمعاتها في منطقة الصالحة بالمدفعية."
+    found = pipeline_events(text, published="2024-05-01")
+    assert [(e.actor1.name, e.location.name_ar) for e in found][-1] == ("Military Forces of Sudan", "الصالحة")

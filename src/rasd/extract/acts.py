@@ -325,8 +325,27 @@ def _drop_manner(tokens: tuple[Token, ...], chosen: list[_Trigger]) -> list[_Tri
     verbs = [t for t in chosen if t.verbal and t.act in VIOLENT]
     def manner(t: _Trigger) -> bool:
         return (not t.verbal and t.act in VIOLENT and tokens[t.match.first].folded.startswith("ب")
-                and any(v.match.first < t.match.first and rank(v.act) <= rank(t.act) for v in verbs))
+                and any(v.match.first < t.match.first and rank(v.act) <= rank(t.act)
+                        and not _new_clause_between(tokens, v.match.last, t.match.first) for v in verbs))
     return [t for t in chosen if not manner(t)]
+
+
+def _new_clause_between(tokens: tuple[Token, ...], verb: int, noun: int) -> bool:
+    """«قصفت القوات الحي، فرد الجيش باستهداف ...»: words between the last clause break and a «بـ»
+    noun open a clause of their own, whose act the noun tells («، بإطلاق النار عليه» does not)."""
+    breaks = [i for i in range(verb + 1, noun) if tokens[i].folded in CLAUSE_BREAKS]
+    return bool(breaks) and breaks[-1] < noun - 1
+
+
+def _drop_instruments(tokens: tuple[Token, ...], triggers: list[_Trigger]) -> list[_Trigger]:
+    """«ردت الكتائب باستهداف دبابة بقذيفة»: a «بـ» weapon noun after another violent trigger is the
+    weapon of that act (it types it), not a stronger act of its own."""
+    weapons = load_lexicon("weapons")
+    def instrument(t: _Trigger) -> bool:
+        return (not t.verbal and tokens[t.match.first].folded.startswith("ب")
+                and weapons.match_at(tokens, t.match.first) is not None
+                and any(o.act in VIOLENT and o.match.last < t.match.first and o is not t for o in triggers))
+    return [t for t in triggers if not instrument(t)]
 
 
 def _drop_subsumed(chosen: list[_Trigger]) -> list[_Trigger]:
@@ -427,6 +446,7 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     tags = tuple(dict.fromkeys(tags))
     if not any(m in SUB_BY_MEANS for m in means):  # «حملة تستهدف الشبان» is no strike
         triggers = [t for t in triggers if t.act != "target" or _hits_a_place(tokens, t, stop)]
+    triggers = _drop_instruments(tokens, triggers)
     chosen = _drop_manner(tokens, _drop_subsumed([t for clause in _by_clause(tokens, triggers) for t in _choose(clause)]))
     if any(t.act in ("protest", "disperse") for t in chosen):
         chosen = [t for t in chosen if t.act not in INTERVENTIONS or t.act == "disperse"]

@@ -598,6 +598,8 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
     if marked is None and _weapon_is_subject(facts, act):  # «استهدفت طائرة مسيرة حوثية»: whose weapon
         marked = next((m for m in after if m.kind in AGENT_KINDS
                        and token_at(facts.tokens, m.span.start) <= act.last_token + WEAPON_OWNER_REACH), None)
+    if before and _means_of_a_verb(facts, act):  # «ردت كتائب القسام باستهداف دبابة»: the verb's subject
+        genitive = None
     doer = holding[0] if holding else genitive or marked or (_subject(facts, before) if before else next(
         (m for m in after if _doer_after(facts, act, m) and not _weapon_is_subject(facts, act)
          and not _counted_victims(facts, m)), None))
@@ -613,6 +615,12 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
         target = next((m for m in mentions if m.kind in ARMED_KINDS and m is not doer and _differs(m, doer)
                        and _counted_victims(facts, m)), None)
     return doer, target
+
+
+def _means_of_a_verb(facts: ArticleFacts, act: Act) -> bool:
+    """«ردت القوات باستهداف ...», «قامت الطائرات بقصف ...»: a «بـ» verbal noun tells how the verb
+    before it acted, so the group after it is its object and the verb's subject is the doer."""
+    return not act.verbal and facts.tokens[act.first_token].folded.startswith(("ب", "وب"))
 
 
 # Words that open a new clause with its own subject: «قصفت X البلدة، فيما استهدفت غارات أخرى ...».
@@ -1492,12 +1500,18 @@ ACT_PRIOR = {
 }
 
 
+KIND_OF_SUB = {"Air/drone strike": "air", "Shelling/artillery/missile attack": "shelling",
+               "Remote explosive/landmine/IED": "explosion"}
+
+
 def confidence(draft: Draft, district: bool = False) -> float:
     """A rough probability that the event is right (log-odds of the signals that make one); a
     place the text names as a district («مديرية الصفراء», «قضاء الحويجة») is where it happened,
     not a guess around a town."""
     act, location = draft.act, draft.place.location if draft.place else None
     kind = "strike" if act.act == "attack" and act.event_type == REMOTE else act.act
+    if kind in ("strike", "target") and act.weapons and not act.verbal:
+        kind = KIND_OF_SUB.get(act.sub_event_type, kind)  # «ردت الكتائب باستهداف دبابة بقذيفة»: the weapon says it struck
     logit = -0.2 + ACT_PRIOR.get(kind, 0.0)
     logit += 0.7 * draft.time_in_sentence + 0.8 * bool(draft.fatalities or draft.injuries)
     logit += 0.3 * draft.doer_named + 0.2 * act.verbal - 0.3 * (act.definite and not act.verbal)
