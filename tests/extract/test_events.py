@@ -676,3 +676,9 @@ def test_a_reply_in_a_second_clause_is_the_second_sides_strike():
     text = "قصفت قوات الدعم السريع حي كرري في أم درمان اليوم، فرد الجيش باستهداف تجمعاتها في منطقة الصالحة بالمدفعية."
     found = pipeline_events(text, published="2024-05-01")
     assert [(e.actor1.name, e.location.name_ar) for e in found][-1] == ("Military Forces of Sudan", "الصالحة")
+
+
+def test_a_word_of_an_actors_name_is_not_a_place():
+    text = "اندلعت اشتباكات بين الجيش السوداني وقوات الدعم السريع في مدينة الأبيض أمس."
+    found = pipeline_events(text, published="2024-05-12")
+    assert [e.location.name_ar for e in found] == ["الأبيض"]

@@ -249,7 +249,9 @@ LIST_QUOTES = frozenset("\"'«»“”„‟‘’()")  # «منطقة "درع �
 
 
 def _inside_actor(facts: ArticleFacts, mention: PlaceMention) -> bool:
-    return any(a.span.start <= mention.span.start and mention.span.end <= a.span.end
+    """«بين الجيش السوداني وقوات ...»: a place name that is part of an actor's name is no place."""
+    name = mention.name_span or mention.span
+    return any(a.span.start <= name.start and name.end <= a.span.end
                for a in facts.in_sentence("actors", mention.sentence))
 
 
