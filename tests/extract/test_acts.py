@@ -232,3 +232,25 @@ def test_a_weapon_noun_after_a_targeting_is_its_weapon_not_a_second_act():
 def test_a_means_noun_in_a_clause_with_its_own_subject_is_its_own_act():
     found = [a.act for a in acts("قصفت الميليشيا حي الصحافة، فرد الجيش باستهداف تجمعاتها في الحي المجاور بالمدفعية.")]
     assert found == ["strike", "target"]
+
+
+def test_a_court_sentence_to_death_is_no_killing():
+    assert kinds("حكمت محكمة الجنايات اليوم بإعدام خمسة مدانين في قضية تفجير.") == []
+
+
+def test_a_square_named_after_liberation_is_no_takeover():
+    assert kinds("اعتصم مئات العمال في ميدان التحرير أمس.") == [("Protests", "Peaceful protest")]
+
+
+def test_tear_gas_on_a_crowd_is_an_intervention():
+    assert kinds("أطلقت الشرطة الغاز المسيل للدموع على المحتجين أمام البرلمان.") == [
+        ("Protests", "Protest with intervention")]
+
+
+def test_a_town_taken_after_the_other_side_withdrew_changed_hands_without_a_fight():
+    assert kinds("دخلت الحركة بلدة بولو بوردي وسيطرت عليها بعد انسحاب القوات الحكومية منها.") == [
+        ("Strategic developments", "Non-violent transfer of territory")]
+
+
+def test_warplanes_raiding_a_house_is_an_air_strike():
+    assert kinds("أغارت المقاتلات على منزل في أطراف القرية.") == [("Explosions/Remote violence", "Air/drone strike")]

@@ -682,3 +682,15 @@ def test_a_word_of_an_actors_name_is_not_a_place():
     text = "اندلعت اشتباكات بين الجيش السوداني وقوات الدعم السريع في مدينة الأبيض أمس."
     found = pipeline_events(text, published="2024-05-12")
     assert [e.location.name_ar for e in found] == ["الأبيض"]
+
+
+def test_gunmen_said_to_belong_to_a_force_are_that_force():
+    text = "اختطف مسلحون تابعون لقوات الدعم السريع أربعة مزارعين في مدينة الجنينة صباح اليوم."
+    [event] = pipeline_events(text, published="2024-09-15")
+    assert (event.actor1.name, event.actor2.name) == ("Rapid Support Forces", "Civilians (Sudan)")
+
+
+def test_a_fighter_killed_in_a_raid_counts():
+    text = "اقتحمت قوات الاحتلال بلدة قباطية فجر اليوم، واندلعت اشتباكات مع مسلحين، استشهد خلالها مقاوم."
+    found = pipeline_events(text, published="2024-09-15")
+    assert [(e.event_type, e.fatalities) for e in found] == [("Battles", 1)]

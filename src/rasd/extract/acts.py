@@ -78,11 +78,11 @@ SUB_BY_MEANS = {
     "grenade": "Grenade", "chemical": "Chemical weapon",
 }
 BLOCKING_MODALITIES = frozenset({
-    "negation", "threat", "plan", "fear", "demand", "stop", "attempt", "concession", "habitual", "recall",
+    "negation", "threat", "plan", "fear", "demand", "stop", "attempt", "concession", "habitual", "recall", "verdict",
 })
 MODALITY_WINDOW = 3  # tokens before a trigger that can hold a modality word
 # Words that take a whole clause («حذر من أن استمرار القصف ...») reach further.
-CLAUSAL_MODALITIES = frozenset({"fear", "threat", "demand", "plan"})
+CLAUSAL_MODALITIES = frozenset({"fear", "threat", "demand", "plan", "verdict"})
 CLAUSAL_WINDOW = 6
 HABITUAL_WINDOW = 2  # tokens after it that can make it a pattern («قصفا متكررا»)
 VIOLENT = frozenset(GROUPS[0])
@@ -235,7 +235,17 @@ def _all_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[Phra
                for m in load_lexicon("event_triggers").find(tokens[start:stop])]
     taken = {i for m in matches for i in range(m.first, m.last + 1)}
     matches += [m for m in split_triggers(tokens, start, stop) if m.first not in taken]
-    return sorted(matches, key=lambda m: m.first)
+    return sorted((m for m in matches if not _names_a_place(tokens, m.first)), key=lambda m: m.first)
+
+
+PLACE_HEADS = frozenset({"ساحه", "ميدان", "شارع", "جسر", "دوار", "حي", "مستشفي", "جامعه", "مدرسه", "مسجد", "مخيم"})
+
+
+def _names_a_place(tokens: tuple[Token, ...], first: int) -> bool:
+    """«ساحة التحرير», «دوار الشهداء», «شارع الاستقلال»: the word is part of a place's name."""
+    if first == 0 or not tokens[first].folded.startswith("ال"):
+        return False
+    return any(form in PLACE_HEADS for form in bare_forms(tokens[first - 1].folded))
 
 
 def find_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[_Trigger]:
@@ -392,6 +402,8 @@ def _type_of(trigger: _Trigger, means: list[str], acts_here: set[str]) -> tuple[
         return REMOTE, refined
     if trigger.act in ("strike", "target"):
         return REMOTE, "Shelling/artillery/missile attack"
+    if trigger.act == "takeover" and "withdrawal" in acts_here and not acts_here & FIGHTING:
+        return STRATEGIC, "Non-violent transfer of territory"  # «سيطرت الحركة على البلدة بعد انسحاب القوات منها»
     if trigger.act == "takeover" and "held_briefly" in acts_here:
         return BATTLES, "Armed clash"  # «سيطروا على القاعدة لساعات قبل أن ينسحبوا»: no territory changed
     if trigger.act == "takeover":
@@ -399,6 +411,7 @@ def _type_of(trigger: _Trigger, means: list[str], acts_here: set[str]) -> tuple[
     return event_type, sub or "Other"
 
 
+FIGHTING = frozenset({"clash", "attack", "strike", "shelling", "air", "target", "explosion", "suicide"})
 BRIEF_HOLD = ("لساعات", "لبضع ساعات", "لفتره وجيزه", "قبل ان تنسحب", "قبل ان ينسحب", "قبل ان ينسحبوا",
               "ثم انسحبت", "ثم انسحب", "ثم انسحبوا")
 
@@ -451,6 +464,8 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     if any(t.act in ("protest", "disperse") for t in chosen):
         chosen = [t for t in chosen if t.act not in INTERVENTIONS or t.act == "disperse"]
     acts_here |= attempted
+    if {"takeover", "withdrawal"} <= acts_here and not acts_here & FIGHTING:
+        chosen = [t for t in chosen if t.act != "withdrawal"]  # the withdrawal is how the takeover went
     if "takeover" in acts_here and _held_briefly(tokens, start, stop):
         acts_here.add("held_briefly")
     acts = []

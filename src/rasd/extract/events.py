@@ -605,8 +605,9 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
     doer = holding[0] if holding else genitive or marked or (_subject(facts, before) if before else next(
         (m for m in after if _doer_after(facts, act, m) and not _weapon_is_subject(facts, act)
          and not _counted_victims(facts, m)), None))
+    named, doer = doer, _affiliation(facts, doer, mentions)
     others = _doers_of_other_acts(facts, act)
-    target = next((m for m in after if m is not doer and _differs(m, doer) and m.span not in others
+    target = next((m for m in after if m is not doer and m is not named and _differs(m, doer) and m.span not in others
                    and not _named_as_ally(facts, m)
                    and not (doer is None and m.kind == "unidentified")), None)  # «طائرات مجهولة» struck
     if target is None and suffered:
@@ -693,6 +694,19 @@ def _marked_agent(facts: ArticleFacts, act: Act, mention) -> bool:
 
 
 OWNER_MARKERS = frozenset({"تابعه", "التابعه"})
+AFFILIATION_WORDS = frozenset({"تابعون", "تابعين", "التابعين", "التابعون", "تابع", "التابع", "تابعه", "التابعه",
+                               "ينتمون", "ينتمي", "المنتمين", "منتمين"})
+
+
+def _affiliation(facts: ArticleFacts, doer, mentions: list[Any]):
+    """«مسلحون تابعون لقوات الدعم السريع»: unnamed gunmen said to belong to a group are that group."""
+    if doer is None or doer.kind != "unidentified":
+        return doer
+    after = token_at(facts.tokens, doer.span.end)
+    if after >= len(facts.tokens) or facts.tokens[after].folded not in AFFILIATION_WORDS:
+        return doer
+    owner = next((m for m in mentions if token_at(facts.tokens, m.span.start) in (after + 1, after + 2)), None)
+    return owner if owner is not None and owner.kind in ARMED_KINDS and owner.kind != "unidentified" else doer
 
 
 def _owned_weapon(facts: ArticleFacts, marker: int) -> bool:
@@ -889,7 +903,7 @@ CIVILIAN_VICTIMS = frozenset({"مدني", "مدنيين", "مدنيا", "طفل"
 def _retype(facts: ArticleFacts, draft: Draft, target) -> Draft:
     """Sub-event types that depend on who acted on whom."""
     act, actor1 = draft.act, draft.actor1
-    if act.act == "takeover" and act.sub_event_type != "Armed clash":  # a clash: held only briefly
+    if act.act == "takeover" and act.event_type == BATTLES and act.sub_event_type != "Armed clash":  # a clash: held only briefly
         state = actor1 is not None and actor1.type == 1
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
         return replace(draft, act=replace(act, sub_event_type=sub))
