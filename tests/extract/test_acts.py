@@ -254,3 +254,16 @@ def test_a_town_taken_after_the_other_side_withdrew_changed_hands_without_a_figh
 
 def test_warplanes_raiding_a_house_is_an_air_strike():
     assert kinds("أغارت المقاتلات على منزل في أطراف القرية.") == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_a_missile_brought_down_is_disrupted_weapons_use():
+    assert kinds("أعلنت الدفاعات الجوية اعتراض صاروخ أطلق باتجاه المطار.") == [
+        ("Strategic developments", "Disrupted weapons use")]
+
+
+def test_liberation_in_a_movements_name_is_no_takeover():
+    assert kinds("وصل وفد من جبهة تحرير الشرق إلى المدينة للقاء المحافظ.") == []
+
+
+def test_a_road_blocked_with_burning_tyres_is_a_riot():
+    assert kinds("أغلق شبان غاضبون الطريق الرئيسي بالإطارات المشتعلة.") == [("Riots", "Violent demonstration")]

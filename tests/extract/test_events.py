@@ -694,3 +694,9 @@ def test_a_fighter_killed_in_a_raid_counts():
     text = "اقتحمت قوات الاحتلال بلدة قباطية فجر اليوم، واندلعت اشتباكات مع مسلحين، استشهد خلالها مقاوم."
     found = pipeline_events(text, published="2024-09-15")
     assert [(e.event_type, e.fatalities) for e in found] == [("Battles", 1)]
+
+
+def test_protesters_who_riot_are_coded_as_rioters():
+    text = "قطع محتجون الطريق الساحلي في مدينة الزاوية بالإطارات المشتعلة اليوم احتجاجا على نقص الوقود."
+    [event] = pipeline_events(text, published="2024-10-01")
+    assert (event.event_type, event.actor1.name) == ("Riots", "Rioters (Libya)")

@@ -241,11 +241,18 @@ def _all_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[Phra
 PLACE_HEADS = frozenset({"ساحه", "ميدان", "شارع", "جسر", "دوار", "حي", "مستشفي", "جامعه", "مدرسه", "مسجد", "مخيم"})
 
 
+GROUP_HEADS = frozenset({"حركه", "جبهه", "هييه", "جيش", "لواء", "الويه", "كتايب", "منظمه", "مجلس", "حزب", "تحالف"})
+
+
 def _names_a_place(tokens: tuple[Token, ...], first: int) -> bool:
-    """«ساحة التحرير», «دوار الشهداء», «شارع الاستقلال»: the word is part of a place's name."""
-    if first == 0 or not tokens[first].folded.startswith("ال"):
+    """«ساحة التحرير», «دوار الشهداء»: the word is part of a place's name; «حركة تحرير السودان»,
+    «لواء تحرير الرقة»: of a group's name."""
+    if first == 0:
         return False
-    return any(form in PLACE_HEADS for form in bare_forms(tokens[first - 1].folded))
+    before = bare_forms(tokens[first - 1].folded)
+    if not tokens[first].folded.startswith("ال"):
+        return any(form in GROUP_HEADS for form in before)
+    return any(form in PLACE_HEADS for form in before)
 
 
 def find_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[_Trigger]:

@@ -810,6 +810,8 @@ def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> 
     actor2 = target.actor if target is not None else None
     if draft.act.sub_event_type == "Agreement":
         actor1, actor2 = agreement_parties(facts, draft.act, actor1, actor2)
+    if draft.act.event_type == RIOTS and actor1 is not None and actor1.type == 6:
+        actor1 = Actor(f"Rioters ({facts.country or 'Syria'})", "مشاغبون", 5)  # «أغلق محتجون الطريق بالإطارات المشتعلة»
     if draft.act.act == "statement":
         actor2 = None  # a community's statement is its own act; whom it speaks of is no party
     if actor2 is None and draft.act.event_type == BATTLES and actor1 is not None and _infighting(facts, draft.act):
@@ -1331,7 +1333,7 @@ def build_drafts(facts: ArticleFacts, acts: Sequence[Act]) -> list[Draft]:
     for act in acts:
         by_sentence.setdefault(act.sentence, []).append(act)
     for act in acts:
-        if act.modality is not None or is_background(facts, act):
+        if act.modality is not None or is_background(facts, act) or _inside_a_name(facts, act):
             continue
         referred = _referred_draft(facts, act, drafts)
         if referred is not None:  # «وأسفر الهجوم عن ...»: more about the event just told
@@ -1347,6 +1349,13 @@ def build_drafts(facts: ArticleFacts, acts: Sequence[Act]) -> list[Draft]:
                 continue  # a statement is an event only as a community's collective act
             drafts.append(_with_toll(facts, draft, acted))
     return _split_shared_tolls(drafts)
+
+
+def _inside_a_name(facts: ArticleFacts, act: Act) -> bool:
+    """«حركة تحرير السودان», «جبهة تحرير ...»: a trigger word inside a group's name is no act
+    (one the name starts with, «هجوم حوثي», is)."""
+    return any(m.span.start < act.trigger.start and act.trigger.end <= m.span.end
+               for m in facts.in_sentence("actors", act.sentence))
 
 
 CAUSE_WORDS = frozenset({"جراء", "بسبب", "نتيجه", "اثر", "بفعل", "عقب", "بعد"})
