@@ -700,3 +700,24 @@ def test_protesters_who_riot_are_coded_as_rioters():
     text = "قطع محتجون الطريق الساحلي في مدينة الزاوية بالإطارات المشتعلة اليوم احتجاجا على نقص الوقود."
     [event] = pipeline_events(text, published="2024-10-01")
     assert (event.event_type, event.actor1.name) == ("Riots", "Rioters (Libya)")
+
+
+def test_a_days_running_total_is_not_the_last_strikes_toll():
+    text = ("شنت طائرات الاحتلال غارات على مدينة دير البلح اليوم، ما أدى إلى استشهاد 6 مواطنين. "
+            "واستشهد مواطنان بقصف مدفعي على بلدة بيت حانون. "
+            "وارتفع عدد الشهداء منذ فجر اليوم إلى ثمانية.")
+    found = pipeline_events(text, published="2024-11-05")
+    assert [e.fatalities for e in found] == [6, 2]
+
+
+def test_a_newer_toll_of_a_single_strike_replaces_the_first():
+    text = ("استشهد ثلاثة مواطنين بغارة إسرائيلية على منزل في بلدة جباليا اليوم. "
+            "وارتفع عدد الشهداء لاحقا إلى خمسة بعد انتشال جثتين.")
+    [event] = pipeline_events(text, published="2024-11-05")
+    assert event.fatalities == 5
+
+
+def test_a_raid_on_a_town_is_the_clash_in_its_quarter():
+    text = "اقتحمت قوات الاحتلال مدينة جنين فجر اليوم، واندلعت اشتباكات مسلحة في حي الجابريات."
+    found = pipeline_events(text, published="2024-11-05")
+    assert [e.event_type for e in found] == ["Battles"]

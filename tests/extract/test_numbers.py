@@ -270,3 +270,7 @@ def test_victims_counted_after_the_named_subject_of_an_active_verb():
 
 def test_a_count_after_a_verb_that_names_no_victims_is_no_toll():
     assert tolls("قتلت قوات الأمن في المواجهات الأخيرة أكثر من 3 ساعات في المطاردة.") == []
+
+
+def test_a_toll_not_announced_is_no_toll():
+    assert tolls("ولم تعلن الجهات الرسمية عن وقوع ضحايا في الاشتباكات.") == []

@@ -925,8 +925,16 @@ def _retype(facts: ArticleFacts, draft: Draft, target) -> Draft:
 
 def _drop_incursions_told_by_their_act(drafts: list[Draft]) -> list[Draft]:
     """«اقتحمت القوات المخيم واعتقلت خمسة شبان»: the raid is how the arrest happened, one event."""
-    acted = {(d.act.sentence, _place_key(d)) for d in drafts if d.act.act != "incursion"}
-    return [d for d in drafts if d.act.act != "incursion" or (d.act.sentence, _place_key(d)) not in acted]
+    acts = [d for d in drafts if d.act.act != "incursion"]
+    return [d for d in drafts if d.act.act != "incursion" or not any(_same_scene(d, other) for other in acts)]
+
+
+def _same_scene(draft: Draft, other: Draft) -> bool:
+    """Two drafts told in a shared sentence at one place, or at a quarter of the other's town
+    («اقتحمت القوات نابلس ... واندلعت اشتباكات في البلدة القديمة»)."""
+    if not draft.sentences & other.sentences or draft.place is None or other.place is None:
+        return False
+    return _place_key(draft) == _place_key(other) or _contains(draft.place, other.place)
 
 
 ABSORBED_BY_VIOLENCE = frozenset({"Arrests", "Looting/property destruction"})
@@ -934,12 +942,13 @@ ABSORBED_BY_VIOLENCE = frozenset({"Arrests", "Looting/property destruction"})
 
 def _drop_parts_of_violent_acts(drafts: list[Draft]) -> list[Draft]:
     """«اقتحمت القوات المخيم وقتلت مسلحين واعتقلت آخرين», «هاجم مستوطنون القرية وأحرقوا سيارتين»:
-    arrests or damage by the doer of a fight or attack of the same sentence and place are part of
-    that one incident (EVENTS.md section 1), not events of their own."""
-    violent = {(d.act.sentence, _place_key(d), d.actor1.name) for d in drafts
-               if d.act.event_type in (BATTLES, VAC) and d.actor1 is not None}
-    return [d for d in drafts if d.act.sub_event_type not in ABSORBED_BY_VIOLENCE or d.actor1 is None
-            or (d.act.sentence, _place_key(d), d.actor1.name) not in violent]
+    arrests or damage by the doer of a fight or attack told in the same sentence, at that place or
+    the town around it, are part of that one incident (EVENTS.md section 1), not events of their own."""
+    violent = [d for d in drafts if d.act.event_type in (BATTLES, VAC) and d.actor1 is not None]
+    def absorbed(d: Draft) -> bool:
+        return (d.act.sub_event_type in ABSORBED_BY_VIOLENCE and d.actor1 is not None
+                and any(v.actor1.name == d.actor1.name and _same_scene(d, v) for v in violent))
+    return [d for d in drafts if not absorbed(d)]
 
 
 def _drop_protests_in_riots(drafts: list[Draft]) -> list[Draft]:
@@ -981,9 +990,19 @@ def casualty_sentences(facts: ArticleFacts, act: Act, acted: set[int]) -> frozen
     """The act's sentence, and the next one when it tells only the toll («وأسفر ذلك عن مقتل ...»)."""
     following = act.sentence + 1
     has_toll = bool(facts.in_sentence("casualties", following))
-    if has_toll and following not in acted:
+    if has_toll and following not in acted and not _running_total(facts, act, following):
         return frozenset({act.sentence, following})
     return frozenset({act.sentence})
+
+
+def _running_total(facts: ArticleFacts, act: Act, following: int) -> bool:
+    """«ارتفع عدد الشهداء منذ الصباح إلى 12» after two strikes with their own tolls: a total of
+    the day, not a newer toll of the last one."""
+    tolls = facts.in_sentence("casualties", following)
+    if not all(t.revised for t in tolls) or not facts.in_sentence("casualties", act.sentence):
+        return False
+    return any(other.sentence < act.sentence and other.modality is None and other.event_type in (REMOTE, BATTLES, VAC)
+               and facts.in_sentence("casualties", other.sentence) for other in facts.acts)
 
 
 # -- drafts and merging ------------------------------------------------------------------
