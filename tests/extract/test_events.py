@@ -721,3 +721,16 @@ def test_a_raid_on_a_town_is_the_clash_in_its_quarter():
     text = "اقتحمت قوات الاحتلال مدينة جنين فجر اليوم، واندلعت اشتباكات مسلحة في حي الجابريات."
     found = pipeline_events(text, published="2024-11-05")
     assert [e.event_type for e in found] == ["Battles"]
+
+
+def test_confrontations_of_young_men_with_one_force_are_a_riot():
+    text = "أصيب ثلاثة شبان برصاص قوات الاحتلال خلال مواجهات اندلعت في بلدة بيت أمر شمال الخليل اليوم."
+    [event] = pipeline_events(text, published="2024-09-15")
+    assert (event.event_type, event.sub_event_type, event.actor2.name) == (
+        "Riots", "Violent demonstration", "Military Forces of Israel")
+
+
+def test_confrontations_between_two_armed_sides_stay_a_battle():
+    text = "قتل شاب من أبناء المنطقة في مواجهات بين القوات الحكومية ومسلحي الحوثي في مديرية حيس اليوم."
+    [event] = pipeline_events(text, published="2024-09-15")
+    assert event.event_type == "Battles"

@@ -909,7 +909,7 @@ def _retype(facts: ArticleFacts, draft: Draft, target) -> Draft:
         state = actor1 is not None and actor1.type == 1
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
         return replace(draft, act=replace(act, sub_event_type=sub))
-    if act.act == "clash" and _crowd_side(facts, act):  # «اشتباكات بين متظاهرين ...»: a riot, not a battle
+    if act.act == "clash" and (_crowd_side(facts, act) or _unarmed_confrontation(facts, act)):  # a riot, not a battle
         return _as_riot(facts, draft)
     armed_target = target is not None and target.kind in ARMED_KINDS
     if act.event_type == VAC and act.act in ("shooting", "killing") and armed_target:
@@ -966,11 +966,27 @@ def _crowd_side(facts: ArticleFacts, act: Act) -> bool:
     return between[-1:] == ["بين"]
 
 
+CONFRONTATION_WORDS = frozenset({"مواجهات", "مواجهه"})
+
+
+def _unarmed_confrontation(facts: ArticleFacts, act: Act) -> bool:
+    """«استشهد شاب برصاص قوات الاحتلال خلال مواجهات اندلعت في البلدة»: «مواجهات» where the article
+    names one armed side only and its sentence names young men or a crowd are a riot, not a battle."""
+    if not any(form in CONFRONTATION_WORDS for form in bare_forms(bare(facts.tokens[act.first_token].folded))):
+        return False
+    mentions = facts.in_sentence("actors", act.sentence)
+    if not any(m.kind in ("civilians", "protesters", "rioters") for m in mentions):
+        return False
+    return len({m.actor.name for m in facts.actors if m.kind in ARMED_KINDS}) == 1
+
+
 def _as_riot(facts: ArticleFacts, draft: Draft) -> Draft:
     """A crowd fighting the police is a violent demonstration; crowds fighting each other, mob violence."""
     country = facts.country or "Syria"
     rioters = Actor(f"Rioters ({country})", "مشاغبون", 5)
-    sides = [m for m in facts.in_sentence("actors", draft.act.sentence) if m.span.start >= draft.act.trigger.end]
+    mentions = facts.in_sentence("actors", draft.act.sentence)
+    sides = [m for m in mentions if m.span.start >= draft.act.trigger.end] + [  # «برصاص قوات الاحتلال خلال مواجهات»
+        m for m in mentions if m.span.start < draft.act.trigger.end]
     force = next((m.actor for m in sides if m.kind in ("state", "external")), None)
     sub = "Violent demonstration" if force else "Mob violence"
     act = replace(draft.act, event_type=RIOTS, sub_event_type=sub)
