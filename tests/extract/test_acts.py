@@ -267,3 +267,12 @@ def test_liberation_in_a_movements_name_is_no_takeover():
 
 def test_a_road_blocked_with_burning_tyres_is_a_riot():
     assert kinds("أغلق شبان غاضبون الطريق الرئيسي بالإطارات المشتعلة.") == [("Riots", "Violent demonstration")]
+
+
+def test_houses_blown_up_by_a_force_are_property_destruction():
+    assert kinds("نسفت قوات الاحتلال صباح اليوم ثلاثة منازل في أطراف البلدة.") == [
+        ("Strategic developments", "Looting/property destruction")]
+
+
+def test_dawn_is_no_blast():
+    assert kinds("وصل الوفد فجر اليوم إلى المدينة وزار عددا من المنازل المتضررة.") == []

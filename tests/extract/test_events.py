@@ -734,3 +734,15 @@ def test_confrontations_between_two_armed_sides_stay_a_battle():
     text = "قتل شاب من أبناء المنطقة في مواجهات بين القوات الحكومية ومسلحي الحوثي في مديرية حيس اليوم."
     [event] = pipeline_events(text, published="2024-09-15")
     assert event.event_type == "Battles"
+
+
+def test_a_bomber_who_set_off_his_car_is_counted_with_his_victims():
+    text = "فجر انتحاري سيارة مفخخة قرب مركز للشرطة في مدينة كسمايو اليوم، ما أدى إلى مقتل ثلاثة شرطيين."
+    [event] = pipeline_events(text, published="2024-12-01")
+    assert (event.sub_event_type, event.fatalities) == ("Suicide bomb", 4)
+
+
+def test_an_army_that_blows_up_houses_is_their_destroyer():
+    text = "فجر الجيش الإسرائيلي عددا من المنازل في بلدة عيتا الشعب جنوبي لبنان اليوم."
+    [event] = pipeline_events(text, published="2024-12-01")
+    assert (event.sub_event_type, event.actor1.name) == ("Looting/property destruction", "Military Forces of Israel")

@@ -205,13 +205,16 @@ def recalled_tokens(tokens: tuple[Token, ...], start: int, stop: int) -> range:
     return range(0)
 
 
-SPLIT_REACH = 4  # words of a subject between a verb and the object that completes its act
+SPLIT_REACH = 6  # words of a subject between a verb and the object that completes its act
 
 
 @cache
-def _split_verbs() -> dict[str, tuple[str, str]]:
-    """Folded verb -> (folded object, act), from data/lexicon/split_triggers.tsv."""
-    return {fold_word(verb): (fold_word(obj), act) for verb, obj, act in lexicon_rows("split_triggers")}
+def _split_verbs() -> dict[str, dict[str, str]]:
+    """Folded verb -> {folded object: act}, from data/lexicon/split_triggers.tsv."""
+    verbs: dict[str, dict[str, str]] = {}
+    for verb, obj, act in lexicon_rows("split_triggers"):
+        verbs.setdefault(fold_word(verb), {})[fold_word(obj)] = act
+    return verbs
 
 
 def split_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[PhraseMatch]:
@@ -219,13 +222,14 @@ def split_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[Phr
     (matched on the verb alone, so the words after it are read as its subject)."""
     found = []
     for index in range(start, stop):
-        entry = next((_split_verbs()[form] for form in bare_forms(tokens[index].folded) if form in _split_verbs()), None)
-        if entry is None:
+        objects = next((_split_verbs()[form] for form in bare_forms(tokens[index].folded) if form in _split_verbs()), None)
+        if objects is None:
             continue
         ahead = [t.folded for t in tokens[index + 1:min(stop, index + 1 + SPLIT_REACH)]]
         reach = next((k for k, word in enumerate(ahead) if word in CLAUSE_BREAKS), len(ahead))
-        if entry[0] in ahead[1:reach]:  # right after the verb it is a plain trigger, already found
-            found.append(PhraseMatch(index, index, (entry[1], "v"), False))
+        act = next((objects[word] for word in ahead[1:reach] if word in objects), None)
+        if act is not None:  # right after the verb it is a plain trigger, already found
+            found.append(PhraseMatch(index, index, (act, "v"), False))
     return found
 
 

@@ -548,7 +548,9 @@ def _is_reporter(facts: ArticleFacts, mention) -> bool:
 
 def _right_after_trigger(facts: ArticleFacts, mention) -> bool:
     """«قصف الجيش الإسرائيلي بلدة ...»: a group right after a trigger verb is its subject."""
-    return mention.span in facts.groups_after_triggers.get(mention.sentence, {})
+    before = token_at(facts.tokens, mention.span.start) - 1
+    return mention.span in facts.groups_after_triggers.get(mention.sentence, {}) or any(
+        act.last_token == before for act in facts.acts if act.sentence == mention.sentence)  # «فجر الجيش ... المنازل»
 
 
 def _reported_by(facts: ArticleFacts, mention) -> bool:
@@ -1464,9 +1466,20 @@ def _escalate(facts: ArticleFacts, draft: Draft, act: Act) -> Draft:
 def _self_detonation(facts: ArticleFacts, draft: Draft) -> int:
     """«فجر نفسه»: the bomber died too, and ACLED counts him (1), unless the toll already does."""
     sentence = facts.sentences[draft.act.sentence].quote(facts.text)
-    if draft.act.act != "suicide" or not any(word in sentence for word in ("نفسه", "نفسها", "نفسيهما")):
+    if draft.act.act != "suicide" or not (any(word in sentence for word in ("نفسه", "نفسها", "نفسيهما"))
+                                          or _bomber_detonated(facts, draft.act)):
         return 0
     return 0 if any("انتحاري" in c.span.quote(facts.text) for c in facts.casualties) else 1
+
+
+DETONATION_VERBS = frozenset({"فجر", "ففجر", "وفجر", "فجرت", "وفجرت"})
+
+
+def _bomber_detonated(facts: ArticleFacts, act: Act) -> bool:
+    """«فجر انتحاري سيارة مفخخة عند البوابة»: the bomber set it off, and died with it."""
+    first, stop = sentence_tokens(facts.tokens, facts.sentences[act.sentence])
+    words = [t.folded for t in facts.tokens[first:stop]]
+    return any(a in DETONATION_VERBS and b in ("انتحاري", "انتحاريه") for a, b in zip(words, words[1:]))
 
 
 def _communal(actor: Actor | None) -> bool:
