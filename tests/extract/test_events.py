@@ -746,3 +746,9 @@ def test_an_army_that_blows_up_houses_is_their_destroyer():
     text = "فجر الجيش الإسرائيلي عددا من المنازل في بلدة عيتا الشعب جنوبي لبنان اليوم."
     [event] = pipeline_events(text, published="2024-12-01")
     assert (event.sub_event_type, event.actor1.name) == ("Looting/property destruction", "Military Forces of Israel")
+
+
+def test_armed_confrontations_with_fighters_stay_a_battle():
+    text = "اندلعت مواجهات مسلحة بين قوات الاحتلال ومقاومين في مخيم الفارعة اليوم، أصيب خلالها شاب."
+    [event] = pipeline_events(text, published="2024-09-15")
+    assert event.event_type == "Battles"

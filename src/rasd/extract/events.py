@@ -977,9 +977,19 @@ def _unarmed_confrontation(facts: ArticleFacts, act: Act) -> bool:
     if not any(form in CONFRONTATION_WORDS for form in bare_forms(bare(facts.tokens[act.first_token].folded))):
         return False
     mentions = facts.in_sentence("actors", act.sentence)
-    if not any(m.kind in ("civilians", "protesters", "rioters") for m in mentions):
+    if not any(m.kind in ("civilians", "protesters", "rioters") for m in mentions) or _fighters_named(facts, act):
         return False
     return len({m.actor.name for m in facts.actors if m.kind in ARMED_KINDS}) == 1
+
+
+FIGHTER_WORDS = frozenset({"مسلحه", "مسلحين", "مسلحون", "مقاوم", "مقاومين", "مقاومون", "مقاتلين", "مقاتلون",
+                           "المقاومه", "مطلوبين", "مطلوبون"})
+
+
+def _fighters_named(facts: ArticleFacts, act: Act) -> bool:
+    """«مواجهات مسلحة مع المقاومين»: armed men on the other side, whom no actor lexicon may name."""
+    first, stop = sentence_tokens(facts.tokens, facts.sentences[act.sentence])
+    return any(bare(form) in FIGHTER_WORDS for t in facts.tokens[first:stop] for form in bare_forms(t.folded))
 
 
 def _as_riot(facts: ArticleFacts, draft: Draft) -> Draft:
