@@ -276,3 +276,11 @@ def test_houses_blown_up_by_a_force_are_property_destruction():
 
 def test_dawn_is_no_blast():
     assert kinds("وصل الوفد فجر اليوم إلى المدينة وزار عددا من المنازل المتضررة.") == []
+
+
+def test_the_aircraft_of_a_supporting_side_do_not_make_a_ground_attack_an_air_strike():
+    assert kinds("هاجمت القوات بإسناد من طيران التحالف مواقع التنظيم في الوادي.") == [("Battles", "Armed clash")]
+
+
+def test_a_killing_an_attack_resulted_in_is_its_toll():
+    assert kinds("نفذت القوات هجوما على وكر للتنظيم، ما أسفر عن قتل خمسة مسلحين.") == [("Battles", "Armed clash")]

@@ -752,3 +752,9 @@ def test_armed_confrontations_with_fighters_stay_a_battle():
     text = "اندلعت مواجهات مسلحة بين قوات الاحتلال ومقاومين في مخيم الفارعة اليوم، أصيب خلالها شاب."
     [event] = pipeline_events(text, published="2024-09-15")
     assert event.event_type == "Battles"
+
+
+def test_the_force_named_as_support_is_not_the_doer():
+    text = "شنت قوات البيشمركة بإسناد من طيران التحالف الدولي هجوما على مواقع لداعش في قضاء مخمور اليوم، ما أسفر عن قتل ستة مسلحين."
+    [event] = pipeline_events(text, published="2024-09-15")
+    assert event.actor1.name != "Military Forces of the United States"

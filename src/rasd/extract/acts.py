@@ -88,6 +88,11 @@ HABITUAL_WINDOW = 2  # tokens after it that can make it a pattern («قصفا م
 VIOLENT = frozenset(GROUPS[0])
 
 
+# Words that name who helped («بإسناد من طيران التحالف»): that group and its weapons are not the act's.
+ALLY_WORDS = frozenset({"دعم", "بدعم", "بمساعده", "مساعده", "بمسانده", "مسانده", "باسناد", "اسناد", "بغطاء",
+                        "غطاء", "مدعومه", "المدعومه", "مدعوما", "المدعوم", "حمايه", "بحمايه"})
+
+
 @dataclass(frozen=True, slots=True)
 class Act:
     """One act a sentence reports, typed, with the words that show it."""
@@ -295,6 +300,11 @@ def _matches(lexicon_name: str, tokens: tuple[Token, ...], start: int, stop: int
     ]
 
 
+def _supporting(tokens: tuple[Token, ...], index: int, start: int) -> bool:
+    """«بإسناد من طيران التحالف», «بغطاء مدفعي»: a weapon of the side that helped, not of the act."""
+    return bool({t.folded for t in tokens[max(start, index - 2):index]} & ALLY_WORDS)
+
+
 def _cues(lexicon_name: str, tokens: tuple[Token, ...], start: int, stop: int) -> list[tuple[str, ...]]:
     return [m.values for m in _matches(lexicon_name, tokens, start, stop)]
 
@@ -367,6 +377,18 @@ def _drop_instruments(tokens: tuple[Token, ...], triggers: list[_Trigger]) -> li
                 and weapons.match_at(tokens, t.match.first) is not None
                 and any(o.act in VIOLENT and o.match.last < t.match.first and o is not t for o in triggers))
     return [t for t in triggers if not instrument(t)]
+
+
+RESULT_WORDS = frozenset({"عن", "الي"})
+
+
+def _drop_results(tokens: tuple[Token, ...], triggers: list[_Trigger]) -> list[_Trigger]:
+    """«شنت القوات هجوما ...، ما أسفر عن قتل ستة مسلحين»: the killing an earlier act resulted in
+    is its toll, not a second act («نفذت القوات عملية أسفرت عن قتل أربعة» has no other act: it stays)."""
+    def result(t: _Trigger) -> bool:
+        return (t.act == "killing" and tokens[t.match.first].folded in RESULT_WORDS
+                and any(o.act in VIOLENT and o.match.last < t.match.first for o in triggers))
+    return [t for t in triggers if not result(t)]
 
 
 def _drop_subsumed(chosen: list[_Trigger]) -> list[_Trigger]:
@@ -460,7 +482,7 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     if not every:
         return []
     acts_here = {t.act for t in triggers if not (t.act in INTERVENTIONS and _in_relative_clause(tokens, t, start))}
-    weapon_matches = _matches("weapons", tokens, start, stop)
+    weapon_matches = [m for m in _matches("weapons", tokens, start, stop) if not _supporting(tokens, m.first, start)]
     weapons = [m.values for m in weapon_matches]
     means = [values[1] for values in weapons if len(values) > 1]
     labels = tuple(dict.fromkeys(v[0] for v in weapons if v and v[0].strip()))
@@ -470,7 +492,7 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     tags = tuple(dict.fromkeys(tags))
     if not any(m in SUB_BY_MEANS for m in means):  # «حملة تستهدف الشبان» is no strike
         triggers = [t for t in triggers if t.act != "target" or _hits_a_place(tokens, t, stop)]
-    triggers = _drop_instruments(tokens, triggers)
+    triggers = _drop_results(tokens, _drop_instruments(tokens, triggers))
     chosen = _drop_manner(tokens, _drop_subsumed([t for clause in _by_clause(tokens, triggers) for t in _choose(clause)]))
     if any(t.act in ("protest", "disperse") for t in chosen):
         chosen = [t for t in chosen if t.act not in INTERVENTIONS or t.act == "disperse"]

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import Any, Sequence
 
 from rasd.extract.acts import (
-    BATTLES, CLAUSE_BREAKS, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts, recalled_tokens, sentence_tokens,
+    ALLY_WORDS, BATTLES, CLAUSE_BREAKS, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts, recalled_tokens, sentence_tokens,
     token_at,
 )
 from rasd.extract.lexicon import bare, bare_forms, load_lexicon
@@ -592,6 +592,7 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
     before = [m for m in agents if opened <= m.span.start and m.span.end <= act.trigger.start]
     suffered = _passive_subjects(facts, act, before)  # «تعرض مقر للحشد لضربة جوية»: the group was hit
     before = [m for m in before if m not in suffered]
+    before = [m for m in before if not _named_as_ally(facts, m)] or before  # «نفذ الحشد بإسناد من الجيش عملية»
     after = [m for m in mentions if m.span.start >= act.trigger.end]
     # «قصفت قوات النظام», «إلقاء مروحيات النظام»: the group right after a verb or verbal noun
     genitive = next((m for m in after if m.kind in AGENT_KINDS and act.act != "explosion"
@@ -659,8 +660,6 @@ def _passive_subjects(facts: ArticleFacts, act: Act, before: list[Any]) -> list[
     return [m for m in before if m.span.start >= facts.tokens[passive].span.end]
 
 
-ALLY_WORDS = frozenset({"دعم", "بدعم", "بمساعده", "مساعده", "بمسانده", "مسانده", "باسناد", "اسناد", "بغطاء",
-                        "غطاء", "مدعومه", "المدعومه", "مدعوما", "المدعوم", "حمايه", "بحمايه"})
 
 
 def _named_as_ally(facts: ArticleFacts, mention) -> bool:
