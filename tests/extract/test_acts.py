@@ -284,3 +284,12 @@ def test_the_aircraft_of_a_supporting_side_do_not_make_a_ground_attack_an_air_st
 
 def test_a_killing_an_attack_resulted_in_is_its_toll():
     assert kinds("نفذت القوات هجوما على وكر للتنظيم، ما أسفر عن قتل خمسة مسلحين.") == [("Battles", "Armed clash")]
+
+
+def test_an_assassination_by_a_drone_is_a_drone_strike():
+    assert kinds("اغتالت طائرة مسيرة قياديا في الفصيل بصاروخ موجه.") == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_explosives_seized_are_disrupted_weapons_use():
+    assert kinds("ضبطت الشرطة عبوات ناسفة معدة للتفجير في مزرعة مهجورة.") == [
+        ("Strategic developments", "Disrupted weapons use")]

@@ -274,3 +274,11 @@ def test_a_count_after_a_verb_that_names_no_victims_is_no_toll():
 
 def test_a_toll_not_announced_is_no_toll():
     assert tolls("ولم تعلن الجهات الرسمية عن وقوع ضحايا في الاشتباكات.") == []
+
+
+def test_the_victims_of_an_active_killing_are_its_object_not_its_subject():
+    assert tolls("قتل مسلحون ملثمون شابا وشقيقه قرب السوق.") == [("killed", 2, "شاب")]
+
+
+def test_a_victim_named_after_the_subject_of_an_assassination():
+    assert tolls("اغتالت طائرة مسيرة قياديا في الفصيل بصاروخ موجه.") == [("killed", 1, "قيادي")]

@@ -77,6 +77,7 @@ SUB_BY_MEANS = {
     "air": "Air/drone strike", "artillery": "Shelling/artillery/missile attack",
     "grenade": "Grenade", "chemical": "Chemical weapon",
 }
+REMOTE_MEANS = frozenset({"air", "artillery", "explosive"})  # a killing done with these is a strike or a blast
 BLOCKING_MODALITIES = frozenset({
     "negation", "threat", "plan", "fear", "demand", "stop", "attempt", "concession", "habitual", "recall", "verdict",
 })
@@ -328,6 +329,8 @@ def _sub_for_means(act: str, means: list[str]) -> str | None:
     """A strike's sub-event type from the strongest weapon the sentence names."""
     ranked = sorted((m for m in means if m in SUB_BY_MEANS), key=_means_rank().get)
     if act in ("strike", "target", "attack") and ranked:
+        return SUB_BY_MEANS[ranked[0]]
+    if act == "killing" and ranked and ranked[0] in REMOTE_MEANS:  # «اغتالت طائرة مسيرة قياديا بصاروخ»
         return SUB_BY_MEANS[ranked[0]]
     if act == "explosion" and "suicide" in means:
         return SUB_BY_MEANS["suicide"]

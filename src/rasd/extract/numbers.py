@@ -512,8 +512,19 @@ def _by_trigger(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
         return _pronoun_toll(tokens, index) if tokens[index].folded.isalpha() else []
     if _negated(tokens, index):
         return []
-    end = _past_subject(tokens, found[1]) if found[0].role == "active" else found[1]
-    return _after_trigger(tokens, index, found[0], end) or _counted_after_subject(tokens, found[0], found[1])
+    end = _past_subject(tokens, found[1]) if found[0].role == "active" or _acts_on_object(tokens, found) else found[1]
+    first = index if end == found[1] else end  # «اغتال مسلحون مجهولون ضابطا»: the toll is the object, not the subject
+    return _after_trigger(tokens, first, found[0], end) or _counted_after_subject(tokens, found[0], found[1])
+
+
+def _acts_on_object(tokens: tuple[Token, ...], found: tuple[_Word, int]) -> bool:
+    """«قتل مسلحون مجهولون رجلا وزوجته»: a killing verb whose nominative subject is followed by
+    its victims is active (the victims are the object), not «قُتل مسلحون»."""
+    word, index = found
+    past = _past_subject(tokens, index)
+    if word.kind != KILLED or word.role != "trigger" or past == index or past >= len(tokens):
+        return False
+    return _victims_at(tokens, past) is not None or read_count(tokens, past) is not None
 
 
 def _counted_after_subject(tokens: tuple[Token, ...], word: _Word, index: int) -> list[_Toll]:
@@ -528,6 +539,9 @@ def _counted_after_subject(tokens: tuple[Token, ...], word: _Word, index: int) -
         if count is not None:
             toll = _counted(tokens, i, count, word.kind) if _victims_at(tokens, count.end) else None
             return [toll] if toll else []
+        named = _named_victims(tokens, i, i, word.kind) if word.role == "active" else None
+        if named is not None:  # «اغتالت طائرة مسيرة قياديا في الحركة»
+            return [named]
     return []
 
 
