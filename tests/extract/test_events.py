@@ -758,3 +758,9 @@ def test_the_force_named_as_support_is_not_the_doer():
     text = "شنت قوات البيشمركة بإسناد من طيران التحالف الدولي هجوما على مواقع لداعش في قضاء مخمور اليوم، ما أسفر عن قتل ستة مسلحين."
     [event] = pipeline_events(text, published="2024-09-15")
     assert event.actor1.name != "Military Forces of the United States"
+
+
+def test_unknown_killers_named_after_the_verb_make_an_attack():
+    text = "قتل مسلحون مجهولون سائق أجرة وابنه في حي العسكري بمدينة البصرة الليلة الماضية."
+    [event] = pipeline_events(text, published="2025-01-10")
+    assert (event.sub_event_type, event.actor1.name) == ("Attack", "Unidentified Armed Group (Iraq)")

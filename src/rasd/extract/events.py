@@ -660,8 +660,6 @@ def _passive_subjects(facts: ArticleFacts, act: Act, before: list[Any]) -> list[
     return [m for m in before if m.span.start >= facts.tokens[passive].span.end]
 
 
-
-
 def _named_as_ally(facts: ArticleFacts, mention) -> bool:
     """«بدعم من طيران التحالف», «بمساندة القوات الروسية»: who helped, not who was hit."""
     first = token_at(facts.tokens, mention.span.start)
