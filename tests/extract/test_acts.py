@@ -293,3 +293,8 @@ def test_an_assassination_by_a_drone_is_a_drone_strike():
 def test_explosives_seized_are_disrupted_weapons_use():
     assert kinds("ضبطت الشرطة عبوات ناسفة معدة للتفجير في مزرعة مهجورة.") == [
         ("Strategic developments", "Disrupted weapons use")]
+
+
+def test_a_drone_shot_down_is_disrupted_weapons_use():
+    assert kinds("أسقطت الدفاعات الجوية صباح اليوم طائرة مسيرة فوق المطار.") == [
+        ("Strategic developments", "Disrupted weapons use")]

@@ -764,3 +764,9 @@ def test_unknown_killers_named_after_the_verb_make_an_attack():
     text = "قتل مسلحون مجهولون سائق أجرة وابنه في حي العسكري بمدينة البصرة الليلة الماضية."
     [event] = pipeline_events(text, published="2025-01-10")
     assert (event.sub_event_type, event.actor1.name) == ("Attack", "Unidentified Armed Group (Iraq)")
+
+
+def test_the_death_a_crowd_protests_is_not_the_protests_toll():
+    text = "تظاهر المئات أمام مبنى المحافظة في مدينة الأبيض اليوم تنديدا بمقتل طالب على يد مسلحين."
+    [event] = pipeline_events(text, published="2025-02-03")
+    assert (event.event_type, event.fatalities) == ("Protests", 0)

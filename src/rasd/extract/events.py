@@ -1498,9 +1498,23 @@ def _with_toll(facts: ArticleFacts, draft: Draft, acted: set[int]) -> Draft:
     fatalities, injuries = casualties_in(facts, sentences)
     if draft.act.event_type == STRATEGIC and _violent_act_beside(facts, draft.act):
         fatalities, injuries = 0, None  # «قتلوا 15 من سكانها ونهبوا المنازل»: the toll is the killing's
+    if draft.act.event_type == PROTESTS and _tolls_are_causes(facts, sentences):
+        fatalities, injuries = 0, None  # «احتجاجا على مقتل شاب»: the death the crowd protests
     fatalities += _self_detonation(facts, draft)
     evidence = tuple(facts.sentences[i] for i in sorted(sentences))
     return replace(draft, fatalities=fatalities, injuries=injuries, evidence=evidence, sentences=sentences)
+
+
+CAUSE_OF_PROTEST = frozenset({"احتجاجا", "تنديدا", "رفضا", "استنكارا", "غضبا", "احتجاج", "تضامنا"})
+
+
+def _tolls_are_causes(facts: ArticleFacts, sentences: frozenset[int]) -> bool:
+    """«تجمهر الأهالي احتجاجا على مقتل شاب»: every toll of the protest's sentences is what it protests."""
+    tolls = [c for i in sentences for c in facts.in_sentence("casualties", i)]
+    def cause(toll) -> bool:
+        first = token_at(facts.tokens, toll.span.start)
+        return any(bare_forms(t.folded)[-1] in CAUSE_OF_PROTEST for t in facts.tokens[max(0, first - 3):first])
+    return bool(tolls) and all(cause(t) for t in tolls)
 
 
 def _violent_act_beside(facts: ArticleFacts, act: Act) -> bool:
