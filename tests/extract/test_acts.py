@@ -201,3 +201,100 @@ def test_freeing_people_is_a_release_not_a_takeover():
 
 def test_wounded_by_a_forces_fire_is_a_shooting():
     assert [a.act for a in acts("أصيب مهاجران بنيران حرس الحدود قرب المنفذ.")] == ["shooting"]
+
+
+def test_gunmen_named_between_the_verb_and_its_fire_shoot():
+    found = acts("أطلق مسلحان ملثمان النار على سائق أجرة في الحي.")
+    assert [(a.act, a.verbal, a.sub_event_type) for a in found] == [("shooting", True, "Attack")]
+
+
+def test_a_far_off_fire_is_not_the_verbs_object():
+    assert kinds("أطلق الوزير مبادرة جديدة، وقال إن النار تحت الرماد.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        ("هاجمت الجماعة ناقلة نفط في خليج عدن بصاروخين باليستيين.", "Shelling/artillery/missile attack"),
+        ("تعرضت سفينة حاويات لهجوم بزورق مسير قبالة ميناء الحديدة.", "Air/drone strike"),
+        ("استهدفت الجماعة سفينة شحن بصاروخ مجنح في البحر الأحمر.", "Shelling/artillery/missile attack"),
+    ],
+)
+def test_attacks_on_ships_are_typed_by_the_missile_or_boat(text, sub):
+    assert kinds(text) == [("Explosions/Remote violence", sub)]
+
+
+def test_a_weapon_noun_after_a_targeting_is_its_weapon_not_a_second_act():
+    found = [a for a in acts("ردت الفصائل باستهداف آلية عسكرية بقذيفة مضادة للدروع قرب المعبر.") if a.modality is None]
+    assert [(a.act, a.sub_event_type) for a in found] == [("target", "Shelling/artillery/missile attack")]
+
+
+def test_a_means_noun_in_a_clause_with_its_own_subject_is_its_own_act():
+    found = [a.act for a in acts("قصفت الميليشيا حي الصحافة، فرد الجيش باستهداف تجمعاتها في الحي المجاور بالمدفعية.")]
+    assert found == ["strike", "target"]
+
+
+def test_a_court_sentence_to_death_is_no_killing():
+    assert kinds("حكمت محكمة الجنايات اليوم بإعدام خمسة مدانين في قضية تفجير.") == []
+
+
+def test_a_square_named_after_liberation_is_no_takeover():
+    assert kinds("اعتصم مئات العمال في ميدان التحرير أمس.") == [("Protests", "Peaceful protest")]
+
+
+def test_tear_gas_on_a_crowd_is_an_intervention():
+    assert kinds("أطلقت الشرطة الغاز المسيل للدموع على المحتجين أمام البرلمان.") == [
+        ("Protests", "Protest with intervention")]
+
+
+def test_a_town_taken_after_the_other_side_withdrew_changed_hands_without_a_fight():
+    assert kinds("دخلت الحركة بلدة بولو بوردي وسيطرت عليها بعد انسحاب القوات الحكومية منها.") == [
+        ("Strategic developments", "Non-violent transfer of territory")]
+
+
+def test_warplanes_raiding_a_house_is_an_air_strike():
+    assert kinds("أغارت المقاتلات على منزل في أطراف القرية.") == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_a_missile_brought_down_is_disrupted_weapons_use():
+    assert kinds("أعلنت الدفاعات الجوية اعتراض صاروخ أطلق باتجاه المطار.") == [
+        ("Strategic developments", "Disrupted weapons use")]
+
+
+def test_liberation_in_a_movements_name_is_no_takeover():
+    assert kinds("وصل وفد من جبهة تحرير الشرق إلى المدينة للقاء المحافظ.") == []
+
+
+def test_a_road_blocked_with_burning_tyres_is_a_riot():
+    assert kinds("أغلق شبان غاضبون الطريق الرئيسي بالإطارات المشتعلة.") == [("Riots", "Violent demonstration")]
+
+
+def test_houses_blown_up_by_a_force_are_property_destruction():
+    assert kinds("نسفت قوات الاحتلال صباح اليوم ثلاثة منازل في أطراف البلدة.") == [
+        ("Strategic developments", "Looting/property destruction")]
+
+
+def test_dawn_is_no_blast():
+    assert kinds("وصل الوفد فجر اليوم إلى المدينة وزار عددا من المنازل المتضررة.") == []
+
+
+def test_the_aircraft_of_a_supporting_side_do_not_make_a_ground_attack_an_air_strike():
+    assert kinds("هاجمت القوات بإسناد من طيران التحالف مواقع التنظيم في الوادي.") == [("Battles", "Armed clash")]
+
+
+def test_a_killing_an_attack_resulted_in_is_its_toll():
+    assert kinds("نفذت القوات هجوما على وكر للتنظيم، ما أسفر عن قتل خمسة مسلحين.") == [("Battles", "Armed clash")]
+
+
+def test_an_assassination_by_a_drone_is_a_drone_strike():
+    assert kinds("اغتالت طائرة مسيرة قياديا في الفصيل بصاروخ موجه.") == [("Explosions/Remote violence", "Air/drone strike")]
+
+
+def test_explosives_seized_are_disrupted_weapons_use():
+    assert kinds("ضبطت الشرطة عبوات ناسفة معدة للتفجير في مزرعة مهجورة.") == [
+        ("Strategic developments", "Disrupted weapons use")]
+
+
+def test_a_drone_shot_down_is_disrupted_weapons_use():
+    assert kinds("أسقطت الدفاعات الجوية صباح اليوم طائرة مسيرة فوق المطار.") == [
+        ("Strategic developments", "Disrupted weapons use")]

@@ -262,3 +262,23 @@ def test_any_number_in_words_parses_back(number):
 
 def test_things_hit_are_not_injured():
     assert tolls("أعلن الفصيل استهداف رتل وإصابة 3 آليات عسكرية.") == []
+
+
+def test_victims_counted_after_the_named_subject_of_an_active_verb():
+    assert tolls("قتلت وحدات الجيش الخاصة خمسة إرهابيين في كمين ليلي.") == [("killed", 5, "ارهابي")]
+
+
+def test_a_count_after_a_verb_that_names_no_victims_is_no_toll():
+    assert tolls("قتلت قوات الأمن في المواجهات الأخيرة أكثر من 3 ساعات في المطاردة.") == []
+
+
+def test_a_toll_not_announced_is_no_toll():
+    assert tolls("ولم تعلن الجهات الرسمية عن وقوع ضحايا في الاشتباكات.") == []
+
+
+def test_the_victims_of_an_active_killing_are_its_object_not_its_subject():
+    assert tolls("قتل مسلحون ملثمون شابا وشقيقه قرب السوق.") == [("killed", 2, "شاب")]
+
+
+def test_a_victim_named_after_the_subject_of_an_assassination():
+    assert tolls("اغتالت طائرة مسيرة قياديا في الفصيل بصاروخ موجه.") == [("killed", 1, "قيادي")]

@@ -15,7 +15,8 @@ import bisect
 from dataclasses import dataclass
 from functools import cache
 
-from rasd.extract.lexicon import PhraseMatch, load_lexicon
+from rasd.extract.lexicon import PhraseMatch, bare_forms, lexicon_rows, load_lexicon
+from rasd.text.normalize import fold_word
 from rasd.extract.numbers import read_count, victim_forms
 from rasd.model import Span
 from rasd.text.segment import Token
@@ -76,15 +77,21 @@ SUB_BY_MEANS = {
     "air": "Air/drone strike", "artillery": "Shelling/artillery/missile attack",
     "grenade": "Grenade", "chemical": "Chemical weapon",
 }
+REMOTE_MEANS = frozenset({"air", "artillery", "explosive"})  # a killing done with these is a strike or a blast
 BLOCKING_MODALITIES = frozenset({
-    "negation", "threat", "plan", "fear", "demand", "stop", "attempt", "concession", "habitual", "recall",
+    "negation", "threat", "plan", "fear", "demand", "stop", "attempt", "concession", "habitual", "recall", "verdict",
 })
 MODALITY_WINDOW = 3  # tokens before a trigger that can hold a modality word
 # Words that take a whole clause («حذر من أن استمرار القصف ...») reach further.
-CLAUSAL_MODALITIES = frozenset({"fear", "threat", "demand", "plan"})
+CLAUSAL_MODALITIES = frozenset({"fear", "threat", "demand", "plan", "verdict"})
 CLAUSAL_WINDOW = 6
 HABITUAL_WINDOW = 2  # tokens after it that can make it a pattern («قصفا متكررا»)
 VIOLENT = frozenset(GROUPS[0])
+
+
+# Words that name who helped («بإسناد من طيران التحالف»): that group and its weapons are not the act's.
+ALLY_WORDS = frozenset({"دعم", "بدعم", "بمساعده", "مساعده", "بمسانده", "مسانده", "باسناد", "اسناد", "بغطاء",
+                        "غطاء", "مدعومه", "المدعومه", "مدعوما", "المدعوم", "حمايه", "بحمايه"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,13 +211,66 @@ def recalled_tokens(tokens: tuple[Token, ...], start: int, stop: int) -> range:
     return range(0)
 
 
+SPLIT_REACH = 6  # words of a subject between a verb and the object that completes its act
+
+
+@cache
+def _split_verbs() -> dict[str, dict[str, str]]:
+    """Folded verb -> {folded object: act}, from data/lexicon/split_triggers.tsv."""
+    verbs: dict[str, dict[str, str]] = {}
+    for verb, obj, act in lexicon_rows("split_triggers"):
+        verbs.setdefault(fold_word(verb), {})[fold_word(obj)] = act
+    return verbs
+
+
+def split_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[PhraseMatch]:
+    """«أطلق مسلحون مجهولون النار على ...»: a verb and its object with the subject between them
+    (matched on the verb alone, so the words after it are read as its subject)."""
+    found = []
+    for index in range(start, stop):
+        objects = next((_split_verbs()[form] for form in bare_forms(tokens[index].folded) if form in _split_verbs()), None)
+        if objects is None:
+            continue
+        ahead = [t.folded for t in tokens[index + 1:min(stop, index + 1 + SPLIT_REACH)]]
+        reach = next((k for k, word in enumerate(ahead) if word in CLAUSE_BREAKS), len(ahead))
+        act = next((objects[word] for word in ahead[1:reach] if word in objects), None)
+        if act is not None:  # right after the verb it is a plain trigger, already found
+            found.append(PhraseMatch(index, index, (act, "v"), False))
+    return found
+
+
+def _all_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[PhraseMatch]:
+    """Lexicon triggers of tokens[start:stop] with article-wide indexes, and split ones, in text order."""
+    matches = [PhraseMatch(m.first + start, m.last + start, m.values, m.definite)
+               for m in load_lexicon("event_triggers").find(tokens[start:stop])]
+    taken = {i for m in matches for i in range(m.first, m.last + 1)}
+    matches += [m for m in split_triggers(tokens, start, stop) if m.first not in taken]
+    return sorted((m for m in matches if not _names_a_place(tokens, m.first)), key=lambda m: m.first)
+
+
+PLACE_HEADS = frozenset({"ساحه", "ميدان", "شارع", "جسر", "دوار", "حي", "مستشفي", "جامعه", "مدرسه", "مسجد", "مخيم"})
+
+
+GROUP_HEADS = frozenset({"حركه", "جبهه", "هييه", "جيش", "لواء", "الويه", "كتايب", "منظمه", "مجلس", "حزب", "تحالف"})
+
+
+def _names_a_place(tokens: tuple[Token, ...], first: int) -> bool:
+    """«ساحة التحرير», «دوار الشهداء»: the word is part of a place's name; «حركة تحرير السودان»,
+    «لواء تحرير الرقة»: of a group's name."""
+    if first == 0:
+        return False
+    before = bare_forms(tokens[first - 1].folded)
+    if not tokens[first].folded.startswith("ال"):
+        return any(form in GROUP_HEADS for form in before)
+    return any(form in PLACE_HEADS for form in before)
+
+
 def find_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[_Trigger]:
     """Every trigger of tokens[start:stop], with the modality that blocks it, if any."""
     found = []
     previous_end = start
     recalled = recalled_tokens(tokens, start, stop)
-    for match in load_lexicon("event_triggers").find(tokens[start:stop]):
-        shifted = PhraseMatch(match.first + start, match.last + start, match.values, match.definite)
+    for shifted in _all_triggers(tokens, start, stop):
         # a modality word governs the first act after it only: «تحاول اقتحام المدينة بقصف» shells
         modality = _modality(tokens, previous_end, shifted.first)
         if modality is None and shifted.first in recalled:
@@ -218,8 +278,9 @@ def find_triggers(tokens: tuple[Token, ...], start: int, stop: int) -> list[_Tri
         previous_end = shifted.last + 1
         if modality is None and _habitual_after(tokens, shifted.last, stop):
             modality = "habitual"
-        act = "release" if match.values[0] == "takeover" and _frees_people(tokens, shifted.last + 1) else match.values[0]
-        found.append(_Trigger(shifted, act, match.values[1] == "v", modality))
+        act = shifted.values[0]
+        act = "release" if act == "takeover" and _frees_people(tokens, shifted.last + 1) else act
+        found.append(_Trigger(shifted, act, shifted.values[1] == "v", modality))
     return found
 
 
@@ -238,6 +299,11 @@ def _matches(lexicon_name: str, tokens: tuple[Token, ...], start: int, stop: int
         PhraseMatch(m.first + start, m.last + start, m.values, m.definite)
         for m in load_lexicon(lexicon_name).find(tokens[start:stop])
     ]
+
+
+def _supporting(tokens: tuple[Token, ...], index: int, start: int) -> bool:
+    """«بإسناد من طيران التحالف», «بغطاء مدفعي»: a weapon of the side that helped, not of the act."""
+    return bool({t.folded for t in tokens[max(start, index - 2):index]} & ALLY_WORDS)
 
 
 def _cues(lexicon_name: str, tokens: tuple[Token, ...], start: int, stop: int) -> list[tuple[str, ...]]:
@@ -263,6 +329,8 @@ def _sub_for_means(act: str, means: list[str]) -> str | None:
     """A strike's sub-event type from the strongest weapon the sentence names."""
     ranked = sorted((m for m in means if m in SUB_BY_MEANS), key=_means_rank().get)
     if act in ("strike", "target", "attack") and ranked:
+        return SUB_BY_MEANS[ranked[0]]
+    if act == "killing" and ranked and ranked[0] in REMOTE_MEANS:  # «اغتالت طائرة مسيرة قياديا بصاروخ»
         return SUB_BY_MEANS[ranked[0]]
     if act == "explosion" and "suicide" in means:
         return SUB_BY_MEANS["suicide"]
@@ -291,8 +359,39 @@ def _drop_manner(tokens: tuple[Token, ...], chosen: list[_Trigger]) -> list[_Tri
     verbs = [t for t in chosen if t.verbal and t.act in VIOLENT]
     def manner(t: _Trigger) -> bool:
         return (not t.verbal and t.act in VIOLENT and tokens[t.match.first].folded.startswith("ب")
-                and any(v.match.first < t.match.first and rank(v.act) <= rank(t.act) for v in verbs))
+                and any(v.match.first < t.match.first and rank(v.act) <= rank(t.act)
+                        and not _new_clause_between(tokens, v.match.last, t.match.first) for v in verbs))
     return [t for t in chosen if not manner(t)]
+
+
+def _new_clause_between(tokens: tuple[Token, ...], verb: int, noun: int) -> bool:
+    """«قصفت القوات الحي، فرد الجيش باستهداف ...»: words between the last clause break and a «بـ»
+    noun open a clause of their own, whose act the noun tells («، بإطلاق النار عليه» does not)."""
+    breaks = [i for i in range(verb + 1, noun) if tokens[i].folded in CLAUSE_BREAKS]
+    return bool(breaks) and breaks[-1] < noun - 1
+
+
+def _drop_instruments(tokens: tuple[Token, ...], triggers: list[_Trigger]) -> list[_Trigger]:
+    """«ردت الكتائب باستهداف دبابة بقذيفة»: a «بـ» weapon noun after another violent trigger is the
+    weapon of that act (it types it), not a stronger act of its own."""
+    weapons = load_lexicon("weapons")
+    def instrument(t: _Trigger) -> bool:
+        return (not t.verbal and tokens[t.match.first].folded.startswith("ب")
+                and weapons.match_at(tokens, t.match.first) is not None
+                and any(o.act in VIOLENT and o.match.last < t.match.first and o is not t for o in triggers))
+    return [t for t in triggers if not instrument(t)]
+
+
+RESULT_WORDS = frozenset({"عن", "الي"})
+
+
+def _drop_results(tokens: tuple[Token, ...], triggers: list[_Trigger]) -> list[_Trigger]:
+    """«شنت القوات هجوما ...، ما أسفر عن قتل ستة مسلحين»: the killing an earlier act resulted in
+    is its toll, not a second act («نفذت القوات عملية أسفرت عن قتل أربعة» has no other act: it stays)."""
+    def result(t: _Trigger) -> bool:
+        return (t.act == "killing" and tokens[t.match.first].folded in RESULT_WORDS
+                and any(o.act in VIOLENT and o.match.last < t.match.first for o in triggers))
+    return [t for t in triggers if not result(t)]
 
 
 def _drop_subsumed(chosen: list[_Trigger]) -> list[_Trigger]:
@@ -339,6 +438,8 @@ def _type_of(trigger: _Trigger, means: list[str], acts_here: set[str]) -> tuple[
         return REMOTE, refined
     if trigger.act in ("strike", "target"):
         return REMOTE, "Shelling/artillery/missile attack"
+    if trigger.act == "takeover" and "withdrawal" in acts_here and not acts_here & FIGHTING:
+        return STRATEGIC, "Non-violent transfer of territory"  # «سيطرت الحركة على البلدة بعد انسحاب القوات منها»
     if trigger.act == "takeover" and "held_briefly" in acts_here:
         return BATTLES, "Armed clash"  # «سيطروا على القاعدة لساعات قبل أن ينسحبوا»: no territory changed
     if trigger.act == "takeover":
@@ -346,6 +447,7 @@ def _type_of(trigger: _Trigger, means: list[str], acts_here: set[str]) -> tuple[
     return event_type, sub or "Other"
 
 
+FIGHTING = frozenset({"clash", "attack", "strike", "shelling", "air", "target", "explosion", "suicide"})
 BRIEF_HOLD = ("لساعات", "لبضع ساعات", "لفتره وجيزه", "قبل ان تنسحب", "قبل ان ينسحب", "قبل ان ينسحبوا",
               "ثم انسحبت", "ثم انسحب", "ثم انسحبوا")
 
@@ -383,7 +485,7 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     if not every:
         return []
     acts_here = {t.act for t in triggers if not (t.act in INTERVENTIONS and _in_relative_clause(tokens, t, start))}
-    weapon_matches = _matches("weapons", tokens, start, stop)
+    weapon_matches = [m for m in _matches("weapons", tokens, start, stop) if not _supporting(tokens, m.first, start)]
     weapons = [m.values for m in weapon_matches]
     means = [values[1] for values in weapons if len(values) > 1]
     labels = tuple(dict.fromkeys(v[0] for v in weapons if v and v[0].strip()))
@@ -393,10 +495,13 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     tags = tuple(dict.fromkeys(tags))
     if not any(m in SUB_BY_MEANS for m in means):  # «حملة تستهدف الشبان» is no strike
         triggers = [t for t in triggers if t.act != "target" or _hits_a_place(tokens, t, stop)]
+    triggers = _drop_results(tokens, _drop_instruments(tokens, triggers))
     chosen = _drop_manner(tokens, _drop_subsumed([t for clause in _by_clause(tokens, triggers) for t in _choose(clause)]))
     if any(t.act in ("protest", "disperse") for t in chosen):
         chosen = [t for t in chosen if t.act not in INTERVENTIONS or t.act == "disperse"]
     acts_here |= attempted
+    if {"takeover", "withdrawal"} <= acts_here and not acts_here & FIGHTING:
+        chosen = [t for t in chosen if t.act != "withdrawal"]  # the withdrawal is how the takeover went
     if "takeover" in acts_here and _held_briefly(tokens, start, stop):
         acts_here.add("held_briefly")
     acts = []

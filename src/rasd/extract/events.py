@@ -19,10 +19,10 @@ from datetime import date, timedelta
 from typing import Any, Sequence
 
 from rasd.extract.acts import (
-    BATTLES, CLAUSE_BREAKS, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts, recalled_tokens, sentence_tokens,
+    ALLY_WORDS, BATTLES, CLAUSE_BREAKS, PROTESTS, REMOTE, RIOTS, STRATEGIC, VAC, Act, find_acts, recalled_tokens, sentence_tokens,
     token_at,
 )
-from rasd.extract.lexicon import bare, load_lexicon
+from rasd.extract.lexicon import bare, bare_forms, load_lexicon
 from rasd.extract.numbers import event_casualties
 from rasd.text.normalize import fold_word
 from rasd.extract.place_cues import cue_of
@@ -249,7 +249,9 @@ LIST_QUOTES = frozenset("\"'«»“”„‟‘’()")  # «منطقة "درع �
 
 
 def _inside_actor(facts: ArticleFacts, mention: PlaceMention) -> bool:
-    return any(a.span.start <= mention.span.start and mention.span.end <= a.span.end
+    """«بين الجيش السوداني وقوات ...»: a place name that is part of an actor's name is no place."""
+    name = mention.name_span or mention.span
+    return any(a.span.start <= name.start and name.end <= a.span.end
                for a in facts.in_sentence("actors", mention.sentence))
 
 
@@ -275,6 +277,17 @@ def _named_as_unit(facts: ArticleFacts, mention: PlaceMention) -> bool:
     """«في ناحية البغدادي»: the text calls it an administrative unit, whatever row it resolved to."""
     word = facts.tokens[token_at(facts.tokens, mention.span.start)].folded
     return any(word.endswith(unit) and len(word) - len(unit) <= 2 for unit in ADMIN_UNIT_WORDS)
+
+
+DISTRICT_UNIT_WORDS = frozenset({"ناحيه", "قضاء", "مديريه", "عزله"})
+
+
+def _named_as_district(facts: ArticleFacts, mention: PlaceMention | None) -> bool:
+    """«في مديرية حيس», «قضاء الطارمية»: the text names a district as the place (Yemen, Iraq report so)."""
+    if mention is None:
+        return False
+    word = facts.tokens[token_at(facts.tokens, mention.span.start)].folded
+    return any(word.endswith(unit) and len(word) - len(unit) <= 2 for unit in DISTRICT_UNIT_WORDS)
 
 
 # How large a kind of place is, for telling a container from a neighbour in a list.
@@ -521,23 +534,41 @@ def _sentence_actors(facts: ArticleFacts, sentence: int) -> list[Any]:
 
 
 def _is_reporter(facts: ArticleFacts, mention) -> bool:
-    """«أعلنت خلية الإعلام الأمني», «بحسب المرصد»: a group named as the source of the report.
-    A source that is also a force («الجيش الإسرائيلي») is one only where a reporting word
-    introduces it; «قصف الجيش الإسرائيلي منزلا» names the doer."""
-    first = token_at(facts.tokens, mention.span.start)
-    lexicon = load_lexicon("reporting_verbs")
-    if not any(lexicon.match_at(facts.tokens, i) for i in range(max(0, first - 2), first)):
-        return any(s.span.start <= mention.span.start < s.span.end for s in facts.sources) and not _is_force(mention)
-    after = token_at(facts.tokens, mention.span.end)
-    if after < len(facts.tokens) and load_lexicon("event_triggers").match_at(facts.tokens, after):
-        return False  # «أعلنت الداخلية القبض على عصابة»: it announces its own act
+    """«أعلنت خلية الإعلام الأمني», «بحسب المرصد»: a group named as the source of the report (not
+    «أعلنت خلية الإعلام الأمني القبض على ...» or «نفذ الجيش الإسرائيلي توغلا», where it acts)."""
+    after = _past_aside(facts, token_at(facts.tokens, mention.span.end), mention.sentence)
+    announced = load_lexicon("event_triggers").match_at(facts.tokens, after) if after < len(facts.tokens) else None
+    source = any(s.span.start <= mention.span.start < s.span.end for s in facts.sources)
+    if not _reported_by(facts, mention):
+        return source and not (mention.kind in ARMED_KINDS and (announced or _right_after_trigger(facts, mention)))
+    if announced:
+        return source and announced.values[1] == "v"  # «وبحسب الجيش، قصفت ...»: the verb has its own subject
     return not any(t.folded in SELF_REFERENCE for t in facts.tokens[after:after + 2])
 
 
-def _is_force(mention) -> bool:
-    """An armed actor (state forces, a group, an armed militia), as opposed to a body that only reports."""
-    actor = getattr(mention, "actor", None)
-    return actor is not None and actor.type in (1, 2, 3, 4, 8)
+def _right_after_trigger(facts: ArticleFacts, mention) -> bool:
+    """«قصف الجيش الإسرائيلي بلدة ...»: a group right after a trigger verb is its subject."""
+    before = token_at(facts.tokens, mention.span.start) - 1
+    return mention.span in facts.groups_after_triggers.get(mention.sentence, {}) or any(
+        act.last_token == before for act in facts.acts if act.sentence == mention.sentence)  # «فجر الجيش ... المنازل»
+
+
+def _reported_by(facts: ArticleFacts, mention) -> bool:
+    """A reporting verb («أعلنت», «قال») or an attribution («بحسب», «وفق») just before a group."""
+    first = token_at(facts.tokens, mention.span.start)
+    lexicon = load_lexicon("reporting_verbs")
+    before = range(max(0, first - 2), first)
+    return any(lexicon.match_at(facts.tokens, i) or set(bare_forms(facts.tokens[i].folded)) & ATTRIBUTIONS for i in before)
+
+
+def _past_aside(facts: ArticleFacts, index: int, sentence: int) -> int:
+    """The first token after `index` not in a comma or a time expression: «أعلن الجيش، اليوم
+    الخميس، استعادة ...» reads on to «استعادة»."""
+    times = [t.span for t in facts.in_sentence("times", sentence)]
+    while index < len(facts.tokens) and (facts.tokens[index].folded in ("،", ",")
+                                         or any(s.start <= facts.tokens[index].span.start < s.end for s in times)):
+        index += 1
+    return index
 
 
 # «أعلن الجيش أنه استعاد ...»: the group that reports its own act is its doer.
@@ -561,6 +592,7 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
     before = [m for m in agents if opened <= m.span.start and m.span.end <= act.trigger.start]
     suffered = _passive_subjects(facts, act, before)  # «تعرض مقر للحشد لضربة جوية»: the group was hit
     before = [m for m in before if m not in suffered]
+    before = [m for m in before if not _named_as_ally(facts, m)] or before  # «نفذ الحشد بإسناد من الجيش عملية»
     after = [m for m in mentions if m.span.start >= act.trigger.end]
     # «قصفت قوات النظام», «إلقاء مروحيات النظام»: the group right after a verb or verbal noun
     genitive = next((m for m in after if m.kind in AGENT_KINDS and act.act != "explosion"
@@ -571,11 +603,14 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
     if marked is None and _weapon_is_subject(facts, act):  # «استهدفت طائرة مسيرة حوثية»: whose weapon
         marked = next((m for m in after if m.kind in AGENT_KINDS
                        and token_at(facts.tokens, m.span.start) <= act.last_token + WEAPON_OWNER_REACH), None)
+    if before and _means_of_a_verb(facts, act):  # «ردت كتائب القسام باستهداف دبابة»: the verb's subject
+        genitive = None
     doer = holding[0] if holding else genitive or marked or (_subject(facts, before) if before else next(
         (m for m in after if _doer_after(facts, act, m) and not _weapon_is_subject(facts, act)
          and not _counted_victims(facts, m)), None))
+    named, doer = doer, _affiliation(facts, doer, mentions)
     others = _doers_of_other_acts(facts, act)
-    target = next((m for m in after if m is not doer and _differs(m, doer) and m.span not in others
+    target = next((m for m in after if m is not doer and m is not named and _differs(m, doer) and m.span not in others
                    and not _named_as_ally(facts, m)
                    and not (doer is None and m.kind == "unidentified")), None)  # «طائرات مجهولة» struck
     if target is None and suffered:
@@ -586,6 +621,12 @@ def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
         target = next((m for m in mentions if m.kind in ARMED_KINDS and m is not doer and _differs(m, doer)
                        and _counted_victims(facts, m)), None)
     return doer, target
+
+
+def _means_of_a_verb(facts: ArticleFacts, act: Act) -> bool:
+    """«ردت القوات باستهداف ...», «قامت الطائرات بقصف ...»: a «بـ» verbal noun tells how the verb
+    before it acted, so the group after it is its object and the verb's subject is the doer."""
+    return not act.verbal and facts.tokens[act.first_token].folded.startswith(("ب", "وب"))
 
 
 # Words that open a new clause with its own subject: «قصفت X البلدة، فيما استهدفت غارات أخرى ...».
@@ -619,10 +660,6 @@ def _passive_subjects(facts: ArticleFacts, act: Act, before: list[Any]) -> list[
     return [m for m in before if m.span.start >= facts.tokens[passive].span.end]
 
 
-ALLY_WORDS = frozenset({"دعم", "بدعم", "بمساعده", "مساعده", "بمسانده", "مسانده", "باسناد", "اسناد", "بغطاء",
-                        "غطاء", "مدعومه", "المدعومه", "مدعوما", "المدعوم", "حمايه", "بحمايه"})
-
-
 def _named_as_ally(facts: ArticleFacts, mention) -> bool:
     """«بدعم من طيران التحالف», «بمساندة القوات الروسية»: who helped, not who was hit."""
     first = token_at(facts.tokens, mention.span.start)
@@ -650,8 +687,32 @@ def _marked_agent(facts: ArticleFacts, act: Act, mention) -> bool:
     """«هجوم شنته حركة الشباب»: a marker right after the trigger names its doer (not «بعد محاصرته
     من قبل X», which names who besieged)."""
     first = token_at(facts.tokens, mention.span.start)
-    return any(facts.tokens[i].folded in AGENT_MARKERS
+    return any(facts.tokens[i].folded in AGENT_MARKERS and (facts.tokens[i].folded not in OWNER_MARKERS
+                                                            or _owned_weapon(facts, i))
                for i in range(max(act.last_token + 1, first - 2), first) if i - act.last_token <= MARKER_REACH)
+
+
+OWNER_MARKERS = frozenset({"تابعه", "التابعه"})
+AFFILIATION_WORDS = frozenset({"تابعون", "تابعين", "التابعين", "التابعون", "تابع", "التابع", "تابعه", "التابعه",
+                               "ينتمون", "ينتمي", "المنتمين", "منتمين"})
+
+
+def _affiliation(facts: ArticleFacts, doer, mentions: list[Any]):
+    """«مسلحون تابعون لقوات الدعم السريع»: unnamed gunmen said to belong to a group are that group."""
+    if doer is None or doer.kind != "unidentified":
+        return doer
+    after = token_at(facts.tokens, doer.span.end)
+    if after >= len(facts.tokens) or facts.tokens[after].folded not in AFFILIATION_WORDS:
+        return doer
+    owner = next((m for m in mentions if token_at(facts.tokens, m.span.start) in (after + 1, after + 2)), None)
+    return owner if owner is not None and owner.kind in ARMED_KINDS and owner.kind != "unidentified" else doer
+
+
+def _owned_weapon(facts: ArticleFacts, marker: int) -> bool:
+    """«مسيرة تابعة لقوات X» names whose weapon struck; «حافلة تابعة لوزارة الدفاع» names whose bus was hit."""
+    weapons = load_lexicon("weapons")
+    return any((m := weapons.match_at(facts.tokens, i)) is not None and m.last == marker - 1
+               for i in range(max(0, marker - 3), marker))
 
 
 def _counted_victims(facts: ArticleFacts, mention) -> bool:
@@ -748,6 +809,8 @@ def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> 
     actor2 = target.actor if target is not None else None
     if draft.act.sub_event_type == "Agreement":
         actor1, actor2 = agreement_parties(facts, draft.act, actor1, actor2)
+    if draft.act.event_type == RIOTS and actor1 is not None and actor1.type == 6:
+        actor1 = Actor(f"Rioters ({facts.country or 'Syria'})", "مشاغبون", 5)  # «أغلق محتجون الطريق بالإطارات المشتعلة»
     if draft.act.act == "statement":
         actor2 = None  # a community's statement is its own act; whom it speaks of is no party
     if actor2 is None and draft.act.event_type == BATTLES and actor1 is not None and _infighting(facts, draft.act):
@@ -805,7 +868,7 @@ def agreement_parties(facts: ArticleFacts, act: Act, actor1: Actor | None, actor
     if actor1 is None:
         actor1 = opponent(facts, act, actor2)
     if actor2 is None:
-        communal = [m for m in facts.actors if m.kind in ("communal", "clan")]
+        communal = [m for m in facts.actors if m.kind in ("communal", "clan") and (actor1 is None or m.actor.name != actor1.name)]
         actor2 = communal[0].actor if communal else opponent(facts, act, actor1)
     return actor1, actor2
 
@@ -841,15 +904,18 @@ CIVILIAN_VICTIMS = frozenset({"مدني", "مدنيين", "مدنيا", "طفل"
 def _retype(facts: ArticleFacts, draft: Draft, target) -> Draft:
     """Sub-event types that depend on who acted on whom."""
     act, actor1 = draft.act, draft.actor1
-    if act.act == "takeover" and act.sub_event_type != "Armed clash":  # a clash: held only briefly
+    if act.act == "takeover" and act.event_type == BATTLES and act.sub_event_type != "Armed clash":  # a clash: held only briefly
         state = actor1 is not None and actor1.type == 1
         sub = "Government regains territory" if state else "Non-state actor overtakes territory"
         return replace(draft, act=replace(act, sub_event_type=sub))
-    if act.act == "clash" and _crowd_side(facts, act):  # «اشتباكات بين متظاهرين ...»: a riot, not a battle
+    if act.act == "clash" and (_crowd_side(facts, act) or _unarmed_confrontation(facts, act)):  # a riot, not a battle
         return _as_riot(facts, draft)
     armed_target = target is not None and target.kind in ARMED_KINDS
     if act.event_type == VAC and act.act in ("shooting", "killing") and armed_target:
         return replace(draft, act=replace(act, event_type=BATTLES, sub_event_type="Armed clash"))
+    if act.sub_event_type == "Arrests" and actor1 is not None and actor1.name.startswith("Unidentified Armed Group"):
+        # «داهم مسلحون مجهولون منزلا واقتادوا شابين»: only an authority arrests; gunmen abduct
+        return replace(draft, act=replace(act, event_type=VAC, sub_event_type="Abduction/forced disappearance"))
     civilian_target = draft.actor2 is not None and draft.actor2.type == 7
     if act.act == "attack" and act.event_type == BATTLES and civilian_target:
         return replace(draft, act=replace(act, event_type=VAC, sub_event_type="Attack"))
@@ -858,8 +924,30 @@ def _retype(facts: ArticleFacts, draft: Draft, target) -> Draft:
 
 def _drop_incursions_told_by_their_act(drafts: list[Draft]) -> list[Draft]:
     """«اقتحمت القوات المخيم واعتقلت خمسة شبان»: the raid is how the arrest happened, one event."""
-    acted = {(d.act.sentence, _place_key(d)) for d in drafts if d.act.act != "incursion"}
-    return [d for d in drafts if d.act.act != "incursion" or (d.act.sentence, _place_key(d)) not in acted]
+    acts = [d for d in drafts if d.act.act != "incursion"]
+    return [d for d in drafts if d.act.act != "incursion" or not any(_same_scene(d, other) for other in acts)]
+
+
+def _same_scene(draft: Draft, other: Draft) -> bool:
+    """Two drafts told in a shared sentence at one place, or at a quarter of the other's town
+    («اقتحمت القوات نابلس ... واندلعت اشتباكات في البلدة القديمة»)."""
+    if not draft.sentences & other.sentences or draft.place is None or other.place is None:
+        return False
+    return _place_key(draft) == _place_key(other) or _contains(draft.place, other.place)
+
+
+ABSORBED_BY_VIOLENCE = frozenset({"Arrests", "Looting/property destruction"})
+
+
+def _drop_parts_of_violent_acts(drafts: list[Draft]) -> list[Draft]:
+    """«اقتحمت القوات المخيم وقتلت مسلحين واعتقلت آخرين», «هاجم مستوطنون القرية وأحرقوا سيارتين»:
+    arrests or damage by the doer of a fight or attack told in the same sentence, at that place or
+    the town around it, are part of that one incident (EVENTS.md section 1), not events of their own."""
+    violent = [d for d in drafts if d.act.event_type in (BATTLES, VAC) and d.actor1 is not None]
+    def absorbed(d: Draft) -> bool:
+        return (d.act.sub_event_type in ABSORBED_BY_VIOLENCE and d.actor1 is not None
+                and any(v.actor1.name == d.actor1.name and _same_scene(d, v) for v in violent))
+    return [d for d in drafts if not absorbed(d)]
 
 
 def _drop_protests_in_riots(drafts: list[Draft]) -> list[Draft]:
@@ -877,11 +965,37 @@ def _crowd_side(facts: ArticleFacts, act: Act) -> bool:
     return between[-1:] == ["بين"]
 
 
+CONFRONTATION_WORDS = frozenset({"مواجهات", "مواجهه"})
+
+
+def _unarmed_confrontation(facts: ArticleFacts, act: Act) -> bool:
+    """«استشهد شاب برصاص قوات الاحتلال خلال مواجهات اندلعت في البلدة»: «مواجهات» where the article
+    names one armed side only and its sentence names young men or a crowd are a riot, not a battle."""
+    if not any(form in CONFRONTATION_WORDS for form in bare_forms(bare(facts.tokens[act.first_token].folded))):
+        return False
+    mentions = facts.in_sentence("actors", act.sentence)
+    if not any(m.kind in ("civilians", "protesters", "rioters") for m in mentions) or _fighters_named(facts, act):
+        return False
+    return len({m.actor.name for m in facts.actors if m.kind in ARMED_KINDS}) == 1
+
+
+FIGHTER_WORDS = frozenset({"مسلحه", "مسلحين", "مسلحون", "مقاوم", "مقاومين", "مقاومون", "مقاتلين", "مقاتلون",
+                           "المقاومه", "مطلوبين", "مطلوبون"})
+
+
+def _fighters_named(facts: ArticleFacts, act: Act) -> bool:
+    """«مواجهات مسلحة مع المقاومين»: armed men on the other side, whom no actor lexicon may name."""
+    first, stop = sentence_tokens(facts.tokens, facts.sentences[act.sentence])
+    return any(bare(form) in FIGHTER_WORDS for t in facts.tokens[first:stop] for form in bare_forms(t.folded))
+
+
 def _as_riot(facts: ArticleFacts, draft: Draft) -> Draft:
     """A crowd fighting the police is a violent demonstration; crowds fighting each other, mob violence."""
     country = facts.country or "Syria"
     rioters = Actor(f"Rioters ({country})", "مشاغبون", 5)
-    sides = [m for m in facts.in_sentence("actors", draft.act.sentence) if m.span.start >= draft.act.trigger.end]
+    mentions = facts.in_sentence("actors", draft.act.sentence)
+    sides = [m for m in mentions if m.span.start >= draft.act.trigger.end] + [  # «برصاص قوات الاحتلال خلال مواجهات»
+        m for m in mentions if m.span.start < draft.act.trigger.end]
     force = next((m.actor for m in sides if m.kind in ("state", "external")), None)
     sub = "Violent demonstration" if force else "Mob violence"
     act = replace(draft.act, event_type=RIOTS, sub_event_type=sub)
@@ -901,9 +1015,19 @@ def casualty_sentences(facts: ArticleFacts, act: Act, acted: set[int]) -> frozen
     """The act's sentence, and the next one when it tells only the toll («وأسفر ذلك عن مقتل ...»)."""
     following = act.sentence + 1
     has_toll = bool(facts.in_sentence("casualties", following))
-    if has_toll and following not in acted:
+    if has_toll and following not in acted and not _running_total(facts, act, following):
         return frozenset({act.sentence, following})
     return frozenset({act.sentence})
+
+
+def _running_total(facts: ArticleFacts, act: Act, following: int) -> bool:
+    """«ارتفع عدد الشهداء منذ الصباح إلى 12» after two strikes with their own tolls: a total of
+    the day, not a newer toll of the last one."""
+    tolls = facts.in_sentence("casualties", following)
+    if not all(t.revised for t in tolls) or not facts.in_sentence("casualties", act.sentence):
+        return False
+    return any(other.sentence < act.sentence and other.modality is None and other.event_type in (REMOTE, BATTLES, VAC)
+               and facts.in_sentence("casualties", other.sentence) for other in facts.acts)
 
 
 # -- drafts and merging ------------------------------------------------------------------
@@ -1259,7 +1383,7 @@ def build_drafts(facts: ArticleFacts, acts: Sequence[Act]) -> list[Draft]:
     for act in acts:
         by_sentence.setdefault(act.sentence, []).append(act)
     for act in acts:
-        if act.modality is not None or is_background(facts, act):
+        if act.modality is not None or is_background(facts, act) or _inside_a_name(facts, act):
             continue
         referred = _referred_draft(facts, act, drafts)
         if referred is not None:  # «وأسفر الهجوم عن ...»: more about the event just told
@@ -1275,6 +1399,13 @@ def build_drafts(facts: ArticleFacts, acts: Sequence[Act]) -> list[Draft]:
                 continue  # a statement is an event only as a community's collective act
             drafts.append(_with_toll(facts, draft, acted))
     return _split_shared_tolls(drafts)
+
+
+def _inside_a_name(facts: ArticleFacts, act: Act) -> bool:
+    """«حركة تحرير السودان», «جبهة تحرير ...»: a trigger word inside a group's name is no act
+    (one the name starts with, «هجوم حوثي», is)."""
+    return any(m.span.start < act.trigger.start and act.trigger.end <= m.span.end
+               for m in facts.in_sentence("actors", act.sentence))
 
 
 CAUSE_WORDS = frozenset({"جراء", "بسبب", "نتيجه", "اثر", "بفعل", "عقب", "بعد"})
@@ -1348,9 +1479,20 @@ def _escalate(facts: ArticleFacts, draft: Draft, act: Act) -> Draft:
 def _self_detonation(facts: ArticleFacts, draft: Draft) -> int:
     """«فجر نفسه»: the bomber died too, and ACLED counts him (1), unless the toll already does."""
     sentence = facts.sentences[draft.act.sentence].quote(facts.text)
-    if draft.act.act != "suicide" or not any(word in sentence for word in ("نفسه", "نفسها", "نفسيهما")):
+    if draft.act.act != "suicide" or not (any(word in sentence for word in ("نفسه", "نفسها", "نفسيهما"))
+                                          or _bomber_detonated(facts, draft.act)):
         return 0
     return 0 if any("انتحاري" in c.span.quote(facts.text) for c in facts.casualties) else 1
+
+
+DETONATION_VERBS = frozenset({"فجر", "ففجر", "وفجر", "فجرت", "وفجرت"})
+
+
+def _bomber_detonated(facts: ArticleFacts, act: Act) -> bool:
+    """«فجر انتحاري سيارة مفخخة عند البوابة»: the bomber set it off, and died with it."""
+    first, stop = sentence_tokens(facts.tokens, facts.sentences[act.sentence])
+    words = [t.folded for t in facts.tokens[first:stop]]
+    return any(a in DETONATION_VERBS and b in ("انتحاري", "انتحاريه") for a, b in zip(words, words[1:]))
 
 
 def _communal(actor: Actor | None) -> bool:
@@ -1362,9 +1504,23 @@ def _with_toll(facts: ArticleFacts, draft: Draft, acted: set[int]) -> Draft:
     fatalities, injuries = casualties_in(facts, sentences)
     if draft.act.event_type == STRATEGIC and _violent_act_beside(facts, draft.act):
         fatalities, injuries = 0, None  # «قتلوا 15 من سكانها ونهبوا المنازل»: the toll is the killing's
+    if draft.act.event_type == PROTESTS and _tolls_are_causes(facts, sentences):
+        fatalities, injuries = 0, None  # «احتجاجا على مقتل شاب»: the death the crowd protests
     fatalities += _self_detonation(facts, draft)
     evidence = tuple(facts.sentences[i] for i in sorted(sentences))
     return replace(draft, fatalities=fatalities, injuries=injuries, evidence=evidence, sentences=sentences)
+
+
+CAUSE_OF_PROTEST = frozenset({"احتجاجا", "تنديدا", "رفضا", "استنكارا", "غضبا", "احتجاج", "تضامنا"})
+
+
+def _tolls_are_causes(facts: ArticleFacts, sentences: frozenset[int]) -> bool:
+    """«تجمهر الأهالي احتجاجا على مقتل شاب»: every toll of the protest's sentences is what it protests."""
+    tolls = [c for i in sentences for c in facts.in_sentence("casualties", i)]
+    def cause(toll) -> bool:
+        first = token_at(facts.tokens, toll.span.start)
+        return any(bare_forms(t.folded)[-1] in CAUSE_OF_PROTEST for t in facts.tokens[max(0, first - 3):first])
+    return bool(tolls) and all(cause(t) for t in tolls)
 
 
 def _violent_act_beside(facts: ArticleFacts, act: Act) -> bool:
@@ -1404,7 +1560,7 @@ def extract_events(facts: ArticleFacts) -> tuple[Event, ...]:
     facts = replace(facts, acts=acts)
     drafts = absorb_broad(drop_restated_headlines(facts, merge_drafts(build_drafts(facts, acts))))
     drafts = [_unarmed_clan(facts, draft) for draft in refine_to_quarters(facts, drafts)]
-    drafts = _drop_protests_in_riots(_drop_incursions_told_by_their_act(drafts))
+    drafts = _drop_protests_in_riots(_drop_parts_of_violent_acts(_drop_incursions_told_by_their_act(drafts)))
     drafts.sort(key=lambda d: (d.act.sentence, d.place.span.start if d.place else 0))
     events = (to_event(facts, draft) for draft in drafts)
     return tuple(e for e in events if e.confidence >= MIN_CONFIDENCE)
@@ -1419,7 +1575,7 @@ def to_event(facts: ArticleFacts, draft: Draft) -> Event:
         actor1=draft.actor1, actor2=draft.actor2, location=location,
         fatalities=draft.fatalities, injuries=draft.injuries, weapons=draft.weapons, tags=draft.tags,
         reported_by=sources_for(draft.evidence, facts.sources, facts.outlet),
-        evidence=draft.evidence, confidence=confidence(draft),
+        evidence=draft.evidence, confidence=confidence(draft, _named_as_district(facts, draft.place)),
     )
     return replace(event, notes=notes_for(event))
 
@@ -1444,16 +1600,25 @@ ACT_PRIOR = {
 }
 
 
-def confidence(draft: Draft) -> float:
-    """A rough probability that the event is right (log-odds of the signals that make one)."""
+KIND_OF_SUB = {"Air/drone strike": "air", "Shelling/artillery/missile attack": "shelling",
+               "Remote explosive/landmine/IED": "explosion"}
+
+
+def confidence(draft: Draft, district: bool = False) -> float:
+    """A rough probability that the event is right (log-odds of the signals that make one); a
+    place the text names as a district («مديرية الصفراء», «قضاء الحويجة») is where it happened,
+    not a guess around a town."""
     act, location = draft.act, draft.place.location if draft.place else None
     kind = "strike" if act.act == "attack" and act.event_type == REMOTE else act.act
+    if kind in ("strike", "target") and act.weapons and not act.verbal:
+        kind = KIND_OF_SUB.get(act.sub_event_type, kind)  # «ردت الكتائب باستهداف دبابة بقذيفة»: the weapon says it struck
     logit = -0.2 + ACT_PRIOR.get(kind, 0.0)
     logit += 0.7 * draft.time_in_sentence + 0.8 * bool(draft.fatalities or draft.injuries)
     logit += 0.3 * draft.doer_named + 0.2 * act.verbal - 0.3 * (act.definite and not act.verbal)
     toll = bool(draft.fatalities or draft.injuries)
     # a place near a town is often a guess; a toll there still says something happened
-    near = bool(location and (location.geo_precision or 1) >= 2) and draft.place.kind != "facility"  # «مطار X»
+    near = (bool(location and (location.geo_precision or 1) >= 2) and draft.place.kind != "facility"  # «مطار X»
+            and not district)
     logit -= 0.8 * draft.place_inherited + (0.6 if toll else 1.0) * near
     return round(1 / (1 + math.exp(-logit)), 2)
 

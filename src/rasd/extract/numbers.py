@@ -184,9 +184,10 @@ KILLED, INJURED, ANY = "killed", "injured", "any"
 NO_GROUP = "-"
 TOLL_SCAN = 20       # tokens a raised toll may run before its «إلى»
 POST_VERB_SCAN = 8   # tokens between counted victims and the verb after them
-NEGATION_SCAN = 4    # tokens before a trigger a negation may stand
+NEGATION_SCAN = 5    # tokens before a trigger a negation may stand: «لم تعلن الجهات الرسمية عن وقوع ضحايا»
 LATER_SCAN = 10     # tokens a phrase of place or cause may hold between a trigger and its count
 SUBJECT_SCAN = 3     # words of a subject between an active verb and its victims
+SUBJECT_REACH = 6    # words of a named subject («قوات الاحتلال الإسرائيلي») before a count of victims
 # Plural and dual nominative endings: a subject, not the victims, after an active verb.
 NOMINATIVE_ENDINGS = ("ون", "ان")
 # Pronouns on a trigger, by the number of victims they stand for (0: several).
@@ -511,8 +512,37 @@ def _by_trigger(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
         return _pronoun_toll(tokens, index) if tokens[index].folded.isalpha() else []
     if _negated(tokens, index):
         return []
-    end = _past_subject(tokens, found[1]) if found[0].role == "active" else found[1]
-    return _after_trigger(tokens, index, found[0], end)
+    end = _past_subject(tokens, found[1]) if found[0].role == "active" or _acts_on_object(tokens, found) else found[1]
+    first = index if end == found[1] else end  # «اغتال مسلحون مجهولون ضابطا»: the toll is the object, not the subject
+    return _after_trigger(tokens, first, found[0], end) or _counted_after_subject(tokens, found[0], found[1])
+
+
+def _acts_on_object(tokens: tuple[Token, ...], found: tuple[_Word, int]) -> bool:
+    """«قتل مسلحون مجهولون رجلا وزوجته»: a killing verb whose nominative subject is followed by
+    its victims is active (the victims are the object), not «قُتل مسلحون»."""
+    word, index = found
+    past = _past_subject(tokens, index)
+    if word.kind != KILLED or word.role != "trigger" or past == index or past >= len(tokens):
+        return False
+    return _victims_at(tokens, past) is not None or read_count(tokens, past) is not None
+
+
+def _counted_after_subject(tokens: tuple[Token, ...], word: _Word, index: int) -> list[_Toll]:
+    """Counted victims after the named subject of an active verb: «قتلت القوات الخاصة ثلاثة مسلحين»
+    (the toll starts at the count, so the subject is not read as the victims)."""
+    if word.kind != KILLED or word.role not in ("trigger", "active"):
+        return []
+    for i in range(index, min(index + SUBJECT_REACH, len(tokens))):
+        if not tokens[i].folded.isalnum() or _word_at(tokens, i, "trigger", "active", "post", "through"):
+            return []
+        count = read_count(tokens, i)
+        if count is not None:
+            toll = _counted(tokens, i, count, word.kind) if _victims_at(tokens, count.end) else None
+            return [toll] if toll else []
+        named = _named_victims(tokens, i, i, word.kind) if word.role == "active" else None
+        if named is not None:  # «اغتالت طائرة مسيرة قياديا في الحركة»
+            return [named]
+    return []
 
 
 def _past_subject(tokens: tuple[Token, ...], index: int) -> int:
