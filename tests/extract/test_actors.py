@@ -319,6 +319,7 @@ def test_forces_named_by_their_nationality_do_not_take_the_group_after_them():
         ("قضت قوات إنفاذ القانون على خمسة تكفيريين في وسط سيناء.", "Egypt", "Military Forces of Egypt"),
         ("أطلق عناصر من عرين الأسود النار على حاجز عسكري.", "Palestine", "Lions' Den"),
         ("اعتدت عصابات المستوطنين على قاطفي الزيتون.", "Palestine", "Settlers (Israel)"),
+        ("هاجم المستعمرون مزارعين في أراضيهم شرق القرية.", "Palestine", "Settlers (Israel)"),
         ("أطلق الجيش قنابل الغاز صوب منازل القرية.", "Palestine", "Military Forces of Israel"),
         ("حلق الطيران الحربي على علو منخفض فوق القرى الحدودية.", "Lebanon", "Military Forces of Israel"),
         ("تصدى الجيش الوطني لهجوم شنه الخوارج على بلدة ساحلية.", "Somalia", "Al Shabaab"),

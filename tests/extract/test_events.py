@@ -794,3 +794,9 @@ def test_the_death_a_crowd_protests_is_not_the_protests_toll():
     text = "تظاهر المئات أمام مبنى المحافظة في مدينة الأبيض اليوم تنديدا بمقتل طالب على يد مسلحين."
     [event] = pipeline_events(text, published="2025-02-03")
     assert (event.event_type, event.fatalities) == ("Protests", 0)
+
+
+def test_a_group_announcing_what_its_own_fighters_did_is_the_doer():
+    [event] = pipeline_events(
+        "أعلنت كتائب القسام أن مقاتليها فجروا عبوة ناسفة بدبابة إسرائيلية في حي الشجاعية بمدينة غزة صباح اليوم.")
+    assert (event.actor1.name, event.actor2.name) == ("Al-Qassam Brigades", "Military Forces of Israel")

@@ -543,7 +543,7 @@ def _is_reporter(facts: ArticleFacts, mention) -> bool:
         return source and not (mention.kind in ARMED_KINDS and (announced or _right_after_trigger(facts, mention)))
     if announced:
         return source and announced.values[1] == "v"  # «وبحسب الجيش، قصفت ...»: the verb has its own subject
-    return not any(t.folded in SELF_REFERENCE for t in facts.tokens[after:after + 2])
+    return not _refers_to_itself(facts.tokens[after:after + 2])
 
 
 def _right_after_trigger(facts: ArticleFacts, mention) -> bool:
@@ -573,6 +573,16 @@ def _past_aside(facts: ArticleFacts, index: int, sentence: int) -> int:
 
 # «أعلن الجيش أنه استعاد ...»: the group that reports its own act is its doer.
 SELF_REFERENCE = frozenset({"انه", "انها", "انهم", "بانه", "بانها", "بانهم"})
+THAT = frozenset({"ان", "بان"})
+OWN_SUFFIXES = ("ها", "هم", "ه")
+
+
+def _refers_to_itself(words) -> bool:
+    """«أنه», or «أن» and a noun of its own («أعلنت سرايا القدس أن مقاتليها فجروا ...»)."""
+    folded = [t.folded for t in words]
+    if any(word in SELF_REFERENCE for word in folded):
+        return True
+    return len(folded) == 2 and folded[0] in THAT and len(folded[1]) > 4 and folded[1].endswith(OWN_SUFFIXES)
 
 
 def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
