@@ -511,3 +511,8 @@ def test_militias_called_irans_are_iraqi_factions_in_iraq():
 def test_a_form_that_means_another_group_elsewhere_does_not_vote_for_a_country():
     found = actors("قصفت الميليشيات الإيرانية قرية شرقي البلاد.", published="2019-01-01")
     assert [m.actor.name for m in found] == ["Military Forces of Iran"]
+
+
+def test_a_nationality_after_a_verb_does_not_requalify_a_force_that_has_one():
+    text = "قوات تركية تعتقل عراقيين قرب الحدود"
+    assert names(text, country="Iraq")[0] == "Military Forces of Turkey"

@@ -319,9 +319,12 @@ def _owner(match: _Match, found: list[_Found], context: _Context) -> None:
 
 
 def _first_of_allies(generic: _Found, match: _Match, context: _Context) -> bool:
-    """Whether a mention already ends in a nationality and the next one joins it («وبريطانية»): an ally."""
+    """Whether a mention already ends in a nationality and the next one joins it («وبريطانية»): an
+    ally; or stands further on («قوات إسرائيلية تعتقل سوريين»): someone else."""
+    if context.folded(generic.last) not in country_words():
+        return False
     joined = context.folded(match.first).startswith("و") and match.first == generic.last + 1
-    return joined and context.folded(generic.last) in country_words()
+    return joined or match.first > generic.last + 1
 
 
 def _qualified(owner: Reading, generic: _Found, context: _Context) -> Reading:
