@@ -516,3 +516,8 @@ def test_a_form_that_means_another_group_elsewhere_does_not_vote_for_a_country()
 def test_a_nationality_after_a_verb_does_not_requalify_a_force_that_has_one():
     text = "قوات تركية تعتقل عراقيين قرب الحدود"
     assert names(text, country="Iraq")[0] == "Military Forces of Turkey"
+
+
+def test_a_side_joined_by_and_is_not_taken_into_the_military_noun_before_it():
+    text = "دارت معارك بين قوات الجيش والحوثيين شمال المدينة"
+    assert names(text, country="Yemen") == ["Military Forces of Yemen (Government)", "Houthi Movement"]

@@ -800,3 +800,10 @@ def test_a_group_announcing_what_its_own_fighters_did_is_the_doer():
     [event] = pipeline_events(
         "أعلنت كتائب القسام أن مقاتليها فجروا عبوة ناسفة بدبابة إسرائيلية في حي الشجاعية بمدينة غزة صباح اليوم.")
     assert (event.actor1.name, event.actor2.name) == ("Al-Qassam Brigades", "Military Forces of Israel")
+
+
+def test_shelling_both_ways_during_clashes_is_the_battle():
+    [event] = pipeline_events(
+        "اندلعت صباح اليوم مواجهات عنيفة بين الجيش وقوات الدعم السريع في مدينة الأبيض وسط قصف مدفعي متبادل.")
+    assert event.sub_event_type == "Armed clash"
+    assert {event.actor1.name, event.actor2.name} == {"Military Forces of Sudan", "Rapid Support Forces"}

@@ -709,11 +709,16 @@ def _resolve_matches(matches: list[_Match], context: _Context, places) -> list[_
         elif role == "communal":
             _communal(match, found, context, places)
         elif item := _found(match.readings[0], context, match.first, match.last, f"«{match.key}»"):
-            item = _with_head(item, context)
+            item = item if _joined(match, context) else _with_head(item, context)
             if found and found[-1].first >= item.first and not found[-1].strong:
                 found.pop()  # «جنود الاحتلال»: the generic noun is the name's own head
             found.append(item)
     return found
+
+
+def _joined(match: _Match, context: _Context) -> bool:
+    """A name written with «و» before it is a second side («بين الجيش والحوثيين»), owned by no noun before."""
+    return context.folded(match.first).startswith("و") and not match.key.startswith("و")
 
 
 def _with_head(item: _Found, context: _Context) -> _Found:

@@ -394,6 +394,20 @@ def _drop_results(tokens: tuple[Token, ...], triggers: list[_Trigger]) -> list[_
     return [t for t in triggers if not result(t)]
 
 
+MUTUAL = frozenset({"متبادل", "متبادله", "المتبادل", "المتبادله"})
+MUTUAL_REACH = 3  # tokens after a shelling word where «متبادل» may stand: «قصف مدفعي متبادل»
+
+
+def _drop_mutual_fire(tokens: tuple[Token, ...], triggers: list[_Trigger]) -> list[_Trigger]:
+    """«اشتباكات ... وسط قصف متبادل»: shelling both ways during clashes is the battle, not a strike of its own."""
+    if not any(t.act == "clash" for t in triggers):
+        return triggers
+    def mutual(t: _Trigger) -> bool:
+        after = range(t.match.last + 1, min(len(tokens), t.match.last + 1 + MUTUAL_REACH))
+        return t.act in ("shelling", "strike", "air") and any(tokens[i].folded in MUTUAL for i in after)
+    return [t for t in triggers if not mutual(t)]
+
+
 def _drop_subsumed(chosen: list[_Trigger]) -> list[_Trigger]:
     present = {t.act for t in chosen}
     covered = set().union(*(SUBSUMES.get(act, set()) for act in present))
@@ -495,7 +509,7 @@ def sentence_acts(tokens: tuple[Token, ...], index: int, start: int, stop: int) 
     tags = tuple(dict.fromkeys(tags))
     if not any(m in SUB_BY_MEANS for m in means):  # «حملة تستهدف الشبان» is no strike
         triggers = [t for t in triggers if t.act != "target" or _hits_a_place(tokens, t, stop)]
-    triggers = _drop_results(tokens, _drop_instruments(tokens, triggers))
+    triggers = _drop_mutual_fire(tokens, _drop_results(tokens, _drop_instruments(tokens, triggers)))
     chosen = _drop_manner(tokens, _drop_subsumed([t for clause in _by_clause(tokens, triggers) for t in _choose(clause)]))
     if any(t.act in ("protest", "disperse") for t in chosen):
         chosen = [t for t in chosen if t.act not in INTERVENTIONS or t.act == "disperse"]
