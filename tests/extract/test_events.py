@@ -807,3 +807,9 @@ def test_shelling_both_ways_during_clashes_is_the_battle():
         "اندلعت صباح اليوم مواجهات عنيفة بين الجيش وقوات الدعم السريع في مدينة الأبيض وسط قصف مدفعي متبادل.")
     assert event.sub_event_type == "Armed clash"
     assert {event.actor1.name, event.actor2.name} == {"Military Forces of Sudan", "Rapid Support Forces"}
+
+
+def test_someone_abducted_and_not_named_as_a_group_is_a_civilian():
+    [event] = pipeline_events("خطف مسلحون مجهولون مهندسا من أمام منزله في مدينة سبها مساء اليوم.")
+    assert event.sub_event_type == "Abduction/forced disappearance"
+    assert event.actor2.name == "Civilians (Libya)"

@@ -827,11 +827,12 @@ def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> 
         actor2 = actor1  # «اشتباكات بين فصيلين من الجيش الوطني»: both sides are that group
     if actor2 is None and draft.act.event_type == BATTLES:
         actor2 = _reporting_side(facts, draft.act, actor1) or opponent(facts, draft.act, actor1)
-    if actor2 is None and (_civilian_victims(facts, draft.act) or draft.act.sub_event_type == "Arrests"):
-        actor2 = Actor(f"Civilians ({facts.country or 'Syria'})", "مدنيون", 7)  # those arrested, unless named
+    if actor2 is None and (_civilian_victims(facts, draft.act) or draft.act.sub_event_type in TAKEN_AWAY):
+        actor2 = Actor(f"Civilians ({facts.country or 'Syria'})", "مدنيون", 7)  # those arrested or abducted, unless named
     return _retype(facts, replace(draft, actor1=actor1, actor2=actor2, doer_named=doer is not None), target)
 
 
+TAKEN_AWAY = frozenset({"Arrests", "Abduction/forced disappearance"})
 CLAIM_VERBS = frozenset({"تبنت", "تبني", "وتبنت", "وتبني", "تبنى"})
 CLAIM_NOUNS = frozenset({"مسووليته", "مسووليتها", "مسووليتهم", "المسووليه", "مسؤوليته", "مسؤوليتها"})
 
