@@ -298,3 +298,16 @@ def test_explosives_seized_are_disrupted_weapons_use():
 def test_a_drone_shot_down_is_disrupted_weapons_use():
     assert kinds("أسقطت الدفاعات الجوية صباح اليوم طائرة مسيرة فوق المطار.") == [
         ("Strategic developments", "Disrupted weapons use")]
+
+
+def test_a_missile_or_drone_launched_with_its_launcher_between_is_a_strike():
+    text = "أطلقت الجماعة صاروخين باتجاه المدينة مساء أمس."
+    assert [a.sub_event_type for a in find_acts(tokenize(text), split_sentences(text))] == [
+        "Shelling/artillery/missile attack"]
+    text = "أطلق المسلحون مسيرة مفخخة على معسكر الجيش."
+    assert [a.sub_event_type for a in find_acts(tokenize(text), split_sentences(text))] == ["Air/drone strike"]
+
+
+def test_a_raid_operation_is_an_arrest_act():
+    text = "نفذت دورية عملية دهم في الحي."
+    assert [a.sub_event_type for a in find_acts(tokenize(text), split_sentences(text))] == ["Arrests"]
