@@ -282,3 +282,8 @@ def test_the_victims_of_an_active_killing_are_its_object_not_its_subject():
 
 def test_a_victim_named_after_the_subject_of_an_assassination():
     assert tolls("اغتالت طائرة مسيرة قياديا في الفصيل بصاروخ موجه.") == [("killed", 1, "قيادي")]
+
+
+def test_gunmen_described_by_a_clause_are_the_killers_and_the_object_is_the_toll():
+    assert tolls("اغتال مسلحون ملثمون يستقلون سيارة رباعية الدفع طبيبا أمام عيادته.") == [("killed", 1, "طبيب")]
+    assert tolls("قتل مهاجمون يرتدون زيا مدنيا أربعة حراس في المصنع.")[0][:2] == ("killed", 4)

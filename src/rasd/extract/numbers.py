@@ -513,8 +513,9 @@ def _by_trigger(tokens: tuple[Token, ...], index: int) -> list[_Toll]:
     if _negated(tokens, index):
         return []
     end = _past_subject(tokens, found[1]) if found[0].role == "active" or _acts_on_object(tokens, found) else found[1]
+    end = _past_description(tokens, end) if end > found[1] else end
     first = index if end == found[1] else end  # «اغتال مسلحون مجهولون ضابطا»: the toll is the object, not the subject
-    return _after_trigger(tokens, first, found[0], end) or _counted_after_subject(tokens, found[0], found[1])
+    return _after_trigger(tokens, first, found[0], end) or _counted_after_subject(tokens, found[0], end)
 
 
 def _acts_on_object(tokens: tuple[Token, ...], found: tuple[_Word, int]) -> bool:
@@ -524,7 +525,27 @@ def _acts_on_object(tokens: tuple[Token, ...], found: tuple[_Word, int]) -> bool
     past = _past_subject(tokens, index)
     if word.kind != KILLED or word.role != "trigger" or past == index or past >= len(tokens):
         return False
+    past = _past_description(tokens, past)
     return _victims_at(tokens, past) is not None or read_count(tokens, past) is not None
+
+
+def _past_description(tokens: tuple[Token, ...], past: int) -> int:
+    """Past a clause describing the subject, to its victims: «اغتال مسلحون يستقلون دراجة نارية ناشطا»."""
+    if past == 0 or past >= len(tokens) or not _describes_subject(tokens, past - 1):
+        return past
+    reach = range(past, min(past + DESCRIPTION_REACH + 1, len(tokens)))
+    reach = range(past, next((i for i in reach if not tokens[i].folded.isalpha()), reach.stop))
+    counted = next((i for i in reach if read_count(tokens, i) is not None), None)  # «زيا عسكريا ثلاثة رعاة»
+    return counted if counted is not None else next((i for i in reach if _victims_at(tokens, i) is not None), past)
+
+
+DESCRIPTION_REACH = 4  # words of a clause describing the subject: «يستقلون دراجة نارية»
+
+
+def _describes_subject(tokens: tuple[Token, ...], index: int) -> bool:
+    """An imperfect plural verb closing the subject: «مسلحون مجهولون يستقلون», «يرتدون»."""
+    word = tokens[index].folded
+    return len(word) > 4 and word[0] in "يت" and word.endswith(("ون", "ان"))
 
 
 def _counted_after_subject(tokens: tuple[Token, ...], word: _Word, index: int) -> list[_Toll]:
