@@ -813,3 +813,13 @@ def test_someone_abducted_and_not_named_as_a_group_is_a_civilian():
     [event] = pipeline_events("خطف مسلحون مجهولون مهندسا من أمام منزله في مدينة سبها مساء اليوم.")
     assert event.sub_event_type == "Abduction/forced disappearance"
     assert event.actor2.name == "Civilians (Libya)"
+
+
+@pytest.mark.parametrize("text", [
+    "تظاهر مئات الطلاب اليوم في ميدان الحرية وسط مدينة الموصل للمطالبة بتأجيل الامتحانات.",
+    "تجمع عشرات المتقاعدين اليوم في ساحة النصر بمدينة البصرة احتجاجا على تأخر الرواتب.",
+])
+def test_a_square_or_street_the_gazetteer_lacks_is_coded_at_its_city(text):
+    [event] = pipeline_events(text)
+    assert event.event_type == "Protests" and event.location.geo_precision == 1
+    assert event.location.name_ar in ("الموصل", "البصرة")

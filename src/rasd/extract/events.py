@@ -38,7 +38,7 @@ ORIGIN_WORDS = frozenset({"من", "ابناء", "اهالي", "سكان", "ين�
 DESTINATION_WORDS = frozenset({"الي", "باتجاه", "نحو", "صوب"})
 # Words allowed between a place and a larger place that only locates it: «X بريف Y», «X في مدينة Y».
 CONNECTOR_WORDS = frozenset({"في", "ب", "ضمن", "من", "داخل", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي",
-                             "شرقي", "غربي", "التابعه", "التابع", "الواقعه", "الواقع", "ل", "و"})
+                             "شرقي", "غربي", "التابعه", "التابع", "الواقعه", "الواقع", "ل", "و", "وسط", "قلب"})
 ORIGIN_WINDOW = 2
 # Acts whose «من X» is their own place: leaving, handing over, releasing, taking people away
 # («اعتقلت شابين من بلدة X»: they were taken from X).
@@ -345,6 +345,15 @@ def _recalled(facts: ArticleFacts, mention: PlaceMention) -> bool:
 SMALL_KINDS = frozenset({"neighbourhood", "area", "village", "locality"})
 
 
+STREET_WORDS = frozenset({"ساحه", "ميدان", "شارع", "دوار", "جادة", "جاده"})
+
+
+def _is_street(mention: PlaceMention) -> bool:
+    """A square or street named by its type word («ساحة الشهداء», «بشارع الجمهورية»)."""
+    word = fold_word(mention.location.mention.split(" ", 1)[0])
+    return any(word.endswith(street) and len(word) - len(street) <= 2 for street in STREET_WORDS)
+
+
 def _drop_containers(facts: ArticleFacts, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Drop the place that only locates the one before it («X بريف Y»); but when X is a spot the
     gazetteer lacks and Y a known quarter or village («حي الحوش بمنطقة المزة»), Y is the place
@@ -353,8 +362,9 @@ def _drop_containers(facts: ArticleFacts, mentions: list[PlaceMention]) -> list[
     for i, mention in enumerate(mentions):
         if i and _is_container(facts, mentions[i - 1], mention):
             inner = mentions[i - 1]
-            if inner.location.gazetteer_id is None and mention.location.gazetteer_id and mention.kind in SMALL_KINDS:
-                kept[kept.index(inner)] = mention
+            unlisted = inner.location.gazetteer_id is None and mention.location.gazetteer_id
+            if unlisted and (mention.kind in SMALL_KINDS or _is_street(inner)):
+                kept[kept.index(inner)] = mention  # «ساحة التحرير وسط بغداد»: a square is coded at its city
             continue
         kept.append(mention)
     return kept
