@@ -521,3 +521,7 @@ def test_a_nationality_after_a_verb_does_not_requalify_a_force_that_has_one():
 def test_a_side_joined_by_and_is_not_taken_into_the_military_noun_before_it():
     text = "دارت معارك بين قوات الجيش والحوثيين شمال المدينة"
     assert names(text, country="Yemen") == ["Military Forces of Yemen (Government)", "Houthi Movement"]
+
+
+def test_a_model_name_between_aircraft_and_their_nationality_is_skipped():
+    assert "Military Forces of Jordan" in names("أغارت مقاتلات F-16 الأردنية على مخزن للأسلحة.", country="Syria")

@@ -287,6 +287,8 @@ def _owner_host(match: _Match, found: list[_Found], context: _Context) -> tuple[
     generic mention right before it; None when it stands alone («النظام» in «النظام العالمي»)."""
     for position in range(match.first - 1, max(match.first - 5, -1), -1):
         word = context.folded(position)
+        if word.isascii() and not word.isspace():
+            continue  # a model's name between: «طائرات F-16 العراقية»
         if word in PUNCTUATION:
             return None
         if found and found[-1].first <= position <= found[-1].last:
