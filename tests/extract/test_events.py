@@ -823,3 +823,8 @@ def test_a_square_or_street_the_gazetteer_lacks_is_coded_at_its_city(text):
     [event] = pipeline_events(text)
     assert event.event_type == "Protests" and event.location.geo_precision == 1
     assert event.location.name_ar in ("الموصل", "البصرة")
+
+
+def test_an_attack_foiled_by_a_named_force_is_disrupted_weapons_use():
+    [event] = pipeline_events("أحبطت قوات الأمن هجوما بسيارة مفخخة كان يستهدف سوقا في مدينة تكريت، وفككت العبوات.")
+    assert (event.sub_event_type, event.location.name_ar) == ("Disrupted weapons use", "تكريت")

@@ -1616,7 +1616,7 @@ ACT_PRIOR = {
     "shelling": 0.6, "air": 0.6, "takeover": 0.6, "explosion": 0.5, "suicide": 0.5, "chemical": 0.5,
     "strike": 0.2, "target": 0.2, "grenade": 0.2,
     "abduction": -0.3, "attack": -0.3, "shooting": -0.3, "killing": -0.3, "handover": -0.3,
-    "agreement": -0.8, "release": -0.8, "withdrawal": -0.8, "ultimatum": -0.8, "defusal": -0.8,
+    "agreement": -0.8, "release": -0.8, "withdrawal": -0.8, "ultimatum": -0.8, "defusal": -0.6,
     "statement": -0.8, "looting": -0.8, "base": -0.5, "defection": -0.5, "sexual": 0.0,
 }
 
