@@ -536,3 +536,79 @@ def test_an_acts_verb_after_and_ends_a_list_of_villages():
 def test_a_two_letter_word_is_a_place_only_after_a_place_word():
     found = [m.location.name_ar for m in places("استهدفت المسيرات محطة كهرباء أم دباكر في مدينة كوستي.")]
     assert found == ["كوستي"]
+
+
+# -- other countries' news -------------------------------------------------------------
+
+
+def only(text, name):
+    found = named(text, name)
+    assert found, [(m.location.name_ar, m.location.admin1) for m in places(text)]
+    return found[0]
+
+
+def test_a_country_adjective_picks_the_country_of_a_name_several_countries_share():
+    # «الحسينية» is a district in Egypt and a quarter of Baghdad: the adjective decides.
+    text = "قتل رجل بهجوم مسلح في منطقة الحسينية بعد يوم من زيارة وفد حكومي إلى العاصمة العراقية."
+    assert only(text, "الحسينية").location.admin1 == "Baghdad"
+
+
+def test_a_country_named_in_a_bearing_has_no_governorate():
+    mention = only("شنت طائرات مسيرة غارات على مواقع غربي اليمن.", "اليمن")
+    assert mention.location.admin1 is None and mention.kind == "country"
+
+
+def test_the_sea_off_a_coast_is_near_the_town():
+    mention = only("غرق قارب يقل مهاجرين قبالة سواحل طبرق شرقي ليبيا.", "طبرق")
+    assert mention.location.geo_precision == 2 and mention.location.admin1 == "Al Butnan"
+
+
+def test_a_displacement_camp_word_heads_a_camp_name_but_a_training_camp_names_nothing():
+    mention = only("قصفت قوات الدعم السريع معسكر أبوشوك للنازحين شمالي مدينة الفاشر.", "ابوشوك")
+    assert mention.location.admin1 == "North Darfur" and mention.location.geo_precision == 1
+    text = "نقل الجرحى إلى معسكر التدريب التابع للواء في مدينة مأرب."
+    assert [m.location.name_ar for m in places(text)] == ["مأرب"]
+
+
+def test_a_city_word_makes_a_district_row_the_city_itself():
+    mention = only("قتل جنديان في مدينة مأرب.", "مارب")
+    assert mention.role == "place" and mention.location.geo_precision == 1
+
+
+def test_a_district_word_gives_only_the_district_unless_the_district_is_a_quarter_of_a_named_city():
+    rural = only("عثر على جثث في قضاء تلعفر غربي الموصل.", "تلعفر")
+    assert rural.location.geo_precision == 3 and rural.location.admin1 == "Ninawa"
+    sudan = only("اندلعت اشتباكات في محلية الدلنج بولاية جنوب كردفان.", "الدلنج")
+    assert sudan.location.geo_precision == 3
+    urban = only("قتل شرطي في مديرية الشيخ عثمان بمدينة عدن.", "الشيخ عثمان")
+    assert urban.location.geo_precision == 1 and urban.location.admin1 == "`Adan"
+
+
+def test_a_quarter_named_by_a_common_word_lies_in_the_city_of_the_sentence():
+    mention = only("سقطت قذيفة على حي السلام في مدينة الحديدة.", "السلام")
+    assert mention.location.admin1 == "Al Hudaydah" and mention.location.lat is not None
+
+
+def test_an_ordinary_word_holds_no_name_behind_a_clitic():
+    # «باب» is a door, not «ب» + «إب» (Ibb)
+    text = "وقف المسلحون عند باب المسجد في مدينة تعز."
+    assert [m.location.name_ar for m in places(text)] == ["تعز"]
+
+
+def test_a_gate_quarter_after_a_place_word_is_one_name():
+    mention = only("انفجرت عبوة في منطقة باب المعظم وسط بغداد.", "باب المعظم")
+    assert mention.location.admin1 == "Baghdad"
+
+
+def test_a_bridge_named_by_a_city_is_near_that_city_but_a_road_between_two_is_near_neither():
+    mention = only("انفجرت سيارة مفخخة قرب جسر الناصرية.", "الناصرية")
+    assert mention.location.geo_precision == 2 and mention.location.admin1 == "Dhi-Qar"
+    text = "نصب مسلحون حاجزا على طريق الموصل - دهوك."
+    assert not any(m.location.name_ar == "الموصل" and m.role == "near" for m in places(text))
+
+
+def test_somali_towns_regions_and_mogadishu_districts_resolve():
+    town = only("هاجم مسلحو حركة الشباب مدينة جوهر بإقليم شبيلي الوسطى.", "جوهر")
+    assert town.location.admin1 == "Middle Shabelle" and town.location.country == "Somalia"
+    quarter = only("انفجرت عبوة في مديرية ورطيغلي بمقديشو.", "ورطيغلي")
+    assert quarter.location.admin1 == "Banadir"

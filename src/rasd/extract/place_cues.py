@@ -47,8 +47,10 @@ TANWEEN = frozenset("\u064b\u064c\u064d")   # a word with tanween («حاجزا�
 PREPOSITION_ARTICLE = ("بال", "لل", "كال", "فال", "وال", "وبال", "ولل")
 QUOTES = frozenset("\"'“”„«»‘’`")
 LIST_COMMAS = frozenset({"،", ","})
+DASHES = frozenset("-–—")
 # Type words that are the first word of the names they head: «طريق الكسارات», «تلة أم السرج».
-NAME_FORMING = frozenset({"road", "natural"})
+NAME_FORMING = frozenset({"road", "route", "natural"})
+QUARTERS = frozenset({"neighbourhood", "camp"})  # type words of the parts of a town
 SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "camp", "subdistrict", "area"})
 
 
@@ -76,12 +78,12 @@ class Governed:
 # -- lexicons ---------------------------------------------------------------------
 
 
-def _place_word_rows() -> list[tuple[str, str, str, bool]]:
+def _place_word_rows() -> list[tuple[str, str, str, str]]:
     rows = []
     for line in data_path("lexicon", "place_words.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith(("#", "word\t")):
             word, role, value, *rest = line.split("\t")
-            rows.append((fold_word(word), role, value, rest == ["many"]))
+            rows.append((fold_word(word), role, value, rest[0] if rest else ""))
     return rows
 
 
@@ -94,7 +96,13 @@ def place_words() -> dict[str, tuple[str, str]]:
 @cache
 def plural_cues() -> frozenset[str]:
     """Folded cue words that head a list running on after commas: «قرى», «بلدتي»."""
-    return frozenset(word for word, _, _, many in _place_word_rows() if many)
+    return frozenset(word for word, _, _, flag in _place_word_rows() if flag == "many")
+
+
+@cache
+def proper_only_cues() -> frozenset[str]:
+    """Folded cue words that head an unknown name only when it has no article: «معسكر زمزم»."""
+    return frozenset(word for word, _, _, flag in _place_word_rows() if flag == "proper")
 
 
 @cache
@@ -120,6 +128,12 @@ def ordinary_words() -> frozenset[str]:
 
 
 @cache
+def name_heads() -> frozenset[str]:
+    """Everyday nouns that open compound names: «باب» of «باب التبانة» (data/lexicon/name_heads.txt)."""
+    return _word_list("name_heads.txt")
+
+
+@cache
 def name_parts() -> frozenset[str]:
     """Frequent words that still end names: «صغير» of «كابر صغير» (data/lexicon/name_parts.txt)."""
     return _word_list("name_parts.txt")
@@ -127,7 +141,7 @@ def name_parts() -> frozenset[str]:
 
 def load_cue_lexicons() -> None:
     """Read every lexicon of this module now rather than on first use (benchmarks, workers)."""
-    for load in (place_words, cue_stems, plural_endings, common_words, ordinary_words, name_parts,
+    for load in (place_words, cue_stems, plural_endings, proper_only_cues, common_words, ordinary_words, name_parts, name_heads,
                  country_adjectives):
         load()
 
@@ -159,6 +173,12 @@ def country_adjectives() -> dict[str, str]:
     """Folded country adjective -> ISO code, from data/lexicon/country_adjectives.tsv: «الليبية» -> LY."""
     lines = data_path("lexicon", "country_adjectives.tsv").read_text(encoding="utf-8").splitlines()
     return {fold_word(word): code for word, code in (l.split("\t") for l in lines if l and not l.startswith("#"))}
+
+
+def _cue_word(token: Token) -> str:
+    """The cue word a token carries, without its clitics: «بمعسكر» -> «معسكر»."""
+    folded = token.folded
+    return next((folded[i:] for i in range(min(len(folded), 4)) if folded[i:] in place_words()), folded)
 
 
 def cue_of(token: Token) -> tuple[str, str] | None:
@@ -228,7 +248,7 @@ def _opens_name(token: Token, skip: int, definite_only: bool) -> bool:
     if skip and len(word) >= 4 and word.endswith("وا"):
         return False  # «ورفعوا»: a plural verb ends the list
     if word in ordinary_words():
-        return definite_first(word, skip, definite_only)
+        return word in name_heads() or definite_first(word, skip, definite_only)
     if _owned_ordinary(word):
         return False  # «مناطق سيطرته», «منازلهم»: an everyday noun with a pronoun is no name
     if word.startswith("ال"):
@@ -267,8 +287,10 @@ def is_ordinary(folded: str) -> bool:
 def may_be_local(key: str, cue: Cue) -> bool:
     """Whether a governed known name may stand for a local place the table lacks
     («حي باب الفرج» in Aleppo), rather than be an ordinary word («مناطق واسعة»)."""
-    if cue.role != "type" or (" " not in key and key in ordinary_words()):
+    if cue.role != "type":
         return False
+    if " " not in key and key in ordinary_words():  # «حي النهضة», «مخيم الأمل»: a quarter named by a word
+        return cue.value in QUARTERS and definite_first(key, 0, False)
     return key.startswith("ال") or cue.value != "area" or not key.endswith(("يه", "ي"))
 
 
@@ -411,7 +433,11 @@ def _stretch(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: boo
         return _headed(scene, position, clitic_length(tokens[position]), cue, False)
     if not _opens_name(tokens[position], skip, cue.value == "area" or plural):
         return None
+    if tokens[position].folded[skip:].startswith("ال") and _cue_word(tokens[cue.token]) in proper_only_cues():
+        return None  # «معسكرات التجنيد»: a military camp named by its purpose
     last = _extent(tokens, position, scene.starts, scene.big)
+    if last == position and tokens[position].folded[skip:] in name_heads():
+        return None  # «باب» alone is a door, not a quarter
     if skip and last + 1 < len(tokens) and tokens[last + 1].folded in PRONOUN_PREPOSITIONS:
         return None  # «وتعاملت معها»: a verb ends the list
     if skip and load_lexicon("event_triggers").match_at(tokens, position) is not None:
@@ -459,6 +485,18 @@ def _skip_adjectives(tokens: tuple[Token, ...], position: int) -> int:
     return position
 
 
+def _town_on_route(scene: _Scene, index: int, cue: Cue) -> Governed | None:
+    """«جسر الفلوجة», «طريق بغداد»: a road or bridge named by the city it leads to places the event
+    at that city (the road «طريق الكسارات» is a name of its own)."""
+    tokens, nxt = scene.tokens, _skip_quotes(scene.tokens, index + 1)
+    if nxt not in scene.large or nxt not in scene.starts:
+        return None
+    after = _skip_quotes(tokens, scene.starts[nxt] + 1)
+    if after < len(tokens) and (tokens[after].text in DASHES or after in scene.large):
+        return None  # «طريق الرقة – الحسكة», «طريق أربيل كركوك»: a road between two towns is at neither
+    return Governed(nxt, scene.starts[nxt], cue, 0, nxt, True)
+
+
 def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
     """The names one cue word governs: the first after it, then its list."""
     tokens = scene.tokens
@@ -474,6 +512,8 @@ def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
         article_cue = False
     if cue.role == "type" and cue.value in NAME_FORMING and not article_cue and not plural:
         position = index  # «طريق الكسارات»: the type word is part of the name
+        if cue.value == "route" and (town := _town_on_route(scene, index, cue)):
+            return [town]
         own = _headed(scene, index, clitic_length(tokens[index]), cue, True)
         return [own] if own and own.last > index and own.first not in scene.starts else []
     while position < len(tokens) and len(found) < 12:

@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 
 from rasd.extract.actor_lexicon import country_words
 from rasd.extract.latin_names import find_by_consonants, latin_index
-from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
+from rasd.extract.gazetteer import COUNTRY_NAMES, FEATURE_RANK, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
     NAME_FORMING, NAME_STOPS, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of, cue_positions, governed_names,
     is_nisba, load_cue_lexicons, may_be_local, ordinary_words, place_words,
@@ -81,8 +81,17 @@ def _word_matches(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_Name
     matches = []
     for index in compress(count(), names):
         if not cue_of(tokens[index]):   # «بلدة» is a type word before it is a village
-            matches.extend(_NameMatch(index, index, key, gazetteer.lookup_key(key)) for key in names[index])
+            keys = _own_keys(tokens[index].folded, names[index])
+            matches.extend(_NameMatch(index, index, key, gazetteer.lookup_key(key)) for key in keys)
     return matches
+
+
+def _own_keys(word: str, keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The names a word holds; an ordinary word holds no name behind clitics: «باب» is a door, not
+    «ب» + «إب» (Ibb), though «بإب» would be."""
+    if word not in ordinary_words():
+        return keys
+    return tuple(key for key in keys if word in (key, "ال" + key) or key == "ال" + word)
 
 
 def _phrase_matches(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMatch]:
@@ -227,20 +236,34 @@ def _anchor_of(candidates: tuple[Place, ...], country: str | None) -> Place | No
     return best if best and best.rank >= 5 else None
 
 
+@lru_cache(maxsize=65536)
+def _shared(candidates: tuple[Place, ...], code: str) -> bool:
+    """Whether another country has a town or quarter of that name too: «الحسينية» (a district in
+    Egypt, a quarter of Baghdad) says less of the article's country than «بعقوبة»."""
+    return any(p.country_code != code and p.rank >= 3 for p in candidates)
+
+
 def _city(match: _NameMatch, country: str | None) -> Place | None:
     return _city_of(match.candidates, country)
 
 
 @lru_cache(maxsize=65536)
 def _city_of(candidates: tuple[Place, ...], country: str | None) -> Place | None:
-    pool = [p for p in candidates if p.feature_class in ("city", "capital") and p.country_code == country]
+    """The city a name names; a town named like its own province is that province's seat,
+    whatever class the table gives it («الحديدة», a "town" in the table)."""
+    provinces = {p.admin1_en for p in candidates if p.feature_class in ("governorate", "province")}
+    pool = [p for p in candidates if p.country_code == country and (
+        p.feature_class in ("city", "capital") or (p.feature_class in SEAT_KINDS and p.admin1_en in provinces))]
     return max(pool, key=lambda p: (p.rank, p.population), default=None)
 
 
-def _build_context(matches, sentence_of_match, governed: dict[int, Governed]) -> _Context:
+SEAT_KINDS = frozenset({"town", "village"})
+
+
+def _build_context(matches, sentence_of_match, governed: dict[int, Governed], said: dict[str, int]) -> _Context:
     """Anchors: names of big places, common words only when a cue word stands before them («ريف حماة»)."""
     usable = [(i, m) for i, m in enumerate(matches) if m.key not in common_words() or m.first in governed]
-    country = _main_country([m for _, m in usable], set(governed))
+    country = _main_country([m for _, m in usable], set(governed), said)
     anchors = tuple(
         (i, sentence_of_match[i], a) for i, m in usable
         if (a := _anchor(m, country)) and a.admin1_en
@@ -249,15 +272,30 @@ def _build_context(matches, sentence_of_match, governed: dict[int, Governed]) ->
     return _Context(country, anchors, cities)
 
 
-def _main_country(matches: list[_NameMatch], cued: set[int]) -> str | None:
+def _main_country(matches: list[_NameMatch], cued: set[int], said: dict[str, int]) -> str | None:
     """The country whose big places the article names most: a governorate outweighs a town,
-    a name after a place word («مدينة درعا») outweighs a bare one («الجزيرة»)."""
-    countries: dict[str, int] = {}   # a plain dict: Counter costs more than the loop here
+    a name after a place word («مدينة درعا») outweighs a bare one («الجزيرة»), and each country
+    adjective («العاصمة العراقية») counts as much as the country's name."""
+    countries = dict(said)   # a plain dict: Counter costs more than the loop here
     for match in matches:
         if anchor := _anchor(match):
             code = anchor.country_code
-            countries[code] = countries.get(code, 0) + anchor.rank * (2 if match.first in cued else 1)
+            weight = anchor.rank * (2 if match.first in cued else 1) / (2 if _shared(match.candidates, code) else 1)
+            countries[code] = countries.get(code, 0) + weight
     return max(countries, key=countries.__getitem__) if countries else None   # the first named wins a tie
+
+
+COUNTRY_RANK = FEATURE_RANK["country"]
+
+
+def _countries_said(tokens: tuple[Token, ...]) -> dict[str, int]:
+    """Votes of the country adjectives of a text, for countries the gazetteer holds:
+    «شمالي العاصمة العراقية» -> {"IQ": 9}; «الاحتلال الإسرائيلي» gives none."""
+    adjectives, votes = country_adjectives(), {}
+    for code in map(adjectives.get, map(_FOLDED, tokens)):
+        if code in COUNTRY_NAMES:
+            votes[code] = votes.get(code, 0) + COUNTRY_RANK
+    return votes
 
 
 # The smallest row class each type word allows without a penalty (FEATURE_RANK scale).
@@ -343,7 +381,7 @@ def _is_supported(match, index, cue, sentence, context, coordinated: bool, adjec
 
 
 # Type words of things beside a place rather than the place itself: «معبر نصيب», «طريق الكسارات».
-BESIDE = frozenset({"facility", "road", "natural"})
+BESIDE = frozenset({"facility", "road", "route", "natural"})
 SPOTS = frozenset({"village", "neighbourhood", "camp"})  # settlement words for a place smaller than a district
 
 
@@ -352,6 +390,10 @@ def _role(cue: Cue | None, place: Place) -> str:
     if cue is None:
         return "region" if place.is_admin_unit else "place"
     if cue.role == "type":
+        if cue.value == "district":
+            return "region"  # «قضاء سنجار», «محلية القرشي»: only the district is known, not its seat town
+        if cue.value == "city":
+            return "place"  # «مدينة مأرب» where the table holds only the district «Marib City»
         if cue.value in BESIDE:
             return "near"
         if cue.value in SPOTS and place.feature_class in ("subdistrict", "district"):
@@ -359,6 +401,21 @@ def _role(cue: Cue | None, place: Place) -> str:
         wide = cue.value == "governorate" or place.is_admin_unit or (cue.value == "area" and place.rank >= 5)
         return "region" if wide else "place"  # «مناطق درعا» are a region
     return {"near": "near", "between": "between", "direction": "direction"}.get(cue.role, "region")
+
+
+URBAN_KM = 8  # a district whose point lies this near a city the article names is part of that city
+LOCAL_UNITS = frozenset({"district", "subdistrict"})
+QUARTER_WORDS = frozenset({"district", "area", "neighbourhood"})  # «مديرية», «منطقة», «حي»
+
+
+def _urban_district(context: _Context, place: Place, cue: Cue | None) -> bool:
+    """A district named as a quarter of a city the article names: «مديرية المنصورة» of Aden,
+    «منطقة المطرية» of Cairo; not a region around it («بلدات الغوطة الشرقية»)."""
+    if cue is None or cue.role != "type" or cue.value not in QUARTER_WORDS:
+        return False
+    if place.feature_class not in LOCAL_UNITS and cue.value != "district":
+        return False
+    return any(_distance_km(place, city) <= URBAN_KM for _, _, city in context.cities if city.id != place.id)
 
 
 def to_location(place: Place, role: str, mention: str, span: Span) -> Location:
@@ -443,14 +500,15 @@ def _read_article(text, tokens, sentences) -> _Article:
     weak = {m.first for m in matches if m.first == m.last and m.key in common_words()}
     governed = {}
     cued = {m.first for m in matches if m.first and cue_of(tokens[m.first - 1])}
-    country = _main_country([m for m in matches if m.key not in common_words()], cued)
+    said = _countries_said(tokens)
+    country = _main_country([m for m in matches if m.key not in common_words()], cued, said)
     large = {m.first for m in matches if any(p.rank >= LARGE_RANK and p.country_code in (country, None) for p in m.candidates)}
     for member in governed_names(tokens, starts, big, prefixed, weak, large):
         if member.first not in governed or governed[member.first].cue.token < member.cue.token:
             governed[member.first] = member  # the nearest cue word wins
     starts_of_sentences = [s.start for s in sentences]
     sentence_of = [_sentence_of(starts_of_sentences, tokens[m.first].span.start) for m in matches]
-    context = _build_context(matches, sentence_of, governed)
+    context = _build_context(matches, sentence_of, governed, said)
     return _Article(text, tokens, sentences, matches, sentence_of, governed, context)
 
 
@@ -608,6 +666,8 @@ def _resolve(article: _Article, match, index, sentence, cue, nearest: str | None
     name_span = Span(tokens[match.first].span.start, tokens[match.last].span.end)
     span = _with_cue(tokens, name_span, match.first, cue)
     role = _role(cue, place)
+    if role == "region" and _urban_district(article.context, place, cue):
+        role = "place"  # «منطقة المطرية شرقي القاهرة»: a district of a city is one of its quarters
     if cue is not None and cue.role == "type" and cue.token and tokens[cue.token - 1].folded == "بين":
         role = "between"  # «بين بلدتي X وY»: the type word stands between «بين» and the names
     location = to_location(place, role, span.quote(text), span)
@@ -689,7 +749,7 @@ def _unknown_mention(article: _Article, member: Governed) -> PlaceMention:
         geo_precision=PRECISION_BY_ROLE[role], mention=span.quote(text), span=span,
     )
     location, where = _place_within(article, member, location, sentence)
-    if location.lat is None and member.cue.value not in ("neighbourhood", "camp", "road", "natural"):
+    if location.lat is None and member.cue.value not in ("neighbourhood", "camp", "road", "route", "natural"):
         location, where = _by_latin_name(article, location, where)
     reason = f"not in the gazetteer here; a {member.cue.value} by «{tokens[member.cue.token].text}»"
     reason += (f", in {admin1}" if admin1 else "") + where
