@@ -612,3 +612,17 @@ def test_somali_towns_regions_and_mogadishu_districts_resolve():
     assert town.location.admin1 == "Middle Shabelle" and town.location.country == "Somalia"
     quarter = only("انفجرت عبوة في مديرية ورطيغلي بمقديشو.", "ورطيغلي")
     assert quarter.location.admin1 == "Banadir"
+
+
+def test_definite_outskirts_with_adjectives_before_a_lam_place_are_near_it():
+    mention = only("اقتحمت قوات الاحتلال الأطراف الجنوبية لبلدة يطا فجر اليوم.", "يطا")
+    assert mention.role == "near" and mention.location.geo_precision == 2
+    assert mention.location.mention.startswith("الأطراف")
+    school = only("سقطت قذيفة على المدرسة الشرقية لبلدة يطا.", "يطا")  # a school is no outskirts
+    assert school.location.geo_precision == 1
+
+
+def test_a_subdistrict_word_puts_the_event_in_the_small_unit_near_its_town():
+    text = "قتل شخص في اشتباك عشائري في ناحية الحيدرية."
+    mention = next(m for m in places(text) if "الحيدرية" in m.location.name_ar)
+    assert mention.location.geo_precision == 2 and mention.location.country == "Iraq"

@@ -394,6 +394,8 @@ def _role(cue: Cue | None, place: Place) -> str:
             return "region"  # «قضاء سنجار», «محلية القرشي»: only the district is known, not its seat town
         if cue.value == "city":
             return "place"  # «مدينة مأرب» where the table holds only the district «Marib City»
+        if cue.value == "subdistrict":
+            return "near"  # «ناحية الحيدرية», «عزلة X»: somewhere in a small unit named after its town
         if cue.value in BESIDE:
             return "near"
         if cue.value in SPOTS and place.feature_class in ("subdistrict", "district"):
@@ -472,6 +474,14 @@ class _Article:
     @cached_property
     def sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [t.span.start for t in self.tokens]
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token that starts at or before an offset."""
+        return max(bisect.bisect_right(self.token_starts, offset) - 1, 0)
 
     def sentence_at(self, offset: int) -> int:
         return _sentence_of(self.sentence_starts, offset)
@@ -589,6 +599,7 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     nearest = _nearest_admin1(article, match.first, sentence, index)
     mention = _resolve(article, match, index, sentence, cue, nearest)
     mention = _under_relative(article, _with_countryside(article, mention, match), cue)
+    mention = _under_definite_relative(article, mention)
     said = _country_said(article.tokens, match.last)
     if said == _country_code(mention.location.country):
         return [mention]  # «طرابلس اللبنانية» in an article on Libya
@@ -754,7 +765,7 @@ def _unknown_mention(article: _Article, member: Governed) -> PlaceMention:
     reason = f"not in the gazetteer here; a {member.cue.value} by «{tokens[member.cue.token].text}»"
     reason += (f", in {admin1}" if admin1 else "") + where
     mention = PlaceMention(span, name_span, sentence, role, location, reason, member.cue.value)
-    return _under_relative(article, mention, member.cue)
+    return _under_definite_relative(article, _under_relative(article, mention, member.cue))
 
 
 def _with_countryside(article: _Article, mention: PlaceMention, match: _NameMatch) -> PlaceMention:
@@ -786,6 +797,23 @@ def _under_relative(article: _Article, mention: PlaceMention, cue: Cue | None) -
         precision = 2  # «ريف مدينة الفاشر»: the country around a town is near it, not a whole province
     location = replace(mention.location, geo_precision=precision, mention=span.quote(article.text), span=span)
     return replace(mention, span=span, role=outer[0], location=location)
+
+
+def _under_definite_relative(article: _Article, mention: PlaceMention) -> PlaceMention:
+    """«الأطراف الشرقية لبلدة يطا», «المدخل الشمالي لمخيم عايدة»: a definite outskirts word, its
+    adjectives, then the place behind «لـ» put the event near that place (precision 2)."""
+    tokens, first = article.tokens, article.token_at(mention.span.start)
+    if mention.location.geo_precision != 1 or first == 0 or not tokens[first].folded.startswith("ل"):
+        return mention
+    position = first - 1
+    while position > 0 and is_nisba(tokens[position].folded):
+        position -= 1  # «الشرقية», «الشمالي»
+    outer = cue_of(tokens[position])
+    if not outer or outer[0] != "near" or not tokens[position].folded.startswith("ال"):
+        return mention
+    span = Span(tokens[position].span.start, mention.span.end)
+    location = replace(mention.location, geo_precision=2, mention=span.quote(article.text), span=span)
+    return replace(mention, span=span, role="near", location=location)
 
 
 def _with_cue(tokens: tuple[Token, ...], name_span: Span, first: int, cue: Cue | None) -> Span:
