@@ -41,9 +41,10 @@ COLUMNS = (
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 # Files read in this order; the curated supplement comes after the country files.
 SUPPLEMENTS = ("supplement_SY_aliases.csv",)
-# Curated rows kept in this repository for a country the shared gazetteer lacks (Somalia: its
-# regions, main towns and Mogadishu's districts, with approximate town coordinates).
-REPO_SUPPLEMENTS = (ROOT / "scripts" / "data" / "supplement_SO.csv",)
+# Curated rows kept in this repository, with approximate town coordinates: a country the shared
+# gazetteer lacks (Somalia: regions, main towns, Mogadishu's districts) and places its sources
+# leave out (Jerusalem, West Bank and Gaza refugee camps).
+REPO_SUPPLEMENTS = tuple(ROOT / "scripts" / "data" / f"supplement_{code}.csv" for code in ("SO", "PS"))
 
 
 def source_files(source: Path) -> list[Path]:

@@ -626,3 +626,38 @@ def test_a_subdistrict_word_puts_the_event_in_the_small_unit_near_its_town():
     text = "قتل شخص في اشتباك عشائري في ناحية الحيدرية."
     mention = next(m for m in places(text) if "الحيدرية" in m.location.name_ar)
     assert mention.location.geo_precision == 2 and mention.location.country == "Iraq"
+
+
+def test_a_name_after_an_outlet_or_unit_word_is_part_of_that_name():
+    assert places("أعلنت سرايا القدس قصف مواقع للاحتلال بالصواريخ.") == ()
+    assert not named("قال مراسل قناة الجزيرة إن القصف استمر حتى الفجر.", "الجزيرة")
+    # in Jordan «لواء» is a district, not a brigade
+    assert only("أصيب شرطيان خلال مداهمة في لواء الرمثا.", "الرمثا").location.admin1 == "Irbid"
+
+
+def test_jerusalem_and_refugee_camps_the_sources_lack_resolve():
+    assert only("اقتحم مستوطنون باحات المسجد في القدس صباح اليوم.", "القدس").location.admin1 == "West Bank"
+    camp = only("اعتقلت قوات الاحتلال ثلاثة شبان من مخيم الجلزون شمال رام الله.", "الجلزون")
+    assert camp.location.lat is not None and camp.location.geo_precision == 1
+
+
+def test_a_name_an_adjective_puts_in_another_country_is_no_place_and_no_context():
+    text = "سقطت قذائف على موقع المالكية الإسرائيلي ردا على قصف بلدة حولا."
+    assert not named(text, "المالكية")
+    assert only(text, "حولا").location.country == "Lebanon"
+
+
+def test_a_street_named_after_a_province_is_a_street_of_the_city_around():
+    text = "أصيب شاب قرب شارع صلاح الدين في مدينة غزة."
+    assert all(m.location.admin1 == "Gaza Strip" for m in places(text))
+    assert {m.location.name_ar for m in places(text)} == {"شارع صلاح الدين", "غزة"}
+
+
+def test_a_definite_word_behind_lil_describes_the_noun_before_it():
+    text = "صدر بيان عن المكتب الإعلامي التابع للحرس الثوري في طهران."
+    assert not named(text, "الثوري")
+
+
+def test_the_lands_of_a_village_are_near_it():
+    mention = only("أضرم مستوطنون النار في أراضي قرية بورين.", "بورين")
+    assert mention.location.geo_precision == 2

@@ -128,6 +128,23 @@ def ordinary_words() -> frozenset[str]:
 
 
 @cache
+def org_heads() -> dict[str, str]:
+    """Words that head an outlet's or a unit's name, each with the country where it is an admin
+    unit instead (or ""): «قناة» -> "", «لواء» -> "JO" (data/lexicon/org_heads.txt)."""
+    lines = data_path("lexicon", "org_heads.txt").read_text(encoding="utf-8").splitlines()
+    rows = (line.split("\t") for line in lines if line and not line.startswith("#"))
+    return {fold_word(row[0]): (row[1] if len(row) > 1 else "") for row in rows}
+
+
+def heads_an_organisation(folded: str, countries: frozenset[str] = frozenset()) -> bool:
+    """«قناة», «لقناة», «وسرايا»: an organisation word, also behind one or two clitic letters;
+    not a word that is an admin unit in a country the name lies in («لواء الرمثا», Jordan)."""
+    heads = org_heads()
+    word = next((w for w in (folded, folded[1:], folded[2:]) if w in heads), None)
+    return word is not None and heads[word] not in countries
+
+
+@cache
 def name_heads() -> frozenset[str]:
     """Everyday nouns that open compound names: «باب» of «باب التبانة» (data/lexicon/name_heads.txt)."""
     return _word_list("name_heads.txt")
@@ -141,7 +158,7 @@ def name_parts() -> frozenset[str]:
 
 def load_cue_lexicons() -> None:
     """Read every lexicon of this module now rather than on first use (benchmarks, workers)."""
-    for load in (place_words, cue_stems, plural_endings, proper_only_cues, common_words, ordinary_words, name_parts, name_heads,
+    for load in (place_words, cue_stems, plural_endings, proper_only_cues, common_words, ordinary_words, name_parts, name_heads, org_heads,
                  country_adjectives):
         load()
 
@@ -396,11 +413,11 @@ def _known(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: bool)
 def _headed(scene: _Scene, position: int, skip: int, cue: Cue, definite_only: bool) -> Governed | None:
     """«طريق السد», «وتلة أم السرج»: a name that begins with its own type word."""
     tokens, nxt = scene.tokens, position + 1
-    if nxt >= len(tokens) or nxt in scene.big:
-        return None
+    if nxt >= len(tokens) or (nxt in scene.big and cue.value != "road"):
+        return None  # «طريق حلب» leads to the city; «شارع صلاح الدين» is a street of its own
     folded = tokens[nxt].folded
-    if scene.starts.get(nxt, nxt) != nxt:
-        last = scene.starts[nxt]
+    if scene.starts.get(nxt, nxt) != nxt or (nxt in scene.starts and cue.value == "road"):
+        last = scene.starts[nxt]  # «شارع حلب» in Raqqa is a street, whatever «حلب» names
     elif folded.isalpha() and not is_nisba(folded) and folded not in NAME_STOPS and (
             folded.startswith("ال") or (not definite_only and folded not in ordinary_words())):
         last = _headed_end(scene, nxt)  # «وادي الشاي جنوب كركوك»

@@ -25,8 +25,8 @@ from rasd.extract.actor_lexicon import country_words
 from rasd.extract.latin_names import find_by_consonants, latin_index
 from rasd.extract.gazetteer import COUNTRY_NAMES, FEATURE_RANK, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
-    NAME_FORMING, NAME_STOPS, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of, cue_positions, governed_names,
-    is_nisba, load_cue_lexicons, may_be_local, ordinary_words, place_words,
+    NAME_FORMING, NAME_STOPS, PREPOSITION_ARTICLE, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of,
+    cue_positions, governed_names, heads_an_organisation, is_nisba, load_cue_lexicons, may_be_local, ordinary_words, place_words,
 )
 from rasd.model import Location, Span
 from rasd.text.clitics import NAME_PREFIXES, name_key
@@ -78,19 +78,19 @@ def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMa
 def _word_matches(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMatch]:
     """One-word names, each word's looked up in the gazetteer's memo (a C loop over the text)."""
     names = list(map(gazetteer.word_names.__getitem__, map(_FOLDED, tokens)))
-    matches = []
+    matches, ordinary = [], ordinary_words()
     for index in compress(count(), names):
         if not cue_of(tokens[index]):   # «بلدة» is a type word before it is a village
-            keys = _own_keys(tokens[index].folded, names[index])
+            word = tokens[index].folded
+            keys = _own_keys(word, names[index]) if word in ordinary else names[index]
             matches.extend(_NameMatch(index, index, key, gazetteer.lookup_key(key)) for key in keys)
     return matches
 
 
+@lru_cache(maxsize=65536)
 def _own_keys(word: str, keys: tuple[str, ...]) -> tuple[str, ...]:
-    """The names a word holds; an ordinary word holds no name behind clitics: «باب» is a door, not
+    """The names an ordinary word holds: none behind clitics: «باب» is a door, not
     «ب» + «إب» (Ibb), though «بإب» would be."""
-    if word not in ordinary_words():
-        return keys
     return tuple(key for key in keys if word in (key, "ال" + key) or key == "ال" + word)
 
 
@@ -237,10 +237,15 @@ def _anchor_of(candidates: tuple[Place, ...], country: str | None) -> Place | No
 
 
 @lru_cache(maxsize=65536)
-def _shared(candidates: tuple[Place, ...], code: str) -> bool:
-    """Whether another country has a town or quarter of that name too: «الحسينية» (a district in
-    Egypt, a quarter of Baghdad) says less of the article's country than «بعقوبة»."""
-    return any(p.country_code != code and p.rank >= 3 for p in candidates)
+def _country_vote(candidates: tuple[Place, ...]) -> tuple[str, float] | None:
+    """The country a name votes for and how much: its biggest place's rank, halved when another
+    country has a town or quarter of that name too («الحسينية»: a district in Egypt, a quarter
+    of Baghdad, says less of the article's country than «بعقوبة»)."""
+    anchor = _anchor_of(candidates, None)
+    if anchor is None:
+        return None
+    shared = any(p.country_code != anchor.country_code and p.rank >= 3 for p in candidates)
+    return anchor.country_code, anchor.rank / (2 if shared else 1)
 
 
 def _city(match: _NameMatch, country: str | None) -> Place | None:
@@ -260,9 +265,12 @@ def _city_of(candidates: tuple[Place, ...], country: str | None) -> Place | None
 SEAT_KINDS = frozenset({"town", "village"})
 
 
-def _build_context(matches, sentence_of_match, governed: dict[int, Governed], said: dict[str, int]) -> _Context:
-    """Anchors: names of big places, common words only when a cue word stands before them («ريف حماة»)."""
-    usable = [(i, m) for i, m in enumerate(matches) if m.key not in common_words() or m.first in governed]
+def _build_context(matches, sentence_of_match, governed: dict[int, Governed], said: dict[str, int],
+                   elsewhere: frozenset[int] = frozenset()) -> _Context:
+    """Anchors: names of big places, common words only when a cue word stands before them («ريف حماة»),
+    none an adjective puts abroad (`elsewhere`: match indexes)."""
+    usable = [(i, m) for i, m in enumerate(matches)
+              if (m.key not in common_words() or m.first in governed) and i not in elsewhere]
     country = _main_country([m for _, m in usable], set(governed), said)
     anchors = tuple(
         (i, sentence_of_match[i], a) for i, m in usable
@@ -278,10 +286,9 @@ def _main_country(matches: list[_NameMatch], cued: set[int], said: dict[str, int
     adjective («العاصمة العراقية») counts as much as the country's name."""
     countries = dict(said)   # a plain dict: Counter costs more than the loop here
     for match in matches:
-        if anchor := _anchor(match):
-            code = anchor.country_code
-            weight = anchor.rank * (2 if match.first in cued else 1) / (2 if _shared(match.candidates, code) else 1)
-            countries[code] = countries.get(code, 0) + weight
+        if vote := _country_vote(match.candidates):
+            code, weight = vote
+            countries[code] = countries.get(code, 0) + weight * (2 if match.first in cued else 1)
     return max(countries, key=countries.__getitem__) if countries else None   # the first named wins a tie
 
 
@@ -292,7 +299,7 @@ def _countries_said(tokens: tuple[Token, ...]) -> dict[str, int]:
     """Votes of the country adjectives of a text, for countries the gazetteer holds:
     «شمالي العاصمة العراقية» -> {"IQ": 9}; «الاحتلال الإسرائيلي» gives none."""
     adjectives, votes = country_adjectives(), {}
-    for code in map(adjectives.get, map(_FOLDED, tokens)):
+    for code in filter(None, map(adjectives.get, map(_FOLDED, tokens))):
         if code in COUNTRY_NAMES:
             votes[code] = votes.get(code, 0) + COUNTRY_RANK
     return votes
@@ -352,6 +359,21 @@ def _country_said(tokens: tuple[Token, ...], last: int) -> str | None:
     if said is None and cue and cue[0] == "direction" and last + 2 < len(tokens):
         said = _country_code(country_words().get(tokens[last + 2].folded))
     return said
+
+
+def _country_word_positions(tokens: tuple[Token, ...]) -> frozenset[int]:
+    """Positions of country adjectives and country names («الليبية», «لبنان»), found in C loops."""
+    folded = list(map(_FOLDED, tokens))
+    adjectives = compress(count(), map(country_adjectives().__contains__, folded))
+    names = compress(count(), map(country_words().__contains__, folded))
+    return frozenset(adjectives) | frozenset(names)
+
+
+def _said_elsewhere(tokens: tuple[Token, ...], match: _NameMatch) -> bool:
+    """A name an adjective puts in a country where the table has no place of that name:
+    «موقع المالكية الإسرائيلي» is no Syrian town, whatever «المالكية» names in Syria."""
+    said = _country_said(tokens, match.last)
+    return said is not None and all(p.country_code != said for p in match.candidates)
 
 
 def _own_province(candidates: tuple[Place, ...]) -> str | None:
@@ -438,7 +460,8 @@ def _after_definite_noun(article: _Article, match: _NameMatch) -> bool:
     if any(p.rank >= LARGE_RANK for p in match.candidates):
         return False
     before = article.tokens[match.first - 1]
-    return before.folded.startswith("ال") and before.folded.isalpha() and match.first - 1 not in article.name_ends
+    definite = before.folded.startswith(("ال", *PREPOSITION_ARTICLE))  # «للحرس الثوري» too
+    return definite and before.folded.isalpha() and match.first - 1 not in article.strong_name_ends
 
 
 def _is_weak(match: _NameMatch) -> bool:
@@ -470,6 +493,7 @@ class _Article:
     sentence_of: list[int]
     governed: dict[int, Governed]
     context: _Context
+    elsewhere: frozenset[int] = frozenset()   # matches an adjective puts in a country they are not in
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -497,6 +521,11 @@ class _Article:
         return frozenset(i for m in self.matches for i in (m.first, m.last))
 
     @cached_property
+    def strong_name_ends(self) -> frozenset[int]:
+        """First and last tokens of the gazetteer names found that are not mostly ordinary words («الحرس»)."""
+        return frozenset(i for m in self.matches if not _is_weak(m) for i in (m.first, m.last))
+
+    @cached_property
     def confirmed(self) -> frozenset[str]:
         """Names a cue word confirms somewhere in the article: «ريف الرقة» confirms a bare «الرقة»."""
         return frozenset(m.key for m in self.matches if m.first in self.governed)
@@ -511,15 +540,28 @@ def _read_article(text, tokens, sentences) -> _Article:
     governed = {}
     cued = {m.first for m in matches if m.first and cue_of(tokens[m.first - 1])}
     said = _countries_said(tokens)
-    country = _main_country([m for m in matches if m.key not in common_words()], cued, said)
+    after = _country_word_positions(tokens)
+    elsewhere = frozenset(i for i, m in enumerate(matches)
+                          if (m.last + 1 in after or m.last + 2 in after) and _said_elsewhere(tokens, m))
+    voters = [m for i, m in enumerate(matches) if m.key not in common_words() and i not in elsewhere]
+    country = _main_country(voters, cued, said)
     large = {m.first for m in matches if any(p.rank >= LARGE_RANK and p.country_code in (country, None) for p in m.candidates)}
     for member in governed_names(tokens, starts, big, prefixed, weak, large):
         if member.first not in governed or governed[member.first].cue.token < member.cue.token:
             governed[member.first] = member  # the nearest cue word wins
     starts_of_sentences = [s.start for s in sentences]
     sentence_of = [_sentence_of(starts_of_sentences, tokens[m.first].span.start) for m in matches]
-    context = _build_context(matches, sentence_of, governed, said)
-    return _Article(text, tokens, sentences, matches, sentence_of, governed, context)
+    inside = _inside_unknown(governed, NAME_FORMING)  # «شارع صلاح الدين» names a street, not the province
+    absorbed = frozenset(i for i, m in enumerate(matches) if m.first in inside)
+    context = _build_context(matches, sentence_of, governed, said, elsewhere | absorbed)
+    return _Article(text, tokens, sentences, matches, sentence_of, governed, context, elsewhere)
+
+
+def _inside_unknown(governed: dict[int, Governed], kinds: frozenset[str] | None = None) -> set[int]:
+    """Tokens of the governed names the table lacks (of those type words only, if `kinds`):
+    «قرية صيدا الجولان», «شارع صلاح الدين»."""
+    return {i for member in governed.values() if not member.exact and (kinds is None or member.cue.value in kinds)
+            for i in range(member.first, member.last + 1)}
 
 
 def load_place_resources() -> None:
@@ -570,8 +612,7 @@ def _as_model(mention: PlaceMention, model: PlaceMention) -> PlaceMention:
 
 def _absorbed_matches(article: _Article) -> set[int]:
     """First tokens of gazetteer names inside a longer governed name: «صيدا» of «قرية صيدا الجولان»."""
-    inside = {i for member in article.governed.values() if not member.exact
-              for i in range(member.first, member.last + 1)}
+    inside = _inside_unknown(article.governed)
     return {match.first for match in article.matches if match.first in inside}
 
 
@@ -586,6 +627,9 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
         return []  # the common case of an ordinary word («قوات», «الدولة»): no support possible
     if match.first == match.last and len(match.key) <= 2 and cue is None:
         return []  # «أم دباكر»: a two-letter word («أم», «تل») is a name only after a place word
+    countries = frozenset(p.country_code for p in match.candidates)
+    if cue is None and match.first and heads_an_organisation(article.tokens[match.first - 1].folded, countries):
+        return []  # «قناة الجزيرة», «سرايا القدس»: the name of an outlet or a unit
     small = all(p.rank < LARGE_RANK for p in match.candidates)  # «شرق حماة» stays: a city is named so
     if weak and small and cue is not None and cue.role == "direction":
         return []  # «جنوب المسجد الأقصى»: a bearing from a common word names no village of that name
@@ -593,6 +637,8 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     if listed and weak and not joined:
         listed = False  # «نوى، الذين»: a comma before a common word is no list
     adjective = _after_definite_noun(article, match)
+    if index in article.elsewhere:
+        return []
     if match.key in NAME_STOPS or not _is_supported(
             match, index, cue, sentence, article.context, listed or match.key in article.confirmed, adjective):
         return []
@@ -802,8 +848,10 @@ def _under_relative(article: _Article, mention: PlaceMention, cue: Cue | None) -
 def _under_definite_relative(article: _Article, mention: PlaceMention) -> PlaceMention:
     """«الأطراف الشرقية لبلدة يطا», «المدخل الشمالي لمخيم عايدة»: a definite outskirts word, its
     adjectives, then the place behind «لـ» put the event near that place (precision 2)."""
+    if mention.location.geo_precision != 1 or article.text[mention.span.start] != "ل":
+        return mention  # the common case, told without finding the token
     tokens, first = article.tokens, article.token_at(mention.span.start)
-    if mention.location.geo_precision != 1 or first == 0 or not tokens[first].folded.startswith("ل"):
+    if first == 0:
         return mention
     position = first - 1
     while position > 0 and is_nisba(tokens[position].folded):
