@@ -661,3 +661,14 @@ def test_a_definite_word_behind_lil_describes_the_noun_before_it():
 def test_the_lands_of_a_village_are_near_it():
     mention = only("أضرم مستوطنون النار في أراضي قرية بورين.", "بورين")
     assert mention.location.geo_precision == 2
+
+
+def test_a_persons_name_is_no_village_unless_a_place_word_says_so():
+    assert places("لقي أحمد صالح وعلي حسن مصرعهما برصاص مسلحين في سوق المدينة.") == ()
+    village = only("قصفت المدفعية قرية علي حسن شرقي الحلة.", "علي حسن")
+    assert village.location.admin1 == "Babil"
+
+
+def test_a_refinery_named_by_its_town_is_near_the_town():
+    mention = only("اندلعت اشتباكات قرب مصفاة بيجي شمال تكريت.", "بيجي")
+    assert mention.location.geo_precision == 2 and mention.location.admin1 == "Sala ad-Din"

@@ -145,6 +145,12 @@ def heads_an_organisation(folded: str, countries: frozenset[str] = frozenset()) 
 
 
 @cache
+def given_names() -> frozenset[str]:
+    """Common given names: «علي» of «علي حسن» (data/lexicon/given_names.txt)."""
+    return _word_list("given_names.txt")
+
+
+@cache
 def name_heads() -> frozenset[str]:
     """Everyday nouns that open compound names: «باب» of «باب التبانة» (data/lexicon/name_heads.txt)."""
     return _word_list("name_heads.txt")
@@ -158,7 +164,7 @@ def name_parts() -> frozenset[str]:
 
 def load_cue_lexicons() -> None:
     """Read every lexicon of this module now rather than on first use (benchmarks, workers)."""
-    for load in (place_words, cue_stems, plural_endings, proper_only_cues, common_words, ordinary_words, name_parts, name_heads, org_heads,
+    for load in (place_words, cue_stems, plural_endings, proper_only_cues, common_words, ordinary_words, name_parts, name_heads, org_heads, given_names,
                  country_adjectives):
         load()
 

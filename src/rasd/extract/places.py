@@ -26,7 +26,7 @@ from rasd.extract.latin_names import find_by_consonants, latin_index
 from rasd.extract.gazetteer import COUNTRY_NAMES, FEATURE_RANK, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
     NAME_FORMING, NAME_STOPS, PREPOSITION_ARTICLE, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of,
-    cue_positions, governed_names, heads_an_organisation, is_nisba, load_cue_lexicons, may_be_local, ordinary_words, place_words,
+    cue_positions, given_names, governed_names, heads_an_organisation, is_nisba, load_cue_lexicons, may_be_local, ordinary_words, place_words,
 )
 from rasd.model import Location, Span
 from rasd.text.clitics import NAME_PREFIXES, name_key
@@ -464,6 +464,13 @@ def _after_definite_noun(article: _Article, match: _NameMatch) -> bool:
     return definite and before.folded.isalpha() and match.first - 1 not in article.strong_name_ends
 
 
+def _person_like(tokens: tuple[Token, ...], match: _NameMatch) -> bool:
+    """A name of several words that starts with a given name, also behind «و»: «علي حسن», «ومحمد جاسم»."""
+    first = tokens[match.first].folded
+    names = given_names()
+    return first in names or (first[:1] in ("و", "ب", "ل") and first[1:] in names)
+
+
 def _is_weak(match: _NameMatch) -> bool:
     """A one-word name that is mostly an ordinary or common word: «الحرية», «الباب»."""
     return match.key in common_words() or (match.first == match.last and match.key in ordinary_words())
@@ -630,6 +637,8 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     countries = frozenset(p.country_code for p in match.candidates)
     if cue is None and match.first and heads_an_organisation(article.tokens[match.first - 1].folded, countries):
         return []  # «قناة الجزيرة», «سرايا القدس»: the name of an outlet or a unit
+    if cue is None and match.last > match.first and _person_like(article.tokens, match):
+        return []  # «لقي علي حسن ومحمد جاسم مصرعهما»: people, whatever villages share their names
     small = all(p.rank < LARGE_RANK for p in match.candidates)  # «شرق حماة» stays: a city is named so
     if weak and small and cue is not None and cue.role == "direction":
         return []  # «جنوب المسجد الأقصى»: a bearing from a common word names no village of that name
