@@ -672,3 +672,9 @@ def test_a_persons_name_is_no_village_unless_a_place_word_says_so():
 def test_a_refinery_named_by_its_town_is_near_the_town():
     mention = only("اندلعت اشتباكات قرب مصفاة بيجي شمال تكريت.", "بيجي")
     assert mention.location.geo_precision == 2 and mention.location.admin1 == "Sala ad-Din"
+
+
+def test_a_valley_or_mountain_with_an_indefinite_name_is_one_feature_but_a_plain_road_is_none():
+    valley = only("قتل شاب خلال مطاردة مهربين في وادي خالد بقضاء عكار.", "وادي خالد")
+    assert valley.location.admin1 == "Akkar" and valley.role == "near"
+    assert not any(m.location.name_ar.startswith("طريق") for m in places("انفجرت عبوة على طريق عام في المنطقة."))

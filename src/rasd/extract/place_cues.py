@@ -164,8 +164,8 @@ def name_parts() -> frozenset[str]:
 
 def load_cue_lexicons() -> None:
     """Read every lexicon of this module now rather than on first use (benchmarks, workers)."""
-    for load in (place_words, cue_stems, plural_endings, proper_only_cues, common_words, ordinary_words, name_parts, name_heads, org_heads, given_names,
-                 country_adjectives):
+    for load in (place_words, cue_stems, plural_endings, proper_only_cues, common_words, ordinary_words,
+                 name_parts, name_heads, org_heads, given_names, country_adjectives):
         load()
 
 
@@ -537,7 +537,8 @@ def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
         position = index  # «طريق الكسارات»: the type word is part of the name
         if cue.value == "route" and (town := _town_on_route(scene, index, cue)):
             return [town]
-        own = _headed(scene, index, clitic_length(tokens[index]), cue, True)
+        # «وادي خالد» is a name, «طريق عام» is not
+        own = _headed(scene, index, clitic_length(tokens[index]), cue, cue.value != "natural")
         return [own] if own and own.last > index and own.first not in scene.starts else []
     while position < len(tokens) and len(found) < 12:
         member = _stretch(scene, position, skip, cue, article_cue, plural)

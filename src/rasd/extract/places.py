@@ -26,7 +26,8 @@ from rasd.extract.latin_names import find_by_consonants, latin_index
 from rasd.extract.gazetteer import COUNTRY_NAMES, FEATURE_RANK, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
     NAME_FORMING, NAME_STOPS, PREPOSITION_ARTICLE, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of,
-    cue_positions, given_names, governed_names, heads_an_organisation, is_nisba, load_cue_lexicons, may_be_local, ordinary_words, place_words,
+    cue_positions, given_names, governed_names, heads_an_organisation, is_nisba, load_cue_lexicons, may_be_local,
+    ordinary_words, place_words,
 )
 from rasd.model import Location, Span
 from rasd.text.clitics import NAME_PREFIXES, name_key
