@@ -678,3 +678,15 @@ def test_a_valley_or_mountain_with_an_indefinite_name_is_one_feature_but_a_plain
     valley = only("قتل شاب خلال مطاردة مهربين في وادي خالد بقضاء عكار.", "وادي خالد")
     assert valley.location.admin1 == "Akkar" and valley.role == "near"
     assert not any(m.location.name_ar.startswith("طريق") for m in places("انفجرت عبوة على طريق عام في المنطقة."))
+
+
+def test_an_island_or_mountain_named_by_a_town_is_near_that_town():
+    island = only("أصيب صياد بنيران زورق قبالة جزيرة كمران.", "كمران")
+    assert island.location.geo_precision == 2 and island.location.admin1 == "Al Hudaydah"
+    mountain = only("قصفت الطائرات مخابئ للمسلحين في جبل سنجار.", "سنجار")
+    assert mountain.location.geo_precision == 2 and mountain.location.admin1 == "Ninawa"
+
+
+def test_an_area_named_after_a_district_is_a_small_region():
+    mention = only("قتل جنديان في هجوم على مواقع بمنطقة رغوان شمال غرب مأرب.", "رغوان")
+    assert mention.location.geo_precision == 2

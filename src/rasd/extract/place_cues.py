@@ -424,12 +424,20 @@ def _headed(scene: _Scene, position: int, skip: int, cue: Cue, definite_only: bo
     folded = tokens[nxt].folded
     if scene.starts.get(nxt, nxt) != nxt or (nxt in scene.starts and cue.value == "road"):
         last = scene.starts[nxt]  # «شارع حلب» in Raqqa is a street, whatever «حلب» names
+    elif nxt in scene.starts and _names_a_town(folded):
+        return Governed(nxt, scene.starts[nxt], cue, 0, nxt, True)  # «جزيرة كمران», «جبل سنجار»: at that town
     elif folded.isalpha() and not is_nisba(folded) and folded not in NAME_STOPS and (
             folded.startswith("ال") or (not definite_only and folded not in ordinary_words())):
         last = _headed_end(scene, nxt)  # «وادي الشاي جنوب كركوك»
     else:
         return None
     return Governed(position, last, cue, skip, None, False)
+
+
+def _names_a_town(folded: str) -> bool:
+    """Whether a known one-word name after a feature word is the town it is named after
+    («جزيرة كمران», «جبل سنجار»), not the start of its own name («تلة أم السرج», «وادي خالد»)."""
+    return not folded.startswith("ال") and len(folded) > 2 and folded not in given_names() and folded not in name_heads()
 
 
 def _headed_end(scene: _Scene, first: int) -> int:
@@ -539,6 +547,8 @@ def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
             return [town]
         # «وادي خالد» is a name, «طريق عام» is not
         own = _headed(scene, index, clitic_length(tokens[index]), cue, cue.value != "natural")
+        if own and own.exact:
+            return [own]
         return [own] if own and own.last > index and own.first not in scene.starts else []
     while position < len(tokens) and len(found) < 12:
         member = _stretch(scene, position, skip, cue, article_cue, plural)

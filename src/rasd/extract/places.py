@@ -423,6 +423,8 @@ def _role(cue: Cue | None, place: Place) -> str:
             return "near"
         if cue.value in SPOTS and place.feature_class in ("subdistrict", "district"):
             return "near"  # «مخيم الهول» where only the subdistrict of that name is known: at its centre
+        if cue.value == "area" and place.feature_class in LOCAL_UNITS:
+            return "near"  # «منطقة رغوان»: an area named after its district, a small region
         wide = cue.value == "governorate" or place.is_admin_unit or (cue.value == "area" and place.rank >= 5)
         return "region" if wide else "place"  # «مناطق درعا» are a region
     return {"near": "near", "between": "between", "direction": "direction"}.get(cue.role, "region")
@@ -733,7 +735,7 @@ def _resolve(article: _Article, match, index, sentence, cue, nearest: str | None
     name_span = Span(tokens[match.first].span.start, tokens[match.last].span.end)
     span = _with_cue(tokens, name_span, match.first, cue)
     role = _role(cue, place)
-    if role == "region" and _urban_district(article.context, place, cue):
+    if role in ("region", "near") and _urban_district(article.context, place, cue):
         role = "place"  # «منطقة المطرية شرقي القاهرة»: a district of a city is one of its quarters
     if cue is not None and cue.role == "type" and cue.token and tokens[cue.token - 1].folded == "بين":
         role = "between"  # «بين بلدتي X وY»: the type word stands between «بين» and the names
