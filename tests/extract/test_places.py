@@ -690,3 +690,12 @@ def test_an_island_or_mountain_named_by_a_town_is_near_that_town():
 def test_an_area_named_after_a_district_is_a_small_region():
     mention = only("قتل جنديان في هجوم على مواقع بمنطقة رغوان شمال غرب مأرب.", "رغوان")
     assert mention.location.geo_precision == 2
+
+
+def test_the_capital_named_only_by_its_countrys_adjective_is_that_capital():
+    mention = only("قتل شخصان بانفجار عبوة لاصقة في العاصمة العراقية مساء أمس.", "بغداد")
+    assert mention.location.admin1 == "Baghdad" and mention.location.geo_precision == 1
+    south = only("سقطت قذائف على أحياء جنوبي العاصمة السودانية.", "الخرطوم")
+    assert south.role == "direction" and south.location.geo_precision == 2
+    # the name itself follows: one mention of it, no second one for the words before it
+    assert [m.location.name_ar for m in places("شنت طائرات غارات على العاصمة اليمنية صنعاء.")] == ["صنعاء"]

@@ -165,7 +165,7 @@ def name_parts() -> frozenset[str]:
 def load_cue_lexicons() -> None:
     """Read every lexicon of this module now rather than on first use (benchmarks, workers)."""
     for load in (place_words, cue_stems, plural_endings, proper_only_cues, common_words, ordinary_words,
-                 name_parts, name_heads, org_heads, given_names, country_adjectives):
+                 name_parts, name_heads, org_heads, given_names, country_adjectives, capitals):
         load()
 
 
@@ -202,6 +202,13 @@ def _cue_word(token: Token) -> str:
     """The cue word a token carries, without its clitics: «بمعسكر» -> «معسكر»."""
     folded = token.folded
     return next((folded[i:] for i in range(min(len(folded), 4)) if folded[i:] in place_words()), folded)
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """ISO code -> the capital's Arabic name, from data/lexicon/capitals.tsv: "IQ" -> «بغداد»."""
+    lines = data_path("lexicon", "capitals.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
 
 
 def cue_of(token: Token) -> tuple[str, str] | None:

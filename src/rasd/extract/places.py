@@ -26,7 +26,7 @@ from rasd.extract.latin_names import find_by_consonants, latin_index
 from rasd.extract.gazetteer import COUNTRY_NAMES, FEATURE_RANK, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
     NAME_FORMING, NAME_STOPS, PREPOSITION_ARTICLE, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of,
-    cue_positions, given_names, governed_names, heads_an_organisation, is_nisba, load_cue_lexicons, may_be_local,
+    capitals, cue_positions, given_names, governed_names, heads_an_organisation, is_nisba, load_cue_lexicons, may_be_local,
     ordinary_words, place_words,
 )
 from rasd.model import Location, Span
@@ -531,6 +531,11 @@ class _Article:
         return frozenset(i for m in self.matches for i in (m.first, m.last))
 
     @cached_property
+    def match_starts(self) -> frozenset[int]:
+        """First tokens of every gazetteer name found."""
+        return frozenset(m.first for m in self.matches)
+
+    @cached_property
     def strong_name_ends(self) -> frozenset[int]:
         """First and last tokens of the gazetteer names found that are not mostly ordinary words («الحرس»)."""
         return frozenset(i for m in self.matches if not _is_weak(m) for i in (m.first, m.last))
@@ -593,6 +598,7 @@ def find_places(text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...
             found.append(_unknown_mention(article, member))
     found.extend(anaphor_mentions(article, found))
     found.extend(border_mentions(article))
+    found.extend(capital_mentions(article))
     found.extend(countryside_mentions(article, found))
     return tuple(sorted(found, key=lambda m: m.span.start))
 
@@ -966,6 +972,39 @@ def _anaphor_mention(article: _Article, index: int, role: str, antecedent: Place
     sentence = article.sentence_at(span.start)
     reason = f"«{name_span.quote(article.text)}» refers back to «{antecedent.location.name_ar}»"
     return PlaceMention(span, name_span, sentence, role, location, reason, antecedent.kind)
+
+
+CAPITAL_WORD = "العاصمه"
+
+
+def capital_mentions(article: _Article) -> list[PlaceMention]:
+    """«في العاصمة العراقية» with no name after it: the capital of the country the adjective names."""
+    tokens, found = article.tokens, []
+    for index in article.cue_positions:
+        if not tokens[index].folded.endswith(CAPITAL_WORD) or index + 1 >= len(tokens):
+            continue
+        code = country_adjectives().get(tokens[index + 1].folded)
+        named_next = index + 2 < len(tokens) and index + 2 in article.match_starts
+        if code and not named_next and (capital := _capital_of(code)) is not None:
+            found.append(_capital_mention(article, index, capital))
+    return found
+
+
+@lru_cache(maxsize=32)
+def _capital_of(code: str) -> Place | None:
+    name = capitals().get(code)
+    rows = [p for p in load_gazetteer().lookup(name) if p.country_code == code] if name else []
+    return max(rows, key=lambda p: (not p.is_admin_unit, p.rank), default=None)
+
+
+def _capital_mention(article: _Article, index: int, capital: Place) -> PlaceMention:
+    tokens = article.tokens
+    span = Span(tokens[index].span.start, tokens[index + 1].span.end)
+    sentence = article.sentence_at(span.start)
+    location = to_location(capital, "place", span.quote(article.text), span)
+    reason = f"the capital of the country «{tokens[index + 1].text}» names"
+    mention = PlaceMention(span, span, sentence, "place", location, reason, capital.feature_class)
+    return _under_relative(article, mention, Cue("type", "city", index))  # «جنوبي العاصمة السودانية»
 
 
 BORDER = "حدود"
