@@ -19,7 +19,7 @@ from itertools import accumulate, compress, count
 from operator import add, attrgetter
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from rasd.extract.actor_lexicon import country_words
 from rasd.extract.latin_names import find_by_consonants, latin_index
@@ -296,11 +296,11 @@ def _main_country(matches: list[_NameMatch], cued: set[int], said: dict[str, int
 COUNTRY_RANK = FEATURE_RANK["country"]
 
 
-def _countries_said(tokens: tuple[Token, ...]) -> dict[str, int]:
-    """Votes of the country adjectives of a text, for countries the gazetteer holds:
-    «شمالي العاصمة العراقية» -> {"IQ": 9}; «الاحتلال الإسرائيلي» gives none."""
+def _countries_said(folded: list[str], positions: frozenset[int]) -> dict[str, int]:
+    """Votes of the country adjectives among a text's folded words (at `positions`), for countries
+    the gazetteer holds: «شمالي العاصمة العراقية» -> {"IQ": 9}; «الاحتلال الإسرائيلي» gives none."""
     adjectives, votes = country_adjectives(), {}
-    for code in filter(None, map(adjectives.get, map(_FOLDED, tokens))):
+    for code in filter(None, (adjectives.get(folded[i]) for i in positions)):
         if code in COUNTRY_NAMES:
             votes[code] = votes.get(code, 0) + COUNTRY_RANK
     return votes
@@ -362,12 +362,14 @@ def _country_said(tokens: tuple[Token, ...], last: int) -> str | None:
     return said
 
 
-def _country_word_positions(tokens: tuple[Token, ...]) -> frozenset[int]:
-    """Positions of country adjectives and country names («الليبية», «لبنان»), found in C loops."""
-    folded = list(map(_FOLDED, tokens))
-    adjectives = compress(count(), map(country_adjectives().__contains__, folded))
-    names = compress(count(), map(country_words().__contains__, folded))
-    return frozenset(adjectives) | frozenset(names)
+@cache
+def _country_keys() -> frozenset[str]:
+    return frozenset(country_adjectives()) | frozenset(country_words())
+
+
+def _country_word_positions(folded: list[str]) -> frozenset[int]:
+    """Positions of country adjectives and country names («الليبية», «لبنان»), found in one C loop."""
+    return frozenset(compress(count(), map(_country_keys().__contains__, folded)))
 
 
 def _said_elsewhere(tokens: tuple[Token, ...], match: _NameMatch) -> bool:
@@ -554,8 +556,9 @@ def _read_article(text, tokens, sentences) -> _Article:
     weak = {m.first for m in matches if m.first == m.last and m.key in common_words()}
     governed = {}
     cued = {m.first for m in matches if m.first and cue_of(tokens[m.first - 1])}
-    said = _countries_said(tokens)
-    after = _country_word_positions(tokens)
+    folded = list(map(_FOLDED, tokens))
+    after = _country_word_positions(folded)
+    said = _countries_said(folded, after)
     elsewhere = frozenset(i for i, m in enumerate(matches)
                           if (m.last + 1 in after or m.last + 2 in after) and _said_elsewhere(tokens, m))
     voters = [m for i, m in enumerate(matches) if m.key not in common_words() and i not in elsewhere]
@@ -584,6 +587,7 @@ def load_place_resources() -> None:
     load_gazetteer()
     latin_index()
     load_cue_lexicons()
+    _country_keys()
 
 
 def find_places(text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...]) -> tuple[PlaceMention, ...]:
