@@ -699,3 +699,8 @@ def test_the_capital_named_only_by_its_countrys_adjective_is_that_capital():
     assert south.role == "direction" and south.location.geo_precision == 2
     # the name itself follows: one mention of it, no second one for the words before it
     assert [m.location.name_ar for m in places("شنت طائرات غارات على العاصمة اليمنية صنعاء.")] == ["صنعاء"]
+
+
+def test_an_unknown_town_an_adjective_puts_in_a_neighbouring_country_is_not_placed_at_home():
+    text = "فر آلاف المدنيين من مدينة الجنينة إلى بلدة أدري التشادية بعد هجمات دامية."
+    assert [m.location.name_ar for m in places(text)] == ["الجنينة"]

@@ -372,6 +372,13 @@ def _country_word_positions(folded: list[str]) -> frozenset[int]:
     return frozenset(compress(count(), map(_country_keys().__contains__, folded)))
 
 
+def _abroad(article: _Article, member: Governed) -> bool:
+    """An unknown name an adjective puts in another country than the article's: «مدينة أدري
+    التشادية» in a report on Darfur is no Sudanese town the table lacks."""
+    said, country = _country_said(article.tokens, member.last), article.context.country
+    return said is not None and country is not None and said != country
+
+
 def _said_elsewhere(tokens: tuple[Token, ...], match: _NameMatch) -> bool:
     """A name an adjective puts in a country where the table has no place of that name:
     «موقع المالكية الإسرائيلي» is no Syrian town, whatever «المالكية» names in Syria."""
@@ -598,7 +605,7 @@ def find_places(text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...
                 for index, match in enumerate(article.matches) if match.first not in absorbed]
     found = _same_name_same_place(article, resolved)
     for member in article.governed.values():
-        if not member.exact:
+        if not member.exact and not _abroad(article, member):
             found.append(_unknown_mention(article, member))
     found.extend(anaphor_mentions(article, found))
     found.extend(border_mentions(article))
