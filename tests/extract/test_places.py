@@ -704,3 +704,10 @@ def test_the_capital_named_only_by_its_countrys_adjective_is_that_capital():
 def test_an_unknown_town_an_adjective_puts_in_a_neighbouring_country_is_not_placed_at_home():
     text = "فر آلاف المدنيين من مدينة الجنينة إلى بلدة أدري التشادية بعد هجمات دامية."
     assert [m.location.name_ar for m in places(text)] == ["الجنينة"]
+
+
+def test_unknown_subdistricts_and_districts_keep_the_precision_of_their_type_word():
+    subdistrict = only("قتل شرطي في ناحية الورديات جنوب كركوك.", "الورديات")
+    assert subdistrict.location.geo_precision == 2 and subdistrict.location.admin1 == "Kirkuk"
+    district = only("قتل جندي في مديرية الحصينات بمحافظة مأرب.", "الحصينات")
+    assert district.location.geo_precision == 3

@@ -829,7 +829,7 @@ def _unknown_mention(article: _Article, member: Governed) -> PlaceMention:
     sentence = article.sentence_at(span.start)
     own = next((i for i, m in enumerate(article.matches) if m.first == member.first), -1)
     admin1 = _nearest_admin1(article, member.first, sentence, own)  # not its own namesake's: «حي الروضة ... تعز»
-    role = "near" if member.cue.value in BESIDE else "place"  # «طريق الكسارات»: along the road
+    role = UNKNOWN_ROLES.get(member.cue.value, "place")  # «طريق الكسارات»: along the road
     location = Location(
         name_ar=_member_name(article, member), admin1=admin1, country=_country_name(article.context.country),
         geo_precision=PRECISION_BY_ROLE[role], mention=span.quote(text), span=span,
@@ -841,6 +841,11 @@ def _unknown_mention(article: _Article, member: Governed) -> PlaceMention:
     reason += (f", in {admin1}" if admin1 else "") + where
     mention = PlaceMention(span, name_span, sentence, role, location, reason, member.cue.value)
     return _under_definite_relative(article, _under_relative(article, mention, member.cue))
+
+
+# How a governed name the table lacks places an event, by its type word: beside a road or
+# feature, somewhere in a subdistrict («ناحية الرشاد»), only in a district («مديرية X»).
+UNKNOWN_ROLES = {**dict.fromkeys(BESIDE, "near"), "subdistrict": "near", "district": "region"}
 
 
 def _with_countryside(article: _Article, mention: PlaceMention, match: _NameMatch) -> PlaceMention:
