@@ -711,3 +711,8 @@ def test_unknown_subdistricts_and_districts_keep_the_precision_of_their_type_wor
     assert subdistrict.location.geo_precision == 2 and subdistrict.location.admin1 == "Kirkuk"
     district = only("قتل جندي في مديرية الحصينات بمحافظة مأرب.", "الحصينات")
     assert district.location.geo_precision == 3
+
+
+def test_local_the_adjective_is_no_sudanese_locality():
+    assert places("جرت انتخابات محلية هادئة وأكدت شركات محلية تعافي الأسواق.") == ()
+    assert only("قصفت مسيرة قرية تابعة لمحلية الدلنج.", "الدلنج").location.geo_precision == 3

@@ -100,6 +100,24 @@ def plural_cues() -> frozenset[str]:
 
 
 @cache
+def bound_cues() -> frozenset[str]:
+    """Folded cue words that are also adjectives, a cue only behind a clitic or a preposition:
+    «بمحلية كرري», «في محلية X», not «مصادر محلية»."""
+    return frozenset(word for word, _, _, flag in _place_word_rows() if flag == "bound")
+
+
+LOCATIVE_WORDS = frozenset(fold_word(w) for w in ("في", "من", "إلى", "الى", "على", "عن", "داخل", "التابعة", "التابع"))
+
+
+def _adjective_reading(tokens: tuple[Token, ...], index: int) -> bool:
+    """A bound cue word written bare after a word that is no preposition: the adjective."""
+    folded = tokens[index].folded
+    if folded not in bound_cues():
+        return False  # a listed word with a clitic on it («بمحلية») is not in the set as written
+    return index == 0 or tokens[index - 1].folded not in LOCATIVE_WORDS
+
+
+@cache
 def proper_only_cues() -> frozenset[str]:
     """Folded cue words that head an unknown name only when it has no article: «معسكر زمزم»."""
     return frozenset(word for word, _, _, flag in _place_word_rows() if flag == "proper")
@@ -164,7 +182,7 @@ def name_parts() -> frozenset[str]:
 
 def load_cue_lexicons() -> None:
     """Read every lexicon of this module now rather than on first use (benchmarks, workers)."""
-    for load in (place_words, cue_stems, plural_endings, proper_only_cues, common_words, ordinary_words,
+    for load in (place_words, cue_stems, plural_endings, proper_only_cues, bound_cues, common_words, ordinary_words,
                  name_parts, name_heads, org_heads, given_names, country_adjectives, capitals):
         load()
 
@@ -588,6 +606,8 @@ def governed_names(tokens: tuple[Token, ...], starts: dict[int, int], big: set[i
         cue = cue_of(tokens[index])
         if cue[0] == "anaphor" or (cue[0] == "direction" and _has_article(tokens[index].folded)):
             continue  # «المدينة» refers back; «الشرقي» follows its noun
+        if _adjective_reading(tokens, index):
+            continue  # «مصادر محلية», «انتخابات محلية هادئة»: "local", no locality
         for member in _members(scene, index, Cue(cue[0], cue[1], index)):
             found.append(member)
             taken.update(range(member.first, member.last + 1))
