@@ -716,3 +716,9 @@ def test_unknown_subdistricts_and_districts_keep_the_precision_of_their_type_wor
 def test_local_the_adjective_is_no_sudanese_locality():
     assert places("جرت انتخابات محلية هادئة وأكدت شركات محلية تعافي الأسواق.") == ()
     assert only("قصفت مسيرة قرية تابعة لمحلية الدلنج.", "الدلنج").location.geo_precision == 3
+
+
+def test_the_perpetrator_is_no_border_crossing_but_a_named_crossing_is_one():
+    assert named("اعتقلت الشرطة منفذ الهجوم في مدينة الموصل.", "الهجوم") == []
+    crossing = only("أغلقت السلطات العراقية منفذ طريبيل الحدودي أمام المسافرين.", "طريبيل")
+    assert crossing.location.geo_precision == 2 and crossing.location.admin1 == "Al-Anbar"
