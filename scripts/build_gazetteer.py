@@ -41,11 +41,15 @@ COLUMNS = (
 ARABIC = re.compile(r"[\u0600-\u06FF]")
 # Files read in this order; the curated supplement comes after the country files.
 SUPPLEMENTS = ("supplement_SY_aliases.csv",)
+# Curated rows kept in this repository, with approximate town coordinates: a country the shared
+# gazetteer lacks (Somalia: regions, main towns, Mogadishu's districts) and places its sources
+# leave out (Jerusalem, West Bank and Gaza refugee camps).
+REPO_SUPPLEMENTS = tuple(ROOT / "scripts" / "data" / f"supplement_{code}.csv" for code in ("SO", "PS"))
 
 
 def source_files(source: Path) -> list[Path]:
     files = sorted(source.glob("gazetteer_*.csv"))
-    return files + [source / name for name in SUPPLEMENTS if (source / name).exists()]
+    return files + [source / name for name in SUPPLEMENTS if (source / name).exists()] + list(REPO_SUPPLEMENTS)
 
 
 def arabic_alternates(row: dict[str, str]) -> list[str]:
@@ -126,12 +130,18 @@ NEIGHBOUR_DEGREES = 0.25  # grid cell; a row with no governorate takes that of t
 
 def with_borrowed_admin1(rows: list[list[str]]) -> list[list[str]]:
     """Rows the source leaves without a governorate take the admin1 of the nearest row of the same
-    country that has one (within about 25 km), so an event there still has its admin hierarchy."""
+    country that has one (within about 25 km), so an event there still has its admin hierarchy.
+    A country's row keeps none: its centroid lies in some governorate, but «اليمن» is not in it."""
     grid: dict[tuple[str, int, int], list[list[str]]] = {}
     for row in rows:
         if row[9] and row[6] and row[7]:
             grid.setdefault(_cell(row), []).append(row)
-    return [_borrowed(row, grid) if not row[9] and row[6] and row[7] else row for row in rows]
+    return [_borrowed(row, grid) if _borrows(row) else row for row in rows]
+
+
+def _borrows(row: list[str]) -> bool:
+    """A place row with coordinates and no governorate (not a country's own row)."""
+    return not row[9] and bool(row[6] and row[7]) and row[5] != "country"
 
 
 def _cell(row: list[str]) -> tuple[str, int, int]:

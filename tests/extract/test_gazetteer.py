@@ -76,3 +76,10 @@ def test_the_build_gives_a_row_without_a_governorate_that_of_its_nearest_neighbo
     assert script.with_borrowed_admin1(rows)[2][9] == "Nabatieh"
     far = [row("a", "33.10", "35.30", "Nabatieh"), row("c", "34.50", "36.00", "")]
     assert script.with_borrowed_admin1(far)[1][9] == ""  # nothing within reach: left as it was
+
+
+def test_the_build_leaves_a_country_row_without_a_governorate():
+    script = build_script()
+    town = ["a", "YE", "x", "", "", "town", "15.00", "48.00", "", "Hadramawt", "", "", "", "", ""]
+    country = ["b", "YE", "اليمن", "", "", "country", "15.01", "48.01", "", "", "", "", "", "", ""]
+    assert script.with_borrowed_admin1([town, country])[1][9] == ""

@@ -536,3 +536,189 @@ def test_an_acts_verb_after_and_ends_a_list_of_villages():
 def test_a_two_letter_word_is_a_place_only_after_a_place_word():
     found = [m.location.name_ar for m in places("استهدفت المسيرات محطة كهرباء أم دباكر في مدينة كوستي.")]
     assert found == ["كوستي"]
+
+
+# -- other countries' news -------------------------------------------------------------
+
+
+def only(text, name):
+    found = named(text, name)
+    assert found, [(m.location.name_ar, m.location.admin1) for m in places(text)]
+    return found[0]
+
+
+def test_a_country_adjective_picks_the_country_of_a_name_several_countries_share():
+    # «الحسينية» is a district in Egypt and a quarter of Baghdad: the adjective decides.
+    text = "قتل رجل بهجوم مسلح في منطقة الحسينية بعد يوم من زيارة وفد حكومي إلى العاصمة العراقية."
+    assert only(text, "الحسينية").location.admin1 == "Baghdad"
+
+
+def test_a_country_named_in_a_bearing_has_no_governorate():
+    mention = only("شنت طائرات مسيرة غارات على مواقع غربي اليمن.", "اليمن")
+    assert mention.location.admin1 is None and mention.kind == "country"
+
+
+def test_the_sea_off_a_coast_is_near_the_town():
+    mention = only("غرق قارب يقل مهاجرين قبالة سواحل طبرق شرقي ليبيا.", "طبرق")
+    assert mention.location.geo_precision == 2 and mention.location.admin1 == "Al Butnan"
+
+
+def test_a_displacement_camp_word_heads_a_camp_name_but_a_training_camp_names_nothing():
+    mention = only("قصفت قوات الدعم السريع معسكر أبوشوك للنازحين شمالي مدينة الفاشر.", "ابوشوك")
+    assert mention.location.admin1 == "North Darfur" and mention.location.geo_precision == 1
+    text = "نقل الجرحى إلى معسكر التدريب التابع للواء في مدينة مأرب."
+    assert [m.location.name_ar for m in places(text)] == ["مأرب"]
+
+
+def test_a_city_word_makes_a_district_row_the_city_itself():
+    mention = only("قتل جنديان في مدينة مأرب.", "مارب")
+    assert mention.role == "place" and mention.location.geo_precision == 1
+
+
+def test_a_district_word_gives_only_the_district_unless_the_district_is_a_quarter_of_a_named_city():
+    rural = only("عثر على جثث في قضاء تلعفر غربي الموصل.", "تلعفر")
+    assert rural.location.geo_precision == 3 and rural.location.admin1 == "Ninawa"
+    sudan = only("اندلعت اشتباكات في محلية الدلنج بولاية جنوب كردفان.", "الدلنج")
+    assert sudan.location.geo_precision == 3
+    urban = only("قتل شرطي في مديرية الشيخ عثمان بمدينة عدن.", "الشيخ عثمان")
+    assert urban.location.geo_precision == 1 and urban.location.admin1 == "`Adan"
+
+
+def test_a_quarter_named_by_a_common_word_lies_in_the_city_of_the_sentence():
+    mention = only("سقطت قذيفة على حي السلام في مدينة الحديدة.", "السلام")
+    assert mention.location.admin1 == "Al Hudaydah" and mention.location.lat is not None
+
+
+def test_an_ordinary_word_holds_no_name_behind_a_clitic():
+    # «باب» is a door, not «ب» + «إب» (Ibb)
+    text = "وقف المسلحون عند باب المسجد في مدينة تعز."
+    assert [m.location.name_ar for m in places(text)] == ["تعز"]
+
+
+def test_a_gate_quarter_after_a_place_word_is_one_name():
+    mention = only("انفجرت عبوة في منطقة باب المعظم وسط بغداد.", "باب المعظم")
+    assert mention.location.admin1 == "Baghdad"
+
+
+def test_a_bridge_named_by_a_city_is_near_that_city_but_a_road_between_two_is_near_neither():
+    mention = only("انفجرت سيارة مفخخة قرب جسر الناصرية.", "الناصرية")
+    assert mention.location.geo_precision == 2 and mention.location.admin1 == "Dhi-Qar"
+    text = "نصب مسلحون حاجزا على طريق الموصل - دهوك."
+    assert not any(m.location.name_ar == "الموصل" and m.role == "near" for m in places(text))
+
+
+def test_somali_towns_regions_and_mogadishu_districts_resolve():
+    town = only("هاجم مسلحو حركة الشباب مدينة جوهر بإقليم شبيلي الوسطى.", "جوهر")
+    assert town.location.admin1 == "Middle Shabelle" and town.location.country == "Somalia"
+    quarter = only("انفجرت عبوة في مديرية ورطيغلي بمقديشو.", "ورطيغلي")
+    assert quarter.location.admin1 == "Banadir"
+
+
+def test_definite_outskirts_with_adjectives_before_a_lam_place_are_near_it():
+    mention = only("اقتحمت قوات الاحتلال الأطراف الجنوبية لبلدة يطا فجر اليوم.", "يطا")
+    assert mention.role == "near" and mention.location.geo_precision == 2
+    assert mention.location.mention.startswith("الأطراف")
+    school = only("سقطت قذيفة على المدرسة الشرقية لبلدة يطا.", "يطا")  # a school is no outskirts
+    assert school.location.geo_precision == 1
+
+
+def test_a_subdistrict_word_puts_the_event_in_the_small_unit_near_its_town():
+    text = "قتل شخص في اشتباك عشائري في ناحية الحيدرية."
+    mention = next(m for m in places(text) if "الحيدرية" in m.location.name_ar)
+    assert mention.location.geo_precision == 2 and mention.location.country == "Iraq"
+
+
+def test_a_name_after_an_outlet_or_unit_word_is_part_of_that_name():
+    assert places("أعلنت سرايا القدس قصف مواقع للاحتلال بالصواريخ.") == ()
+    assert not named("قال مراسل قناة الجزيرة إن القصف استمر حتى الفجر.", "الجزيرة")
+    # in Jordan «لواء» is a district, not a brigade
+    assert only("أصيب شرطيان خلال مداهمة في لواء الرمثا.", "الرمثا").location.admin1 == "Irbid"
+
+
+def test_jerusalem_and_refugee_camps_the_sources_lack_resolve():
+    assert only("اقتحم مستوطنون باحات المسجد في القدس صباح اليوم.", "القدس").location.admin1 == "West Bank"
+    camp = only("اعتقلت قوات الاحتلال ثلاثة شبان من مخيم الجلزون شمال رام الله.", "الجلزون")
+    assert camp.location.lat is not None and camp.location.geo_precision == 1
+
+
+def test_a_name_an_adjective_puts_in_another_country_is_no_place_and_no_context():
+    text = "سقطت قذائف على موقع المالكية الإسرائيلي ردا على قصف بلدة حولا."
+    assert not named(text, "المالكية")
+    assert only(text, "حولا").location.country == "Lebanon"
+
+
+def test_a_street_named_after_a_province_is_a_street_of_the_city_around():
+    text = "أصيب شاب قرب شارع صلاح الدين في مدينة غزة."
+    assert all(m.location.admin1 == "Gaza Strip" for m in places(text))
+    assert {m.location.name_ar for m in places(text)} == {"شارع صلاح الدين", "غزة"}
+
+
+def test_a_definite_word_behind_lil_describes_the_noun_before_it():
+    text = "صدر بيان عن المكتب الإعلامي التابع للحرس الثوري في طهران."
+    assert not named(text, "الثوري")
+
+
+def test_the_lands_of_a_village_are_near_it():
+    mention = only("أضرم مستوطنون النار في أراضي قرية بورين.", "بورين")
+    assert mention.location.geo_precision == 2
+
+
+def test_a_persons_name_is_no_village_unless_a_place_word_says_so():
+    assert places("لقي أحمد صالح وعلي حسن مصرعهما برصاص مسلحين في سوق المدينة.") == ()
+    village = only("قصفت المدفعية قرية علي حسن شرقي الحلة.", "علي حسن")
+    assert village.location.admin1 == "Babil"
+
+
+def test_a_refinery_named_by_its_town_is_near_the_town():
+    mention = only("اندلعت اشتباكات قرب مصفاة بيجي شمال تكريت.", "بيجي")
+    assert mention.location.geo_precision == 2 and mention.location.admin1 == "Sala ad-Din"
+
+
+def test_a_valley_or_mountain_with_an_indefinite_name_is_one_feature_but_a_plain_road_is_none():
+    valley = only("قتل شاب خلال مطاردة مهربين في وادي خالد بقضاء عكار.", "وادي خالد")
+    assert valley.location.admin1 == "Akkar" and valley.role == "near"
+    assert not any(m.location.name_ar.startswith("طريق") for m in places("انفجرت عبوة على طريق عام في المنطقة."))
+
+
+def test_an_island_or_mountain_named_by_a_town_is_near_that_town():
+    island = only("أصيب صياد بنيران زورق قبالة جزيرة كمران.", "كمران")
+    assert island.location.geo_precision == 2 and island.location.admin1 == "Al Hudaydah"
+    mountain = only("قصفت الطائرات مخابئ للمسلحين في جبل سنجار.", "سنجار")
+    assert mountain.location.geo_precision == 2 and mountain.location.admin1 == "Ninawa"
+
+
+def test_an_area_named_after_a_district_is_a_small_region():
+    mention = only("قتل جنديان في هجوم على مواقع بمنطقة رغوان شمال غرب مأرب.", "رغوان")
+    assert mention.location.geo_precision == 2
+
+
+def test_the_capital_named_only_by_its_countrys_adjective_is_that_capital():
+    mention = only("قتل شخصان بانفجار عبوة لاصقة في العاصمة العراقية مساء أمس.", "بغداد")
+    assert mention.location.admin1 == "Baghdad" and mention.location.geo_precision == 1
+    south = only("سقطت قذائف على أحياء جنوبي العاصمة السودانية.", "الخرطوم")
+    assert south.role == "direction" and south.location.geo_precision == 2
+    # the name itself follows: one mention of it, no second one for the words before it
+    assert [m.location.name_ar for m in places("شنت طائرات غارات على العاصمة اليمنية صنعاء.")] == ["صنعاء"]
+
+
+def test_an_unknown_town_an_adjective_puts_in_a_neighbouring_country_is_not_placed_at_home():
+    text = "فر آلاف المدنيين من مدينة الجنينة إلى بلدة أدري التشادية بعد هجمات دامية."
+    assert [m.location.name_ar for m in places(text)] == ["الجنينة"]
+
+
+def test_unknown_subdistricts_and_districts_keep_the_precision_of_their_type_word():
+    subdistrict = only("قتل شرطي في ناحية الورديات جنوب كركوك.", "الورديات")
+    assert subdistrict.location.geo_precision == 2 and subdistrict.location.admin1 == "Kirkuk"
+    district = only("قتل جندي في مديرية الحصينات بمحافظة مأرب.", "الحصينات")
+    assert district.location.geo_precision == 3
+
+
+def test_local_the_adjective_is_no_sudanese_locality():
+    assert places("جرت انتخابات محلية هادئة وأكدت شركات محلية تعافي الأسواق.") == ()
+    assert only("قصفت مسيرة قرية تابعة لمحلية الدلنج.", "الدلنج").location.geo_precision == 3
+
+
+def test_the_perpetrator_is_no_border_crossing_but_a_named_crossing_is_one():
+    assert named("اعتقلت الشرطة منفذ الهجوم في مدينة الموصل.", "الهجوم") == []
+    crossing = only("أغلقت السلطات العراقية منفذ طريبيل الحدودي أمام المسافرين.", "طريبيل")
+    assert crossing.location.geo_precision == 2 and crossing.location.admin1 == "Al-Anbar"

@@ -28,7 +28,7 @@ from rasd.text.normalize import fold_word
 
 COUNTRY_NAMES = {
     "SY": "Syria", "IQ": "Iraq", "LB": "Lebanon", "JO": "Jordan", "PS": "Palestine",
-    "YE": "Yemen", "LY": "Libya", "SD": "Sudan", "EG": "Egypt",
+    "YE": "Yemen", "LY": "Libya", "SD": "Sudan", "EG": "Egypt", "SO": "Somalia",
 }
 # Larger settlements first when nothing else tells homonyms apart.
 FEATURE_RANK = {

@@ -47,8 +47,10 @@ TANWEEN = frozenset("\u064b\u064c\u064d")   # a word with tanween («حاجزا�
 PREPOSITION_ARTICLE = ("بال", "لل", "كال", "فال", "وال", "وبال", "ولل")
 QUOTES = frozenset("\"'“”„«»‘’`")
 LIST_COMMAS = frozenset({"،", ","})
+DASHES = frozenset("-–—")
 # Type words that are the first word of the names they head: «طريق الكسارات», «تلة أم السرج».
-NAME_FORMING = frozenset({"road", "natural"})
+NAME_FORMING = frozenset({"road", "route", "natural"})
+QUARTERS = frozenset({"neighbourhood", "camp"})  # type words of the parts of a town
 SETTLEMENTS = frozenset({"city", "town", "village", "neighbourhood", "camp", "subdistrict", "area"})
 
 
@@ -76,12 +78,12 @@ class Governed:
 # -- lexicons ---------------------------------------------------------------------
 
 
-def _place_word_rows() -> list[tuple[str, str, str, bool]]:
+def _place_word_rows() -> list[tuple[str, str, str, str]]:
     rows = []
     for line in data_path("lexicon", "place_words.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith(("#", "word\t")):
             word, role, value, *rest = line.split("\t")
-            rows.append((fold_word(word), role, value, rest == ["many"]))
+            rows.append((fold_word(word), role, value, rest[0] if rest else ""))
     return rows
 
 
@@ -94,7 +96,31 @@ def place_words() -> dict[str, tuple[str, str]]:
 @cache
 def plural_cues() -> frozenset[str]:
     """Folded cue words that head a list running on after commas: «قرى», «بلدتي»."""
-    return frozenset(word for word, _, _, many in _place_word_rows() if many)
+    return frozenset(word for word, _, _, flag in _place_word_rows() if flag == "many")
+
+
+@cache
+def bound_cues() -> frozenset[str]:
+    """Folded cue words that are also adjectives, a cue only behind a clitic or a preposition:
+    «بمحلية كرري», «في محلية X», not «مصادر محلية»."""
+    return frozenset(word for word, _, _, flag in _place_word_rows() if flag == "bound")
+
+
+LOCATIVE_WORDS = frozenset(fold_word(w) for w in ("في", "من", "إلى", "الى", "على", "عن", "داخل", "التابعة", "التابع"))
+
+
+def _adjective_reading(tokens: tuple[Token, ...], index: int) -> bool:
+    """A bound cue word written bare after a word that is no preposition: the adjective."""
+    folded = tokens[index].folded
+    if folded not in bound_cues():
+        return False  # a listed word with a clitic on it («بمحلية») is not in the set as written
+    return index == 0 or tokens[index - 1].folded not in LOCATIVE_WORDS
+
+
+@cache
+def proper_only_cues() -> frozenset[str]:
+    """Folded cue words that head an unknown name only when it has no article: «معسكر زمزم»."""
+    return frozenset(word for word, _, _, flag in _place_word_rows() if flag == "proper")
 
 
 @cache
@@ -120,6 +146,35 @@ def ordinary_words() -> frozenset[str]:
 
 
 @cache
+def org_heads() -> dict[str, str]:
+    """Words that head an outlet's or a unit's name, each with the country where it is an admin
+    unit instead (or ""): «قناة» -> "", «لواء» -> "JO" (data/lexicon/org_heads.txt)."""
+    lines = data_path("lexicon", "org_heads.txt").read_text(encoding="utf-8").splitlines()
+    rows = (line.split("\t") for line in lines if line and not line.startswith("#"))
+    return {fold_word(row[0]): (row[1] if len(row) > 1 else "") for row in rows}
+
+
+def heads_an_organisation(folded: str, countries: frozenset[str] = frozenset()) -> bool:
+    """«قناة», «لقناة», «وسرايا»: an organisation word, also behind one or two clitic letters;
+    not a word that is an admin unit in a country the name lies in («لواء الرمثا», Jordan)."""
+    heads = org_heads()
+    word = next((w for w in (folded, folded[1:], folded[2:]) if w in heads), None)
+    return word is not None and heads[word] not in countries
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Common given names: «علي» of «علي حسن» (data/lexicon/given_names.txt)."""
+    return _word_list("given_names.txt")
+
+
+@cache
+def name_heads() -> frozenset[str]:
+    """Everyday nouns that open compound names: «باب» of «باب التبانة» (data/lexicon/name_heads.txt)."""
+    return _word_list("name_heads.txt")
+
+
+@cache
 def name_parts() -> frozenset[str]:
     """Frequent words that still end names: «صغير» of «كابر صغير» (data/lexicon/name_parts.txt)."""
     return _word_list("name_parts.txt")
@@ -127,8 +182,8 @@ def name_parts() -> frozenset[str]:
 
 def load_cue_lexicons() -> None:
     """Read every lexicon of this module now rather than on first use (benchmarks, workers)."""
-    for load in (place_words, cue_stems, plural_endings, common_words, ordinary_words, name_parts,
-                 country_adjectives):
+    for load in (place_words, cue_stems, plural_endings, proper_only_cues, bound_cues, common_words, ordinary_words,
+                 name_parts, name_heads, org_heads, given_names, country_adjectives, capitals):
         load()
 
 
@@ -159,6 +214,19 @@ def country_adjectives() -> dict[str, str]:
     """Folded country adjective -> ISO code, from data/lexicon/country_adjectives.tsv: «الليبية» -> LY."""
     lines = data_path("lexicon", "country_adjectives.tsv").read_text(encoding="utf-8").splitlines()
     return {fold_word(word): code for word, code in (l.split("\t") for l in lines if l and not l.startswith("#"))}
+
+
+def _cue_word(token: Token) -> str:
+    """The cue word a token carries, without its clitics: «بمعسكر» -> «معسكر»."""
+    folded = token.folded
+    return next((folded[i:] for i in range(min(len(folded), 4)) if folded[i:] in place_words()), folded)
+
+
+@cache
+def capitals() -> dict[str, str]:
+    """ISO code -> the capital's Arabic name, from data/lexicon/capitals.tsv: "IQ" -> «بغداد»."""
+    lines = data_path("lexicon", "capitals.tsv").read_text(encoding="utf-8").splitlines()
+    return dict(line.split("\t") for line in lines if line and not line.startswith("#"))
 
 
 def cue_of(token: Token) -> tuple[str, str] | None:
@@ -228,7 +296,7 @@ def _opens_name(token: Token, skip: int, definite_only: bool) -> bool:
     if skip and len(word) >= 4 and word.endswith("وا"):
         return False  # «ورفعوا»: a plural verb ends the list
     if word in ordinary_words():
-        return definite_first(word, skip, definite_only)
+        return word in name_heads() or definite_first(word, skip, definite_only)
     if _owned_ordinary(word):
         return False  # «مناطق سيطرته», «منازلهم»: an everyday noun with a pronoun is no name
     if word.startswith("ال"):
@@ -267,8 +335,10 @@ def is_ordinary(folded: str) -> bool:
 def may_be_local(key: str, cue: Cue) -> bool:
     """Whether a governed known name may stand for a local place the table lacks
     («حي باب الفرج» in Aleppo), rather than be an ordinary word («مناطق واسعة»)."""
-    if cue.role != "type" or (" " not in key and key in ordinary_words()):
+    if cue.role != "type":
         return False
+    if " " not in key and key in ordinary_words():  # «حي النهضة», «مخيم الأمل»: a quarter named by a word
+        return cue.value in QUARTERS and definite_first(key, 0, False)
     return key.startswith("ال") or cue.value != "area" or not key.endswith(("يه", "ي"))
 
 
@@ -374,17 +444,25 @@ def _known(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: bool)
 def _headed(scene: _Scene, position: int, skip: int, cue: Cue, definite_only: bool) -> Governed | None:
     """«طريق السد», «وتلة أم السرج»: a name that begins with its own type word."""
     tokens, nxt = scene.tokens, position + 1
-    if nxt >= len(tokens) or nxt in scene.big:
-        return None
+    if nxt >= len(tokens) or (nxt in scene.big and cue.value != "road"):
+        return None  # «طريق حلب» leads to the city; «شارع صلاح الدين» is a street of its own
     folded = tokens[nxt].folded
-    if scene.starts.get(nxt, nxt) != nxt:
-        last = scene.starts[nxt]
+    if scene.starts.get(nxt, nxt) != nxt or (nxt in scene.starts and cue.value == "road"):
+        last = scene.starts[nxt]  # «شارع حلب» in Raqqa is a street, whatever «حلب» names
+    elif nxt in scene.starts and _names_a_town(folded):
+        return Governed(nxt, scene.starts[nxt], cue, 0, nxt, True)  # «جزيرة كمران», «جبل سنجار»: at that town
     elif folded.isalpha() and not is_nisba(folded) and folded not in NAME_STOPS and (
             folded.startswith("ال") or (not definite_only and folded not in ordinary_words())):
         last = _headed_end(scene, nxt)  # «وادي الشاي جنوب كركوك»
     else:
         return None
     return Governed(position, last, cue, skip, None, False)
+
+
+def _names_a_town(folded: str) -> bool:
+    """Whether a known one-word name after a feature word is the town it is named after
+    («جزيرة كمران», «جبل سنجار»), not the start of its own name («تلة أم السرج», «وادي خالد»)."""
+    return not folded.startswith("ال") and len(folded) > 2 and folded not in given_names() and folded not in name_heads()
 
 
 def _headed_end(scene: _Scene, first: int) -> int:
@@ -411,7 +489,11 @@ def _stretch(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: boo
         return _headed(scene, position, clitic_length(tokens[position]), cue, False)
     if not _opens_name(tokens[position], skip, cue.value == "area" or plural):
         return None
+    if tokens[position].folded[skip:].startswith("ال") and _cue_word(tokens[cue.token]) in proper_only_cues():
+        return None  # «معسكرات التجنيد»: a military camp named by its purpose
     last = _extent(tokens, position, scene.starts, scene.big)
+    if last == position and tokens[position].folded[skip:] in name_heads():
+        return None  # «باب» alone is a door, not a quarter
     if skip and last + 1 < len(tokens) and tokens[last + 1].folded in PRONOUN_PREPOSITIONS:
         return None  # «وتعاملت معها»: a verb ends the list
     if skip and load_lexicon("event_triggers").match_at(tokens, position) is not None:
@@ -459,6 +541,18 @@ def _skip_adjectives(tokens: tuple[Token, ...], position: int) -> int:
     return position
 
 
+def _town_on_route(scene: _Scene, index: int, cue: Cue) -> Governed | None:
+    """«جسر الفلوجة», «طريق بغداد»: a road or bridge named by the city it leads to places the event
+    at that city (the road «طريق الكسارات» is a name of its own)."""
+    tokens, nxt = scene.tokens, _skip_quotes(scene.tokens, index + 1)
+    if nxt not in scene.large or nxt not in scene.starts:
+        return None
+    after = _skip_quotes(tokens, scene.starts[nxt] + 1)
+    if after < len(tokens) and (tokens[after].text in DASHES or after in scene.large):
+        return None  # «طريق الرقة – الحسكة», «طريق أربيل كركوك»: a road between two towns is at neither
+    return Governed(nxt, scene.starts[nxt], cue, 0, nxt, True)
+
+
 def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
     """The names one cue word governs: the first after it, then its list."""
     tokens = scene.tokens
@@ -474,7 +568,12 @@ def _members(scene: _Scene, index: int, cue: Cue) -> list[Governed]:
         article_cue = False
     if cue.role == "type" and cue.value in NAME_FORMING and not article_cue and not plural:
         position = index  # «طريق الكسارات»: the type word is part of the name
-        own = _headed(scene, index, clitic_length(tokens[index]), cue, True)
+        if cue.value == "route" and (town := _town_on_route(scene, index, cue)):
+            return [town]
+        # «وادي خالد» is a name, «طريق عام» is not
+        own = _headed(scene, index, clitic_length(tokens[index]), cue, cue.value != "natural")
+        if own and own.exact:
+            return [own]
         return [own] if own and own.last > index and own.first not in scene.starts else []
     while position < len(tokens) and len(found) < 12:
         member = _stretch(scene, position, skip, cue, article_cue, plural)
@@ -507,6 +606,8 @@ def governed_names(tokens: tuple[Token, ...], starts: dict[int, int], big: set[i
         cue = cue_of(tokens[index])
         if cue[0] == "anaphor" or (cue[0] == "direction" and _has_article(tokens[index].folded)):
             continue  # «المدينة» refers back; «الشرقي» follows its noun
+        if _adjective_reading(tokens, index):
+            continue  # «مصادر محلية», «انتخابات محلية هادئة»: "local", no locality
         for member in _members(scene, index, Cue(cue[0], cue[1], index)):
             found.append(member)
             taken.update(range(member.first, member.last + 1))

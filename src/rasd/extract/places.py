@@ -19,14 +19,15 @@ from itertools import accumulate, compress, count
 from operator import add, attrgetter
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cached_property, lru_cache
+from functools import cache, cached_property, lru_cache
 
 from rasd.extract.actor_lexicon import country_words
 from rasd.extract.latin_names import find_by_consonants, latin_index
-from rasd.extract.gazetteer import COUNTRY_NAMES, Gazetteer, Place, load_gazetteer
+from rasd.extract.gazetteer import COUNTRY_NAMES, FEATURE_RANK, Gazetteer, Place, load_gazetteer
 from rasd.extract.place_cues import (
-    NAME_FORMING, NAME_STOPS, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of, cue_positions, governed_names,
-    is_nisba, load_cue_lexicons, may_be_local, ordinary_words, place_words,
+    NAME_FORMING, NAME_STOPS, PREPOSITION_ARTICLE, SETTLEMENTS, Cue, Governed, common_words, country_adjectives, cue_of,
+    capitals, cue_positions, given_names, governed_names, heads_an_organisation, is_nisba, load_cue_lexicons, may_be_local,
+    ordinary_words, place_words,
 )
 from rasd.model import Location, Span
 from rasd.text.clitics import NAME_PREFIXES, name_key
@@ -78,11 +79,20 @@ def match_names(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMa
 def _word_matches(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMatch]:
     """One-word names, each word's looked up in the gazetteer's memo (a C loop over the text)."""
     names = list(map(gazetteer.word_names.__getitem__, map(_FOLDED, tokens)))
-    matches = []
+    matches, ordinary = [], ordinary_words()
     for index in compress(count(), names):
         if not cue_of(tokens[index]):   # «بلدة» is a type word before it is a village
-            matches.extend(_NameMatch(index, index, key, gazetteer.lookup_key(key)) for key in names[index])
+            word = tokens[index].folded
+            keys = _own_keys(word, names[index]) if word in ordinary else names[index]
+            matches.extend(_NameMatch(index, index, key, gazetteer.lookup_key(key)) for key in keys)
     return matches
+
+
+@lru_cache(maxsize=65536)
+def _own_keys(word: str, keys: tuple[str, ...]) -> tuple[str, ...]:
+    """The names an ordinary word holds: none behind clitics: «باب» is a door, not
+    «ب» + «إب» (Ibb), though «بإب» would be."""
+    return tuple(key for key in keys if word in (key, "ال" + key) or key == "ال" + word)
 
 
 def _phrase_matches(tokens: tuple[Token, ...], gazetteer: Gazetteer) -> list[_NameMatch]:
@@ -227,20 +237,42 @@ def _anchor_of(candidates: tuple[Place, ...], country: str | None) -> Place | No
     return best if best and best.rank >= 5 else None
 
 
+@lru_cache(maxsize=65536)
+def _country_vote(candidates: tuple[Place, ...]) -> tuple[str, float] | None:
+    """The country a name votes for and how much: its biggest place's rank, halved when another
+    country has a town or quarter of that name too («الحسينية»: a district in Egypt, a quarter
+    of Baghdad, says less of the article's country than «بعقوبة»)."""
+    anchor = _anchor_of(candidates, None)
+    if anchor is None:
+        return None
+    shared = any(p.country_code != anchor.country_code and p.rank >= 3 for p in candidates)
+    return anchor.country_code, anchor.rank / (2 if shared else 1)
+
+
 def _city(match: _NameMatch, country: str | None) -> Place | None:
     return _city_of(match.candidates, country)
 
 
 @lru_cache(maxsize=65536)
 def _city_of(candidates: tuple[Place, ...], country: str | None) -> Place | None:
-    pool = [p for p in candidates if p.feature_class in ("city", "capital") and p.country_code == country]
+    """The city a name names; a town named like its own province is that province's seat,
+    whatever class the table gives it («الحديدة», a "town" in the table)."""
+    provinces = {p.admin1_en for p in candidates if p.feature_class in ("governorate", "province")}
+    pool = [p for p in candidates if p.country_code == country and (
+        p.feature_class in ("city", "capital") or (p.feature_class in SEAT_KINDS and p.admin1_en in provinces))]
     return max(pool, key=lambda p: (p.rank, p.population), default=None)
 
 
-def _build_context(matches, sentence_of_match, governed: dict[int, Governed]) -> _Context:
-    """Anchors: names of big places, common words only when a cue word stands before them («ريف حماة»)."""
-    usable = [(i, m) for i, m in enumerate(matches) if m.key not in common_words() or m.first in governed]
-    country = _main_country([m for _, m in usable], set(governed))
+SEAT_KINDS = frozenset({"town", "village"})
+
+
+def _build_context(matches, sentence_of_match, governed: dict[int, Governed], said: dict[str, int],
+                   elsewhere: frozenset[int] = frozenset()) -> _Context:
+    """Anchors: names of big places, common words only when a cue word stands before them («ريف حماة»),
+    none an adjective puts abroad (`elsewhere`: match indexes)."""
+    usable = [(i, m) for i, m in enumerate(matches)
+              if (m.key not in common_words() or m.first in governed) and i not in elsewhere]
+    country = _main_country([m for _, m in usable], set(governed), said)
     anchors = tuple(
         (i, sentence_of_match[i], a) for i, m in usable
         if (a := _anchor(m, country)) and a.admin1_en
@@ -249,15 +281,29 @@ def _build_context(matches, sentence_of_match, governed: dict[int, Governed]) ->
     return _Context(country, anchors, cities)
 
 
-def _main_country(matches: list[_NameMatch], cued: set[int]) -> str | None:
+def _main_country(matches: list[_NameMatch], cued: set[int], said: dict[str, int]) -> str | None:
     """The country whose big places the article names most: a governorate outweighs a town,
-    a name after a place word («مدينة درعا») outweighs a bare one («الجزيرة»)."""
-    countries: dict[str, int] = {}   # a plain dict: Counter costs more than the loop here
+    a name after a place word («مدينة درعا») outweighs a bare one («الجزيرة»), and each country
+    adjective («العاصمة العراقية») counts as much as the country's name."""
+    countries = dict(said)   # a plain dict: Counter costs more than the loop here
     for match in matches:
-        if anchor := _anchor(match):
-            code = anchor.country_code
-            countries[code] = countries.get(code, 0) + anchor.rank * (2 if match.first in cued else 1)
+        if vote := _country_vote(match.candidates):
+            code, weight = vote
+            countries[code] = countries.get(code, 0) + weight * (2 if match.first in cued else 1)
     return max(countries, key=countries.__getitem__) if countries else None   # the first named wins a tie
+
+
+COUNTRY_RANK = FEATURE_RANK["country"]
+
+
+def _countries_said(folded: list[str], positions: frozenset[int]) -> dict[str, int]:
+    """Votes of the country adjectives among a text's folded words (at `positions`), for countries
+    the gazetteer holds: «شمالي العاصمة العراقية» -> {"IQ": 9}; «الاحتلال الإسرائيلي» gives none."""
+    adjectives, votes = country_adjectives(), {}
+    for code in filter(None, (adjectives.get(folded[i]) for i in positions)):
+        if code in COUNTRY_NAMES:
+            votes[code] = votes.get(code, 0) + COUNTRY_RANK
+    return votes
 
 
 # The smallest row class each type word allows without a penalty (FEATURE_RANK scale).
@@ -316,6 +362,30 @@ def _country_said(tokens: tuple[Token, ...], last: int) -> str | None:
     return said
 
 
+@cache
+def _country_keys() -> frozenset[str]:
+    return frozenset(country_adjectives()) | frozenset(country_words())
+
+
+def _country_word_positions(folded: list[str]) -> frozenset[int]:
+    """Positions of country adjectives and country names («الليبية», «لبنان»), found in one C loop."""
+    return frozenset(compress(count(), map(_country_keys().__contains__, folded)))
+
+
+def _abroad(article: _Article, member: Governed) -> bool:
+    """An unknown name an adjective puts in another country than the article's: «مدينة أدري
+    التشادية» in a report on Darfur is no Sudanese town the table lacks."""
+    said, country = _country_said(article.tokens, member.last), article.context.country
+    return said is not None and country is not None and said != country
+
+
+def _said_elsewhere(tokens: tuple[Token, ...], match: _NameMatch) -> bool:
+    """A name an adjective puts in a country where the table has no place of that name:
+    «موقع المالكية الإسرائيلي» is no Syrian town, whatever «المالكية» names in Syria."""
+    said = _country_said(tokens, match.last)
+    return said is not None and all(p.country_code != said for p in match.candidates)
+
+
 def _own_province(candidates: tuple[Place, ...]) -> str | None:
     """The first-level unit a name itself names, if any: «الحديدة» -> Al Hudaydah."""
     return next((p.admin1_en for p in candidates if p.feature_class in ("governorate", "province")), None)
@@ -343,7 +413,7 @@ def _is_supported(match, index, cue, sentence, context, coordinated: bool, adjec
 
 
 # Type words of things beside a place rather than the place itself: «معبر نصيب», «طريق الكسارات».
-BESIDE = frozenset({"facility", "road", "natural"})
+BESIDE = frozenset({"facility", "road", "route", "natural"})
 SPOTS = frozenset({"village", "neighbourhood", "camp"})  # settlement words for a place smaller than a district
 
 
@@ -352,13 +422,36 @@ def _role(cue: Cue | None, place: Place) -> str:
     if cue is None:
         return "region" if place.is_admin_unit else "place"
     if cue.role == "type":
+        if cue.value == "district":
+            return "region"  # «قضاء سنجار», «محلية القرشي»: only the district is known, not its seat town
+        if cue.value == "city":
+            return "place"  # «مدينة مأرب» where the table holds only the district «Marib City»
+        if cue.value == "subdistrict":
+            return "near"  # «ناحية الحيدرية», «عزلة X»: somewhere in a small unit named after its town
         if cue.value in BESIDE:
             return "near"
         if cue.value in SPOTS and place.feature_class in ("subdistrict", "district"):
             return "near"  # «مخيم الهول» where only the subdistrict of that name is known: at its centre
+        if cue.value == "area" and place.feature_class in LOCAL_UNITS:
+            return "near"  # «منطقة رغوان»: an area named after its district, a small region
         wide = cue.value == "governorate" or place.is_admin_unit or (cue.value == "area" and place.rank >= 5)
         return "region" if wide else "place"  # «مناطق درعا» are a region
     return {"near": "near", "between": "between", "direction": "direction"}.get(cue.role, "region")
+
+
+URBAN_KM = 8  # a district whose point lies this near a city the article names is part of that city
+LOCAL_UNITS = frozenset({"district", "subdistrict"})
+QUARTER_WORDS = frozenset({"district", "area", "neighbourhood"})  # «مديرية», «منطقة», «حي»
+
+
+def _urban_district(context: _Context, place: Place, cue: Cue | None) -> bool:
+    """A district named as a quarter of a city the article names: «مديرية المنصورة» of Aden,
+    «منطقة المطرية» of Cairo; not a region around it («بلدات الغوطة الشرقية»)."""
+    if cue is None or cue.role != "type" or cue.value not in QUARTER_WORDS:
+        return False
+    if place.feature_class not in LOCAL_UNITS and cue.value != "district":
+        return False
+    return any(_distance_km(place, city) <= URBAN_KM for _, _, city in context.cities if city.id != place.id)
 
 
 def to_location(place: Place, role: str, mention: str, span: Span) -> Location:
@@ -379,7 +472,15 @@ def _after_definite_noun(article: _Article, match: _NameMatch) -> bool:
     if any(p.rank >= LARGE_RANK for p in match.candidates):
         return False
     before = article.tokens[match.first - 1]
-    return before.folded.startswith("ال") and before.folded.isalpha() and match.first - 1 not in article.name_ends
+    definite = before.folded.startswith(("ال", *PREPOSITION_ARTICLE))  # «للحرس الثوري» too
+    return definite and before.folded.isalpha() and match.first - 1 not in article.strong_name_ends
+
+
+def _person_like(tokens: tuple[Token, ...], match: _NameMatch) -> bool:
+    """A name of several words that starts with a given name, also behind «و»: «علي حسن», «ومحمد جاسم»."""
+    first = tokens[match.first].folded
+    names = given_names()
+    return first in names or (first[:1] in ("و", "ب", "ل") and first[1:] in names)
 
 
 def _is_weak(match: _NameMatch) -> bool:
@@ -411,10 +512,19 @@ class _Article:
     sentence_of: list[int]
     governed: dict[int, Governed]
     context: _Context
+    elsewhere: frozenset[int] = frozenset()   # matches an adjective puts in a country they are not in
 
     @cached_property
     def sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
+
+    @cached_property
+    def token_starts(self) -> list[int]:
+        return [t.span.start for t in self.tokens]
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token that starts at or before an offset."""
+        return max(bisect.bisect_right(self.token_starts, offset) - 1, 0)
 
     def sentence_at(self, offset: int) -> int:
         return _sentence_of(self.sentence_starts, offset)
@@ -430,6 +540,16 @@ class _Article:
         return frozenset(i for m in self.matches for i in (m.first, m.last))
 
     @cached_property
+    def match_starts(self) -> frozenset[int]:
+        """First tokens of every gazetteer name found."""
+        return frozenset(m.first for m in self.matches)
+
+    @cached_property
+    def strong_name_ends(self) -> frozenset[int]:
+        """First and last tokens of the gazetteer names found that are not mostly ordinary words («الحرس»)."""
+        return frozenset(i for m in self.matches if not _is_weak(m) for i in (m.first, m.last))
+
+    @cached_property
     def confirmed(self) -> frozenset[str]:
         """Names a cue word confirms somewhere in the article: «ريف الرقة» confirms a bare «الرقة»."""
         return frozenset(m.key for m in self.matches if m.first in self.governed)
@@ -443,15 +563,30 @@ def _read_article(text, tokens, sentences) -> _Article:
     weak = {m.first for m in matches if m.first == m.last and m.key in common_words()}
     governed = {}
     cued = {m.first for m in matches if m.first and cue_of(tokens[m.first - 1])}
-    country = _main_country([m for m in matches if m.key not in common_words()], cued)
+    folded = list(map(_FOLDED, tokens))
+    after = _country_word_positions(folded)
+    said = _countries_said(folded, after)
+    elsewhere = frozenset(i for i, m in enumerate(matches)
+                          if (m.last + 1 in after or m.last + 2 in after) and _said_elsewhere(tokens, m))
+    voters = [m for i, m in enumerate(matches) if m.key not in common_words() and i not in elsewhere]
+    country = _main_country(voters, cued, said)
     large = {m.first for m in matches if any(p.rank >= LARGE_RANK and p.country_code in (country, None) for p in m.candidates)}
     for member in governed_names(tokens, starts, big, prefixed, weak, large):
         if member.first not in governed or governed[member.first].cue.token < member.cue.token:
             governed[member.first] = member  # the nearest cue word wins
     starts_of_sentences = [s.start for s in sentences]
     sentence_of = [_sentence_of(starts_of_sentences, tokens[m.first].span.start) for m in matches]
-    context = _build_context(matches, sentence_of, governed)
-    return _Article(text, tokens, sentences, matches, sentence_of, governed, context)
+    inside = _inside_unknown(governed, NAME_FORMING)  # «شارع صلاح الدين» names a street, not the province
+    absorbed = frozenset(i for i, m in enumerate(matches) if m.first in inside)
+    context = _build_context(matches, sentence_of, governed, said, elsewhere | absorbed)
+    return _Article(text, tokens, sentences, matches, sentence_of, governed, context, elsewhere)
+
+
+def _inside_unknown(governed: dict[int, Governed], kinds: frozenset[str] | None = None) -> set[int]:
+    """Tokens of the governed names the table lacks (of those type words only, if `kinds`):
+    «قرية صيدا الجولان», «شارع صلاح الدين»."""
+    return {i for member in governed.values() if not member.exact and (kinds is None or member.cue.value in kinds)
+            for i in range(member.first, member.last + 1)}
 
 
 def load_place_resources() -> None:
@@ -459,6 +594,7 @@ def load_place_resources() -> None:
     load_gazetteer()
     latin_index()
     load_cue_lexicons()
+    _country_keys()
 
 
 def find_places(text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...]) -> tuple[PlaceMention, ...]:
@@ -469,10 +605,11 @@ def find_places(text: str, tokens: tuple[Token, ...], sentences: tuple[Span, ...
                 for index, match in enumerate(article.matches) if match.first not in absorbed]
     found = _same_name_same_place(article, resolved)
     for member in article.governed.values():
-        if not member.exact:
+        if not member.exact and not _abroad(article, member):
             found.append(_unknown_mention(article, member))
     found.extend(anaphor_mentions(article, found))
     found.extend(border_mentions(article))
+    found.extend(capital_mentions(article))
     found.extend(countryside_mentions(article, found))
     return tuple(sorted(found, key=lambda m: m.span.start))
 
@@ -502,8 +639,7 @@ def _as_model(mention: PlaceMention, model: PlaceMention) -> PlaceMention:
 
 def _absorbed_matches(article: _Article) -> set[int]:
     """First tokens of gazetteer names inside a longer governed name: «صيدا» of «قرية صيدا الجولان»."""
-    inside = {i for member in article.governed.values() if not member.exact
-              for i in range(member.first, member.last + 1)}
+    inside = _inside_unknown(article.governed)
     return {match.first for match in article.matches if match.first in inside}
 
 
@@ -518,6 +654,11 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
         return []  # the common case of an ordinary word («قوات», «الدولة»): no support possible
     if match.first == match.last and len(match.key) <= 2 and cue is None:
         return []  # «أم دباكر»: a two-letter word («أم», «تل») is a name only after a place word
+    countries = frozenset(p.country_code for p in match.candidates)
+    if cue is None and match.first and heads_an_organisation(article.tokens[match.first - 1].folded, countries):
+        return []  # «قناة الجزيرة», «سرايا القدس»: the name of an outlet or a unit
+    if cue is None and match.last > match.first and _person_like(article.tokens, match):
+        return []  # «لقي علي حسن ومحمد جاسم مصرعهما»: people, whatever villages share their names
     small = all(p.rank < LARGE_RANK for p in match.candidates)  # «شرق حماة» stays: a city is named so
     if weak and small and cue is not None and cue.role == "direction":
         return []  # «جنوب المسجد الأقصى»: a bearing from a common word names no village of that name
@@ -525,12 +666,15 @@ def _mention_of_match(article: _Article, index: int, match: _NameMatch) -> list[
     if listed and weak and not joined:
         listed = False  # «نوى، الذين»: a comma before a common word is no list
     adjective = _after_definite_noun(article, match)
+    if index in article.elsewhere:
+        return []
     if match.key in NAME_STOPS or not _is_supported(
             match, index, cue, sentence, article.context, listed or match.key in article.confirmed, adjective):
         return []
     nearest = _nearest_admin1(article, match.first, sentence, index)
     mention = _resolve(article, match, index, sentence, cue, nearest)
     mention = _under_relative(article, _with_countryside(article, mention, match), cue)
+    mention = _under_definite_relative(article, mention)
     said = _country_said(article.tokens, match.last)
     if said == _country_code(mention.location.country):
         return [mention]  # «طرابلس اللبنانية» in an article on Libya
@@ -608,6 +752,8 @@ def _resolve(article: _Article, match, index, sentence, cue, nearest: str | None
     name_span = Span(tokens[match.first].span.start, tokens[match.last].span.end)
     span = _with_cue(tokens, name_span, match.first, cue)
     role = _role(cue, place)
+    if role in ("region", "near") and _urban_district(article.context, place, cue):
+        role = "place"  # «منطقة المطرية شرقي القاهرة»: a district of a city is one of its quarters
     if cue is not None and cue.role == "type" and cue.token and tokens[cue.token - 1].folded == "بين":
         role = "between"  # «بين بلدتي X وY»: the type word stands between «بين» and the names
     location = to_location(place, role, span.quote(text), span)
@@ -683,18 +829,23 @@ def _unknown_mention(article: _Article, member: Governed) -> PlaceMention:
     sentence = article.sentence_at(span.start)
     own = next((i for i, m in enumerate(article.matches) if m.first == member.first), -1)
     admin1 = _nearest_admin1(article, member.first, sentence, own)  # not its own namesake's: «حي الروضة ... تعز»
-    role = "near" if member.cue.value in BESIDE else "place"  # «طريق الكسارات»: along the road
+    role = UNKNOWN_ROLES.get(member.cue.value, "place")  # «طريق الكسارات»: along the road
     location = Location(
         name_ar=_member_name(article, member), admin1=admin1, country=_country_name(article.context.country),
         geo_precision=PRECISION_BY_ROLE[role], mention=span.quote(text), span=span,
     )
     location, where = _place_within(article, member, location, sentence)
-    if location.lat is None and member.cue.value not in ("neighbourhood", "camp", "road", "natural"):
+    if location.lat is None and member.cue.value not in ("neighbourhood", "camp", "road", "route", "natural"):
         location, where = _by_latin_name(article, location, where)
     reason = f"not in the gazetteer here; a {member.cue.value} by «{tokens[member.cue.token].text}»"
     reason += (f", in {admin1}" if admin1 else "") + where
     mention = PlaceMention(span, name_span, sentence, role, location, reason, member.cue.value)
-    return _under_relative(article, mention, member.cue)
+    return _under_definite_relative(article, _under_relative(article, mention, member.cue))
+
+
+# How a governed name the table lacks places an event, by its type word: beside a road or
+# feature, somewhere in a subdistrict («ناحية الرشاد»), only in a district («مديرية X»).
+UNKNOWN_ROLES = {**dict.fromkeys(BESIDE, "near"), "subdistrict": "near", "district": "region"}
 
 
 def _with_countryside(article: _Article, mention: PlaceMention, match: _NameMatch) -> PlaceMention:
@@ -726,6 +877,25 @@ def _under_relative(article: _Article, mention: PlaceMention, cue: Cue | None) -
         precision = 2  # «ريف مدينة الفاشر»: the country around a town is near it, not a whole province
     location = replace(mention.location, geo_precision=precision, mention=span.quote(article.text), span=span)
     return replace(mention, span=span, role=outer[0], location=location)
+
+
+def _under_definite_relative(article: _Article, mention: PlaceMention) -> PlaceMention:
+    """«الأطراف الشرقية لبلدة يطا», «المدخل الشمالي لمخيم عايدة»: a definite outskirts word, its
+    adjectives, then the place behind «لـ» put the event near that place (precision 2)."""
+    if mention.location.geo_precision != 1 or article.text[mention.span.start] != "ل":
+        return mention  # the common case, told without finding the token
+    tokens, first = article.tokens, article.token_at(mention.span.start)
+    if first == 0:
+        return mention
+    position = first - 1
+    while position > 0 and is_nisba(tokens[position].folded):
+        position -= 1  # «الشرقية», «الشمالي»
+    outer = cue_of(tokens[position])
+    if not outer or outer[0] != "near" or not tokens[position].folded.startswith("ال"):
+        return mention
+    span = Span(tokens[position].span.start, mention.span.end)
+    location = replace(mention.location, geo_precision=2, mention=span.quote(article.text), span=span)
+    return replace(mention, span=span, role="near", location=location)
 
 
 def _with_cue(tokens: tuple[Token, ...], name_span: Span, first: int, cue: Cue | None) -> Span:
@@ -818,6 +988,39 @@ def _anaphor_mention(article: _Article, index: int, role: str, antecedent: Place
     sentence = article.sentence_at(span.start)
     reason = f"«{name_span.quote(article.text)}» refers back to «{antecedent.location.name_ar}»"
     return PlaceMention(span, name_span, sentence, role, location, reason, antecedent.kind)
+
+
+CAPITAL_WORD = "العاصمه"
+
+
+def capital_mentions(article: _Article) -> list[PlaceMention]:
+    """«في العاصمة العراقية» with no name after it: the capital of the country the adjective names."""
+    tokens, found = article.tokens, []
+    for index in article.cue_positions:
+        if not tokens[index].folded.endswith(CAPITAL_WORD) or index + 1 >= len(tokens):
+            continue
+        code = country_adjectives().get(tokens[index + 1].folded)
+        named_next = index + 2 < len(tokens) and index + 2 in article.match_starts
+        if code and not named_next and (capital := _capital_of(code)) is not None:
+            found.append(_capital_mention(article, index, capital))
+    return found
+
+
+@lru_cache(maxsize=32)
+def _capital_of(code: str) -> Place | None:
+    name = capitals().get(code)
+    rows = [p for p in load_gazetteer().lookup(name) if p.country_code == code] if name else []
+    return max(rows, key=lambda p: (not p.is_admin_unit, p.rank), default=None)
+
+
+def _capital_mention(article: _Article, index: int, capital: Place) -> PlaceMention:
+    tokens = article.tokens
+    span = Span(tokens[index].span.start, tokens[index + 1].span.end)
+    sentence = article.sentence_at(span.start)
+    location = to_location(capital, "place", span.quote(article.text), span)
+    reason = f"the capital of the country «{tokens[index + 1].text}» names"
+    mention = PlaceMention(span, span, sentence, "place", location, reason, capital.feature_class)
+    return _under_relative(article, mention, Cue("type", "city", index))  # «جنوبي العاصمة السودانية»
 
 
 BORDER = "حدود"
