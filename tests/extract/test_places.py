@@ -722,3 +722,12 @@ def test_the_perpetrator_is_no_border_crossing_but_a_named_crossing_is_one():
     assert named("اعتقلت الشرطة منفذ الهجوم في مدينة الموصل.", "الهجوم") == []
     crossing = only("أغلقت السلطات العراقية منفذ طريبيل الحدودي أمام المسافرين.", "طريبيل")
     assert crossing.location.geo_precision == 2 and crossing.location.admin1 == "Al-Anbar"
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("داهمت القوة حي الصفصاف ببعلبك فجر اليوم.", "الصفصاف"),
+    ("قصفت المدفعية قرية المنصورية بقذائف الهاون.", "المنصورية"),
+])
+def test_an_unknown_name_stops_at_a_place_behind_a_preposition_or_at_a_weapon(text, name):
+    names = [m.location.name_ar for m in find_places(text, tokenize(text), split_sentences(text))]
+    assert names[0] == name

@@ -364,16 +364,23 @@ class _Scene:
     large: set[int]             # first tokens of names of cities and bigger places
 
 
-def _extent(tokens: tuple[Token, ...], first: int, starts: dict[int, int], big: set[int]) -> int:
+def _extent(tokens: tuple[Token, ...], first: int, starts: dict[int, int], big: set[int],
+            prefixed: set[int] = frozenset()) -> int:
     """Last token of an unknown name from `first`: up to three more words, through smaller
-    gazetteer names («حسن آغا» of «جب حسن آغا»), never into a big one («قرية X حلب»)."""
+    gazetteer names («حسن آغا» of «جب حسن آغا»), never into a big one («قرية X حلب»), a name
+    behind a preposition («مخيم X بطولكرم») or a weapon («بلدة X بقذائف الهاون»)."""
     last = first
     while last + 1 < len(tokens) and last - first < 3:
         nxt = last + 1
-        if nxt in big or not _continues_name(tokens[nxt]):
+        if nxt in big or _stops_name(tokens, nxt, prefixed) or not _continues_name(tokens[nxt]):
             break
         last = starts.get(nxt, nxt)
     return last
+
+
+def _stops_name(tokens: tuple[Token, ...], index: int, prefixed: set[int]) -> bool:
+    """A word no name runs into: a place behind a preposition («بطولكرم») or a weapon («بقذائف»)."""
+    return index in prefixed or load_lexicon("weapons").match_at(tokens, index) is not None
 
 
 def _extends_match(scene: _Scene, match_first: int, match_last: int) -> bool:
@@ -381,6 +388,8 @@ def _extends_match(scene: _Scene, match_first: int, match_last: int) -> bool:
     that is no place of its own (a definite ordinary word only where the name can end after it)."""
     tokens, nxt = scene.tokens, match_last + 1
     if nxt >= len(tokens) or nxt in scene.big or scene.starts.get(nxt, nxt) != nxt:
+        return False
+    if _stops_name(tokens, nxt, scene.prefixed):
         return False
     if match_first in scene.large:
         return tokens[nxt].folded in name_parts()  # «حلب الجديدة», not «القنيطرة المهدمة»
@@ -437,7 +446,7 @@ def _known(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: bool)
             cue.role == "type" and last + 1 < len(scene.tokens) and _continues_name(scene.tokens[last + 1])):
         return None  # «والمواقع» ends a list of villages, though some village is called so
     if cue.role == "type" and cue.value in SETTLEMENTS and _extends_match(scene, position, last):
-        return Governed(position, _extent(scene.tokens, last + 1, scene.starts, scene.big), cue, 0, position, False)
+        return Governed(position, _extent(scene.tokens, last + 1, scene.starts, scene.big, scene.prefixed), cue, 0, position, False)
     return Governed(position, last, cue, 0, position, True)
 
 
@@ -468,7 +477,7 @@ def _names_a_town(folded: str) -> bool:
 def _headed_end(scene: _Scene, first: int) -> int:
     """Where a name after its own type word ends: a definite word ends it («ساحة الكرامة» in
     «ساحة الكرامة تعج»), else it runs on like any unknown name («تلة أم السرج»)."""
-    last = _extent(scene.tokens, first, scene.starts, scene.big)
+    last = _extent(scene.tokens, first, scene.starts, scene.big, scene.prefixed)
     for end in range(first, last + 1):
         if scene.tokens[end].folded.startswith("ال"):
             return end
@@ -491,7 +500,7 @@ def _stretch(scene: _Scene, position: int, skip: int, cue: Cue, article_cue: boo
         return None
     if tokens[position].folded[skip:].startswith("ال") and _cue_word(tokens[cue.token]) in proper_only_cues():
         return None  # «معسكرات التجنيد»: a military camp named by its purpose
-    last = _extent(tokens, position, scene.starts, scene.big)
+    last = _extent(tokens, position, scene.starts, scene.big, scene.prefixed)
     if last == position and tokens[position].folded[skip:] in name_heads():
         return None  # «باب» alone is a door, not a quarter
     if skip and last + 1 < len(tokens) and tokens[last + 1].folded in PRONOUN_PREPOSITIONS:
