@@ -828,3 +828,14 @@ def test_a_square_or_street_the_gazetteer_lacks_is_coded_at_its_city(text):
 def test_an_attack_foiled_by_a_named_force_is_disrupted_weapons_use():
     [event] = pipeline_events("أحبطت قوات الأمن هجوما بسيارة مفخخة كان يستهدف سوقا في مدينة تكريت، وفككت العبوات.")
     assert (event.sub_event_type, event.location.name_ar) == ("Disrupted weapons use", "تكريت")
+
+
+def test_a_battle_told_from_each_side_in_one_sentence_is_one_event():
+    found = pipeline_events("هاجم مقاتلو حركة الشباب ثكنة للجيش الصومالي في مدينة بلدوين، فجر اليوم، "
+                            "واندلعت اشتباكات عنيفة أسفرت عن مقتل 6 جنود.")
+    assert [(e.sub_event_type, e.fatalities) for e in found] == [("Armed clash", 6)]
+
+
+def test_a_claimant_named_after_the_attack_is_not_also_its_target():
+    [event] = pipeline_events("قتل أربعة أشخاص بتفجير انتحاري استهدف مقهى في مدينة بلدوين مساء أمس، وتبنت حركة الشباب التفجير.")
+    assert event.actor1.name == "Al Shabaab" and event.actor2.name == "Civilians (Somalia)"

@@ -837,6 +837,8 @@ def assign_actors(facts: ArticleFacts, draft: Draft, previous: Draft | None) -> 
         actor2 = actor1  # «اشتباكات بين فصيلين من الجيش الوطني»: both sides are that group
     if actor2 is None and draft.act.event_type == BATTLES:
         actor2 = _reporting_side(facts, draft.act, actor1) or opponent(facts, draft.act, actor1)
+    if actor2 is not None and actor1 is not None and actor2.name == actor1.name and draft.act.event_type != BATTLES:
+        actor2 = None  # «... وتبنت حركة الشباب الهجوم»: the claimant, named twice, is not its own target
     if actor2 is None and (_civilian_victims(facts, draft.act) or draft.act.sub_event_type in TAKEN_AWAY):
         actor2 = Actor(f"Civilians ({facts.country or 'Syria'})", "مدنيون", 7)  # those arrested or abducted, unless named
     return _retype(facts, replace(draft, actor1=actor1, actor2=actor2, doer_named=doer is not None), target)
@@ -1157,8 +1159,15 @@ def _place_key(draft: Draft) -> str:
 def merge_key(draft: Draft, rivals: frozenset[tuple] = frozenset()) -> tuple:
     """Type, place and day; the doer too when one sentence names two doers of that act there."""
     key = (_act_kind(draft.act), _place_key(draft), draft.offset)
-    actor = draft.actor1.name if draft.actor1 else ""
-    return key + (actor,) if key in rivals and draft.doer_named else key + ("",)
+    return key + (_sides(draft),) if key in rivals and draft.doer_named else key + ("",)
+
+
+def _sides(draft: Draft) -> str:
+    """Who acted: the doer, or for a battle both sides in either order («X هاجم Y ... معارك مع X»)."""
+    names = [a.name for a in (draft.actor1, draft.actor2) if a is not None]
+    if draft.act.event_type == BATTLES:
+        return "|".join(sorted(names))
+    return names[0] if draft.actor1 is not None else ""
 
 
 def _act_kind(act: Act) -> str:
@@ -1174,7 +1183,7 @@ def rival_doers(drafts: list[Draft]) -> frozenset[tuple]:
     for draft in drafts:
         if draft.doer_named and draft.actor1 is not None:
             key = (_act_kind(draft.act), _place_key(draft), draft.offset)
-            named.setdefault(key + (draft.act.sentence,), set()).add(draft.actor1.name)
+            named.setdefault(key + (draft.act.sentence,), set()).add(_sides(draft))
     return frozenset(key[:3] for key, names in named.items() if len(names) > 1)
 
 
