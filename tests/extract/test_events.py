@@ -839,3 +839,14 @@ def test_a_battle_told_from_each_side_in_one_sentence_is_one_event():
 def test_a_claimant_named_after_the_attack_is_not_also_its_target():
     [event] = pipeline_events("قتل أربعة أشخاص بتفجير انتحاري استهدف مقهى في مدينة بلدوين مساء أمس، وتبنت حركة الشباب التفجير.")
     assert event.actor1.name == "Al Shabaab" and event.actor2.name == "Civilians (Somalia)"
+
+
+def test_an_attack_on_homes_with_nobody_fighting_back_is_violence_against_civilians():
+    [event] = pipeline_events("هاجم مستوطنون ملثمون منازل في قرية بورين جنوب نابلس مساء اليوم.")
+    assert (event.event_type, event.sub_event_type) == ("Violence against civilians", "Attack")
+    assert (event.actor1.name, event.actor2.name) == ("Settlers (Israel)", "Civilians (Palestine)")
+
+
+def test_an_attack_on_a_checkpoint_stays_a_battle():
+    [event] = pipeline_events("هاجم مسلحون حاجزا للشرطة قرب مدينة الفلوجة مساء اليوم.")
+    assert event.sub_event_type == "Armed clash"

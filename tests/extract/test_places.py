@@ -731,3 +731,9 @@ def test_the_perpetrator_is_no_border_crossing_but_a_named_crossing_is_one():
 def test_an_unknown_name_stops_at_a_place_behind_a_preposition_or_at_a_weapon(text, name):
     names = [m.location.name_ar for m in find_places(text, tokenize(text), split_sentences(text))]
     assert names[0] == name
+
+
+def test_a_settlement_word_confirms_a_name_the_gazetteer_lacks():
+    text = "سقطت قذائف على مستوطنة كريات شمونة اليوم."
+    [mention] = find_places(text, tokenize(text), split_sentences(text))
+    assert (mention.location.name_ar, mention.location.geo_precision) == ("كريات شمونة", 1)

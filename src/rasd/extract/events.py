@@ -942,7 +942,25 @@ def _retype(facts: ArticleFacts, draft: Draft, target) -> Draft:
     civilian_target = draft.actor2 is not None and draft.actor2.type == 7
     if act.act == "attack" and act.event_type == BATTLES and civilian_target:
         return replace(draft, act=replace(act, event_type=VAC, sub_event_type="Attack"))
+    unknown_side = draft.actor2 is None or draft.actor2.name.startswith("Unidentified Armed Group")
+    if act.act == "attack" and act.event_type == BATTLES and unknown_side and _attacks_homes(facts, act):
+        # «هاجم مستوطنون منازل في قرية X»: an attack on homes, with nobody fighting back, is on civilians
+        civilians = Actor(f"Civilians ({facts.country or 'Syria'})", "مدنيون", 7)
+        return replace(draft, actor2=civilians, act=replace(act, event_type=VAC, sub_event_type="Attack"))
     return draft
+
+
+HOMES_REACH = 6  # words after «هاجم» where what it hit is named (past a subject: «مستوطنون من مستوطنة X منازل»)
+
+
+def _attacks_homes(facts: ArticleFacts, act: Act) -> bool:
+    """Whether the first thing an attack verb hits is a home or a village, not a post or a patrol."""
+    lexicon = load_lexicon("strike_objects")
+    for index in range(act.last_token + 1, min(len(facts.tokens), act.last_token + 1 + HOMES_REACH)):
+        found = lexicon.match_at(facts.tokens, index)
+        if found is not None:
+            return found.values[0] in ("building", "area")
+    return False
 
 
 def _drop_incursions_told_by_their_act(drafts: list[Draft]) -> list[Draft]:
