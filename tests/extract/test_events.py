@@ -850,3 +850,10 @@ def test_an_attack_on_homes_with_nobody_fighting_back_is_violence_against_civili
 def test_an_attack_on_a_checkpoint_stays_a_battle():
     [event] = pipeline_events("هاجم مسلحون حاجزا للشرطة قرب مدينة الفلوجة مساء اليوم.")
     assert event.sub_event_type == "Armed clash"
+
+
+def test_a_toll_dated_in_a_past_year_is_not_added_to_the_act_before_it():
+    text = ("اعتقلت قوة أمنية صباح اليوم مطلوبا في قضاء الخالص.\n"
+            "يذكر أن القضاء شهد في عام 2017 هجمات أسفرت عن مقتل العشرات.")
+    [event] = pipeline_events(text)
+    assert event.sub_event_type == "Arrests" and event.fatalities == 0

@@ -1056,9 +1056,16 @@ def casualty_sentences(facts: ArticleFacts, act: Act, acted: set[int]) -> frozen
     """The act's sentence, and the next one when it tells only the toll («وأسفر ذلك عن مقتل ...»)."""
     following = act.sentence + 1
     has_toll = bool(facts.in_sentence("casualties", following))
-    if has_toll and following not in acted and not _running_total(facts, act, following):
+    if has_toll and following not in acted and not _running_total(facts, act, following) \
+            and not _dated_elsewhere(facts, following):
         return frozenset({act.sentence, following})
     return frozenset({act.sentence})
+
+
+def _dated_elsewhere(facts: ArticleFacts, sentence: int) -> bool:
+    """«يذكر أن الناحية شهدت في عام 2019 هجمات أسفرت عن مقتل العشرات»: a toll dated in a past
+    year belongs to that time, not to the act before it."""
+    return any(t.kind in ("past_year", "year") for t in facts.in_sentence("times", sentence))
 
 
 def _running_total(facts: ArticleFacts, act: Act, following: int) -> bool:
