@@ -857,3 +857,9 @@ def test_a_toll_dated_in_a_past_year_is_not_added_to_the_act_before_it():
             "يذكر أن القضاء شهد في عام 2017 هجمات أسفرت عن مقتل العشرات.")
     [event] = pipeline_events(text)
     assert event.sub_event_type == "Arrests" and event.fatalities == 0
+
+
+def test_a_clash_between_two_units_of_one_parent_has_it_on_both_sides():
+    [event] = pipeline_events("اندلعت مساء أمس اشتباكات بين جهاز الردع واللواء 444 في حي الفرناج بطرابلس.")
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1.name == event.actor2.name == "Military Forces of Libya (Government)"

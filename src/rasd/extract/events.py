@@ -872,7 +872,18 @@ def _infighting(facts: ArticleFacts, act: Act) -> bool:
     """«اشتباكات بين فصيلين من X»: a clash inside one group."""
     sentence = facts.sentences[act.sentence].quote(facts.text)
     folded = " ".join(fold_word(word) for word in sentence.split())
-    return any(phrase in folded for phrase in INFIGHTING)
+    return any(phrase in folded for phrase in INFIGHTING) or _between_units_of_one(facts, act)
+
+
+def _between_units_of_one(facts: ArticleFacts, act: Act) -> bool:
+    """«اشتباكات بين قوة الردع وجهاز دعم الاستقرار»: two units that ACTORS.md folds into one parent."""
+    armed = [m for m in facts.in_sentence("actors", act.sentence) if m.kind in ARMED_KINDS]
+    for first, second in zip(armed, armed[1:]):
+        at = token_at(facts.tokens, first.span.start)
+        opened = at > 0 and facts.tokens[at - 1].folded == "بين"
+        if opened and first.actor.name == second.actor.name and fold_word(second.span.quote(facts.text)).startswith("و"):
+            return True
+    return False
 
 
 def _reporting_side(facts: ArticleFacts, act: Act, actor1: Actor | None) -> Actor | None:
