@@ -863,3 +863,15 @@ def test_a_clash_between_two_units_of_one_parent_has_it_on_both_sides():
     [event] = pipeline_events("اندلعت مساء أمس اشتباكات بين جهاز الردع واللواء 444 في حي الفرناج بطرابلس.")
     assert event.sub_event_type == "Armed clash"
     assert event.actor1.name == event.actor2.name == "Military Forces of Libya (Government)"
+
+
+def test_ground_taken_after_the_other_side_withdrew_is_the_taker_s_transfer():
+    [event] = pipeline_events("بسط الجيش سيطرته على بلدة الصالحة جنوبي أم درمان اليوم بعد انسحاب قوات الدعم السريع منها.")
+    assert (event.sub_event_type, event.actor1.name) == ("Non-violent transfer of territory", "Military Forces of Sudan")
+
+
+def test_a_toll_of_a_war_dated_months_back_is_not_the_protest_s():
+    text = ("تظاهر عشرات التجار اليوم في مدينة الأبيض رفضا لزيادة الرسوم.\n"
+            "ويشهد السودان حربا منذ أبريل 2023 أودت بحياة الآلاف.")
+    [event] = pipeline_events(text, published="2025-05-04")
+    assert event.event_type == "Protests" and event.fatalities == 0

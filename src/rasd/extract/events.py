@@ -1074,9 +1074,13 @@ def casualty_sentences(facts: ArticleFacts, act: Act, acted: set[int]) -> frozen
 
 
 def _dated_elsewhere(facts: ArticleFacts, sentence: int) -> bool:
-    """«يذكر أن الناحية شهدت في عام 2019 هجمات أسفرت عن مقتل العشرات»: a toll dated in a past
-    year belongs to that time, not to the act before it."""
-    return any(t.kind in ("past_year", "year") for t in facts.in_sentence("times", sentence))
+    """«يذكر أن الناحية شهدت في عام 2019 هجمات أسفرت عن مقتل العشرات», «حربا منذ أبريل 2023 أودت
+    بحياة الآلاف»: a toll dated in a past year or months back belongs to that time, not to the act before it."""
+    return any(t.kind in ("past_year", "year") or (t.offset_days is not None and t.offset_days < -MONTH_DAYS)
+               for t in facts.in_sentence("times", sentence))
+
+
+MONTH_DAYS = 31
 
 
 def _running_total(facts: ArticleFacts, act: Act, following: int) -> bool:
