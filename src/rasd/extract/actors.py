@@ -177,7 +177,7 @@ def _fitting(matches: list[_Match], country: str, framings: frozenset[str] = fro
         readings = [r for r in match.readings if r.fits(country) and (not r.framing or r.framing in framings)]
         readings.sort(key=lambda r: (not r.framing, not r.scope))
         if readings:
-            kept.append(replace(match, readings=tuple(readings)))
+            kept.append(_Match(match.first, match.last, match.key, tuple(readings)))  # replace() costs 10x
     return kept
 
 
