@@ -169,9 +169,10 @@ class PhraseLexicon:
 
     def find(self, tokens: tuple[Token, ...]) -> list[PhraseMatch]:
         """Every non-overlapping match, left to right."""
-        found, index = [], 0
+        found, index, heads = [], 0, self._heads
         while index < len(tokens):
-            match = self.match_at(tokens, index)
+            token = tokens[index]  # a word known to open no entry is passed over without a call
+            match = None if heads.get((token.text, token.folded)) == () else self.match_at(tokens, index)
             if match:
                 found.append(match)
                 index = match.last + 1
