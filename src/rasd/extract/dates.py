@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Iterable
 
 from hijridate import Gregorian, Hijri
@@ -349,7 +349,13 @@ def _opening_words() -> frozenset[str]:
 
 def _may_open(token: Token) -> bool:
     """Whether a time expression may start at the token (a cheap filter before the readers)."""
-    return token.folded[:1].isdigit() or any(f in _opening_words() for f in bare_forms(token.folded))
+    return _may_open_word(token.folded)
+
+
+@lru_cache(maxsize=65536)
+def _may_open_word(folded: str) -> bool:
+    """Whether a time expression may start with the folded word: «وأمس» yes, «قصفت» no."""
+    return folded[:1].isdigit() or any(f in _opening_words() for f in bare_forms(folded))
 
 
 def read_expressions(tokens: tuple[Token, ...]) -> list[_Found]:

@@ -126,6 +126,18 @@ class ArticleFacts:
             self._recalled[sentence] = recalled_tokens(self.tokens, *bounds)
         return self._recalled[sentence]
 
+    @cached_property
+    def _memo(self) -> dict[tuple[str, Any], tuple[Any, Any]]:
+        return {}
+
+    def remembered(self, kind: str, key: Any, work) -> Any:
+        """work(), computed once per `kind` and key object of this article (keys are held, so ids stay theirs)."""
+        entry = self._memo.get((kind, id(key)))
+        if entry is None or entry[0] is not key:
+            entry = (key, work())
+            self._memo[(kind, id(key))] = entry
+        return entry[1]
+
     def in_sentence(self, name: str, sentence: int) -> list[Any]:
         """The `name` items («places», «actors», «times», «casualties») of one sentence."""
         return self.by_sentence[name].get(sentence, [])
@@ -544,6 +556,11 @@ def _sentence_actors(facts: ArticleFacts, sentence: int) -> list[Any]:
 
 
 def _is_reporter(facts: ArticleFacts, mention) -> bool:
+    """Whether a group is named as the source of the report (_reports), asked once per mention."""
+    return facts.remembered("reporter", mention, lambda: _reports(facts, mention))
+
+
+def _reports(facts: ArticleFacts, mention) -> bool:
     """«أعلنت خلية الإعلام الأمني», «بحسب المرصد»: a group named as the source of the report (not
     «أعلنت خلية الإعلام الأمني القبض على ...» or «نفذ الجيش الإسرائيلي توغلا», where it acts)."""
     after = _past_aside(facts, token_at(facts.tokens, mention.span.end), mention.sentence)
@@ -596,6 +613,11 @@ def _refers_to_itself(words) -> bool:
 
 
 def pick_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
+    """(actor1, actor2) mentions of an act's sentence (_picked_actors), read once per act."""
+    return facts.remembered("actors", act, lambda: _picked_actors(facts, act))
+
+
+def _picked_actors(facts: ArticleFacts, act: Act) -> tuple[Any, Any]:
     """(actor1, actor2) mentions of an act's sentence: the doer before the trigger, the target after."""
     mentions = _sentence_actors(facts, act.sentence)
     if act.event_type in (PROTESTS, RIOTS):

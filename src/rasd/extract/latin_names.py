@@ -63,17 +63,24 @@ def latin_skeleton(name: str) -> str:
 
 
 @cache
-def latin_table() -> tuple[tuple[str, ...], ...]:
-    """The rows of data/gazetteer/latin_places.tsv.gz, as tuples of its columns, read once."""
-    raw = gzip.decompress(data_path("gazetteer", "latin_places.tsv.gz").read_bytes()).decode("utf-8")
-    return tuple(tuple(line.split("\t")) for line in raw.splitlines()[1:] if line)
+def latin_table() -> tuple[bytes, ...]:
+    """The rows of data/gazetteer/latin_places.tsv.gz as UTF-8 lines, read once (a row is decoded
+    and split only when it is used: as tuples of column strings the table held 32 MB, as lines 5)."""
+    raw = gzip.decompress(data_path("gazetteer", "latin_places.tsv.gz").read_bytes())
+    return tuple(line for line in raw.splitlines()[1:] if line)
+
+
+def latin_row(position: int) -> list[str]:
+    """The columns of one row of `latin_table()`."""
+    return latin_table()[position].decode("utf-8").split("\t")
 
 
 @cache
 def latin_index() -> dict[tuple[str, str], tuple[int, ...]]:
     """(country code, skeleton) -> row positions in `latin_table()`."""
     index: dict[tuple[str, str], list[int]] = {}
-    for position, row in enumerate(latin_table()):
+    for position in range(len(latin_table())):
+        row = latin_row(position)
         for key in row[12].split("|"):  # precomputed by scripts/build_gazetteer.py
             if len(key) >= MIN_CONSONANTS:
                 index.setdefault((row[1], key), []).append(position)
@@ -82,7 +89,7 @@ def latin_index() -> dict[tuple[str, str], tuple[int, ...]]:
 
 def _place(position: int) -> Place:
     """A gazetteer Place with no Arabic name (nor admin3: the Latin rows stop at admin2)."""
-    row = latin_table()[position]
+    row = latin_row(position)
     return Place(row[0], row[1], "", row[2], row[4], _to_float(row[5]), _to_float(row[6]),
                  row[7], row[8], row[9], row[10], "", "", int(row[11] or 0))
 

@@ -83,21 +83,24 @@ class PhraseTable(Generic[V]):
         """(value, index after the phrase) of the longest phrase starting at tokens[index]."""
         if index >= len(tokens):
             return None
-        firsts = self._firsts(tokens[index].folded) if clitics else (tokens[index].folded,)
-        if not firsts:
-            return None
-        found = [self._rest(tokens, index, first) for first in firsts if first in self.by_first]
-        found = [item for item in found if item is not None]
-        return max(found, key=lambda item: item[1]) if found else None
+        folded = tokens[index].folded
+        firsts = self._firsts(folded) if clitics else (folded,) if folded in self.by_first else ()
+        best = None
+        for first in firsts:  # most words open no phrase: no loop at all
+            found = self._rest(tokens, index, first)
+            if found is not None and (best is None or found[1] > best[1]):
+                best = found  # the longest; the first of equals, as max() gives
+        return best
 
     def _firsts(self, folded: str) -> tuple[str, ...]:
         """The clitic-stripped forms of a word that open some phrase, remembered per word."""
-        memo = self._first_memo
-        if folded not in memo:
+        firsts = self._first_memo.get(folded)
+        if firsts is None:
+            memo = self._first_memo
             if len(memo) > WORD_MEMO_LIMIT:
                 memo.clear()
-            memo[folded] = tuple(first for first in bare_forms(folded) if first in self.by_first)
-        return memo[folded]
+            firsts = memo[folded] = tuple(first for first in bare_forms(folded) if first in self.by_first)
+        return firsts
 
     def _rest(self, tokens: tuple[Token, ...], index: int, first: str) -> tuple[V, int] | None:
         """The longest phrase opened by `first` whose other words follow tokens[index]."""
@@ -166,9 +169,10 @@ class PhraseLexicon:
 
     def find(self, tokens: tuple[Token, ...]) -> list[PhraseMatch]:
         """Every non-overlapping match, left to right."""
-        found, index = [], 0
+        found, index, heads = [], 0, self._heads
         while index < len(tokens):
-            match = self.match_at(tokens, index)
+            token = tokens[index]  # a word known to open no entry is passed over without a call
+            match = None if heads.get((token.text, token.folded)) == () else self.match_at(tokens, index)
             if match:
                 found.append(match)
                 index = match.last + 1

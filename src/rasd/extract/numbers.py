@@ -252,14 +252,14 @@ def _word_at(tokens: tuple[Token, ...], index: int, *roles: str) -> tuple[_Word,
     return found if found and found[0].role in roles else None
 
 
-def _victim_forms_of(token: Token) -> list[str]:
+def _victim_forms_of(text: str, folded: str) -> list[str]:
     """Folded forms to look a victim noun up by: clitics, article and pronoun stripped.
 
     A plural in construct drops its «ن»: «مقاتليها» is looked up as «مقاتلين» too.
     """
-    forms = list(bare_forms(token.folded))
+    forms = list(bare_forms(folded))
     forms += [f[len(ARTICLE):] for f in forms if f.startswith(ARTICLE)]
-    forms += [a.stem for a in analyze(token.text)]
+    forms += [a.stem for a in analyze(text)]
     return forms + [f + "ن" for f in forms if f.endswith("ي")]
 
 
@@ -275,11 +275,17 @@ def _nisba(form: str) -> tuple[str, int] | None:
 
 def _victim_lookup(token: Token) -> tuple[str, int] | None:
     """(folded lemma, number) of a victim noun, from the lexicon or as a relation noun."""
-    forms = _victim_forms_of(token)
+    return _victim_of_word(token.text, token.folded)
+
+
+@lru_cache(maxsize=65536)
+def _victim_of_word(text: str, folded: str) -> tuple[str, int] | None:
+    """_victim_lookup of one written word, remembered: «مدنيين» -> ("مدني", 0)."""
+    forms = _victim_forms_of(text, folded)
     known = next((victim_forms()[f] for f in forms if f in victim_forms()), None)
     if known is not None:
         return known
-    return _nisba(token.folded[1:] if token.folded.startswith(AND) else token.folded)
+    return _nisba(folded[1:] if folded.startswith(AND) else folded)
 
 
 def _victims_at(tokens: tuple[Token, ...], index: int) -> _Victims | None:
