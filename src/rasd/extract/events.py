@@ -357,15 +357,6 @@ def _recalled(facts: ArticleFacts, mention: PlaceMention) -> bool:
 SMALL_KINDS = frozenset({"neighbourhood", "area", "village", "locality"})
 
 
-STREET_WORDS = frozenset({"ساحه", "ميدان", "شارع", "دوار", "جادة", "جاده"})
-
-
-def _is_street(mention: PlaceMention) -> bool:
-    """A square or street named by its type word («ساحة الشهداء», «بشارع الجمهورية»)."""
-    word = fold_word(mention.location.mention.split(" ", 1)[0])
-    return any(word.endswith(street) and len(word) - len(street) <= 2 for street in STREET_WORDS)
-
-
 def _drop_containers(facts: ArticleFacts, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Drop the place that only locates the one before it («X بريف Y»); but when X is a spot the
     gazetteer lacks and Y a known quarter or village («حي الحوش بمنطقة المزة»), Y is the place
@@ -375,7 +366,7 @@ def _drop_containers(facts: ArticleFacts, mentions: list[PlaceMention]) -> list[
         if i and _is_container(facts, mentions[i - 1], mention):
             inner = mentions[i - 1]
             unlisted = inner.location.gazetteer_id is None and mention.location.gazetteer_id
-            if unlisted and (mention.kind in SMALL_KINDS or _is_street(inner)):
+            if unlisted and (mention.kind in SMALL_KINDS or inner.kind == "road"):
                 kept[kept.index(inner)] = mention  # «ساحة التحرير وسط بغداد»: a square is coded at its city
             continue
         kept.append(mention)
